@@ -1,0 +1,5 @@
+"""Allow `python -m strongstride`."""
+
+from strongstride.cli import main
+
+raise SystemExit(main())

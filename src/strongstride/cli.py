@@ -1,0 +1,81 @@
+"""The front door: `strongstride` opens the app; subcommands print and exit without Textual."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Each subcommand lives in its own module with `run(args) -> int`, imported only when it is asked for.
+COMMAND_MODULES = {
+    "check": "strongstride.commands.check",
+    "plans": "strongstride.commands.plans",
+    "exercises": "strongstride.commands.exercises",
+    "history": "strongstride.commands.history",
+    "stats": "strongstride.commands.stats",
+    "export": "strongstride.commands.export",
+    "import": "strongstride.commands.import_",
+    "today": "strongstride.commands.today",
+    "week": "strongstride.commands.week",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="strongstride",
+        description="A strength coach for runners. With no command, opens the app.",
+    )
+    parser.add_argument("--plan", help="plan id or TOML file to train from (default: config, then runner-foundation)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate plan files")
+    check.add_argument("files", nargs="+", metavar="FILE")
+
+    commands.add_parser("plans", help="list bundled and user plans with their sessions")
+
+    exercises = commands.add_parser("exercises", help="list the exercise library, or show one exercise")
+    exercises.add_argument("exercise_id", nargs="?", metavar="ID")
+
+    history = commands.add_parser("history", help="recent sessions")
+    history.add_argument("--exercise", metavar="ID", help="each session's sets of one exercise, with the e1RM trend")
+    history.add_argument("--since", metavar="DATE", help="only sessions on or after YYYY-MM-DD")
+    history.add_argument("--limit", type=int, metavar="N", help="at most N sessions")
+    history.add_argument("--json", action="store_true", help="a JSON array, one object per session")
+
+    stats = commands.add_parser("stats", help="adherence, personal records and volume")
+    stats.add_argument("--weeks", type=int, default=8, metavar="N", help="weeks of adherence to show")
+
+    export = commands.add_parser("export", help="write the whole history as CSV, JSON or Strong's CSV")
+    export.add_argument("--format", choices=("csv", "json", "strong"), required=True)
+    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+
+    import_ = commands.add_parser("import", help="import another app's export")
+    import_.add_argument("file", metavar="FILE")
+    import_.add_argument("--from", dest="source", choices=("strong", "hevy", "fitnotes", "csv"), required=True)
+    import_.add_argument("--unit", choices=("kg", "lb"), help="unit of files that carry none (default: config)")
+    import_.add_argument("--dry-run", action="store_true", help="show what would be added, write nothing")
+
+    commands.add_parser("today", help="today's suggested session and the reasons behind it")
+    commands.add_parser("week", help="the next seven days: runs and suggested strength sessions")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from strongstride.tui.run import run_app
+
+        return run_app(args)
+    module = importlib.import_module(COMMAND_MODULES[args.command])
+    try:
+        return module.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The coach: the live session, autoregulation, progression and the runner's week. Pure Python."""

@@ -1,0 +1,1 @@
+"""Plain data: plans, exercises, logs, config; parsing and validation. No Textual, no disk writes."""

@@ -1,0 +1,28 @@
+"""A problem found in a file, reported as `FILE:LINE: key.path: what is wrong`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one key of one file; line is None where it cannot be found."""
+
+    path: Path | str
+    key_path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+        return f"{where}: {self.key_path or '(file)'}: {self.message}"
+
+
+class ProblemsFound(Exception):
+    """Raised with every problem a file has, so the caller can list them all at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
