@@ -1,0 +1,142 @@
+"""`strongstride stats`: sessions per week against the plan, personal records and volume per month, from the index."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rich.console import Console
+from rich.text import Text
+
+from strongstride.commands.context import load_context, output_console, print_problems
+from strongstride.commands.history import EMPTY_HISTORY
+from strongstride.commands.records import ExerciseRecords, Record, in_unit, personal_records, rounded, session_day
+from strongstride.commands.render import Column, bar, print_table
+from strongstride.engine.week import week_start
+from strongstride.model.exercise_library import ExerciseLibrary
+from strongstride.model.problems import ProblemsFound
+from strongstride.model.units import Unit
+from strongstride.store.index import SessionSummary
+
+MONTHS_OF_VOLUME = 12
+BAR_WIDTH = 20
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    """One ISO week (Monday to Sunday) and how many sessions were trained in it."""
+
+    start: date
+    sessions: int
+
+
+def sessions_per_week(summaries: Iterable[SessionSummary], weeks: int, today: date) -> list[WeekCount]:
+    """The last `weeks` ISO weeks, oldest first, the current (unfinished) week last."""
+    this_week = week_start(today)
+    starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    counts = dict.fromkeys(starts, 0)
+    for summary in summaries:
+        start = week_start(session_day(summary))
+        if start in counts:
+            counts[start] += 1
+    return [WeekCount(start, sessions) for start, sessions in counts.items()]
+
+
+def month_start(day: date, months_back: int = 0) -> date:
+    """The first day of the month `months_back` months before the day's month."""
+    months = day.year * 12 + day.month - 1 - months_back
+    return date(months // 12, months % 12 + 1, 1)
+
+
+def volume_per_month(summaries: Iterable[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, float]]:
+    """Load x reps of every work set, in `unit`, for each of the last `months` months (oldest first, this one last)."""
+    volumes = {month_start(today, back): 0.0 for back in range(months - 1, -1, -1)}
+    for summary in summaries:
+        month = month_start(session_day(summary))
+        if month in volumes:
+            volumes[month] += in_unit(summary.volume, summary.unit, unit)
+    return list(volumes.items())
+
+
+def adherence_line(weeks: Sequence[WeekCount], target: int) -> str:
+    """How many finished weeks met the target, and how the current week is going."""
+    finished, current = weeks[:-1], weeks[-1]
+    met = sum(week.sessions >= target for week in finished)
+    line = f"Target met in {met} of {len(finished)} full weeks" if finished else "No full weeks yet"
+    return f"{line}; this week so far: {current.sessions} of {target}."
+
+
+def record_rows(records: ExerciseRecords, unit: Unit) -> list[tuple[str, str, str]]:
+    """Each record of one exercise as (what, best, date): e1RM, heaviest per rep count, longest hold, bodyweight reps."""
+    found: list[tuple[str, Record | None, str]] = [("best e1RM", records.best_e1rm, unit)]
+    found += [(f"heaviest {reps} rep{'s' if reps != 1 else ''}", record, unit)
+              for reps, record in sorted(records.heaviest_for_reps.items())]
+    found += [("longest hold", records.longest_hold, "s"), ("most reps at bodyweight", records.most_bodyweight_reps, "reps")]
+    return [(what, f"{rounded(record.value)} {label}", f"{record.on:%Y-%m-%d}")
+            for what, record, label in found if record is not None]
+
+
+def show_adherence(console: Console, summaries: list[SessionSummary], weeks: int, target: int, plan_name: str,
+                   today: date) -> None:
+    """Sessions per ISO week for the last `weeks` weeks against the plan's weekly target."""
+    counts = sessions_per_week(summaries, weeks, today)
+    console.print(Text(f"Sessions per week - target {target} ({plan_name})", style="bold"))
+    rows = [(f"{week.start:%Y-%m-%d}", str(week.sessions),
+             "this week" if week is counts[-1] else "yes" if week.sessions >= target else "no")
+            for week in counts]
+    print_table(console, (Column("Week of"), Column("Sessions", numeric=True), Column("Target met")), rows)
+    console.print(Text(adherence_line(counts, target)))
+
+
+def show_records(console: Console, summaries: list[SessionSummary], library: ExerciseLibrary, unit: Unit) -> None:
+    """Every exercise's personal records, by name, each with the day it was set."""
+    console.print(Text("Personal records", style="bold"))
+    records = personal_records(summaries, unit)
+    named = sorted(records.values(), key=lambda r: _name(r, library).casefold())
+    rows = []
+    for exercise in named:
+        for position, (what, best, on) in enumerate(record_rows(exercise, unit)):
+            rows.append((_name(exercise, library) if position == 0 else "", what, best, on))
+    print_table(console, (Column("Exercise"), Column("Record"), Column("Best", numeric=True), Column("Date")), rows)
+
+
+def _name(records: ExerciseRecords, library: ExerciseLibrary) -> str:
+    return library[records.exercise_id].name if records.exercise_id in library else records.name or records.exercise_id
+
+
+def show_volume(console: Console, summaries: list[SessionSummary], today: date, unit: Unit) -> None:
+    """Load x reps per month for the last MONTHS_OF_VOLUME months, with a bar for the shape of it."""
+    console.print(Text(f"Volume per month ({unit})", style="bold"))
+    months = volume_per_month(summaries, MONTHS_OF_VOLUME, today, unit)
+    largest = max(volume for _, volume in months)
+    rows = [(f"{month:%Y-%m}", rounded(volume), bar(volume, largest, BAR_WIDTH, plain=not console.is_terminal))
+            for month, volume in months]
+    print_table(console, (Column("Month"), Column("Volume", numeric=True), Column("")), rows)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print adherence, records and volume; 1 when the plan cannot be loaded, 2 for a bad --weeks."""
+    if args.weeks < 1:
+        print(f"strongstride stats: --weeks must be 1 or more, not {args.weeks}", file=sys.stderr)
+        return 2
+    try:
+        context = load_context(args.plan)
+    except ProblemsFound as found:
+        print_problems(found.problems)
+        return 1
+    print_problems(context.problems)
+    console = output_console()
+    summaries = context.history.summaries
+    if not summaries:
+        console.print(Text(EMPTY_HISTORY))
+        return 0
+    today, unit = date.today(), context.config.units
+    show_adherence(console, summaries, args.weeks, context.plan.sessions_per_week, context.plan.name, today)
+    console.print()
+    show_records(console, summaries, context.library, unit)
+    console.print()
+    show_volume(console, summaries, today, unit)
+    return 0

@@ -1,0 +1,63 @@
+"""`strongstride today`: the suggested strength session (or rest), where the plan stands, and every reason."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from rich.text import Text
+
+from strongstride.commands.context import load_context, output_console, print_problems
+from strongstride.engine.phases import describe_volume
+from strongstride.engine.week import Suggestion, long_date, running_paused, suggest_day
+from strongstride.model.config import RunningWeek
+from strongstride.model.problems import ProblemsFound
+
+
+def headline(suggestion: Suggestion) -> str:
+    """What to do on the day: the session's id and name (and a lighter volume), or rest from strength."""
+    if not suggestion.train or suggestion.session_id is None:
+        return "rest from strength"
+    volume = f" ({describe_volume(suggestion.volume_factor)})" if suggestion.volume_factor != 1.0 else ""
+    return f"{suggestion.session_id} - {suggestion.session_name}{volume}"
+
+
+def runs_text(suggestion: Suggestion, running: RunningWeek) -> str:
+    """The day's runs from the config, an easy or rest day, or no running during a break."""
+    if running_paused(running, suggestion.day):
+        return "no running (break)"
+    return " and ".join(suggestion.runs) if suggestion.runs else "easy run or rest"
+
+
+def today_lines(suggestion: Suggestion, plan_name: str, running: RunningWeek) -> list[Text]:
+    """The whole answer, one Text a line; names from files stay literal text, never markup."""
+    lines = [Text(f"{long_date(suggestion.day)}: {headline(suggestion)}", style="bold")]
+    lines.append(Text(f"Plan: {plan_name}"))
+    if suggestion.phase is not None:
+        lines.append(Text(f"Phase: {suggestion.phase.describe()}"))
+    lines.append(Text(f"This week: {suggestion.done_this_week} of {suggestion.weekly_target} sessions done"))
+    lines.append(Text(f"Running today: {runs_text(suggestion, running)}"))
+    if suggestion.warning is not None:
+        lines.append(Text(f"Warning: {suggestion.warning}", style="bold yellow"))
+        if suggestion.session_id is not None:
+            lines.append(Text(f"To train anyway: {suggestion.session_id} - {suggestion.session_name}"))
+    lines.append(Text("Why:"))
+    lines.extend(Text(f"  - {reason}") for reason in suggestion.reasons)
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print today's advice; 1 with the problems when the plan cannot be loaded."""
+    try:
+        context = load_context(args.plan)
+    except ProblemsFound as found:
+        print_problems(found.problems)
+        return 1
+    print_problems(context.problems)
+    config = context.config
+    suggestion = suggest_day(context.plan, context.library, config.running, config.plan_started,
+                             context.past_sessions(), date.today())
+    console = output_console()
+    for line in today_lines(suggestion, context.plan.name, config.running):
+        console.print(line)
+    return 0

@@ -1,0 +1,237 @@
+"""Set to set: the next set's load, reps or hold, from how the one just logged felt.
+
+Loaded work re-estimates the 1RM from the set just done and picks the load that gives the
+target reps at the target RPE. One set never moves the load up more than 10%; a strong
+signal (RPE 1.5 or more off target, or reps outside the block's range) always moves it by
+at least one increment. Where the two disagree, the choice is the safe one: going up, the
+10% cap wins (the load may stay); going down, one step lighter is always allowed, even if
+that step is more than 10% (light dumbbells), because a lighter set is never the risk.
+
+A missed target (fewer reps or seconds than asked) counts as RPE 10 at the reps done: the
+set went to failure, whatever RPE was logged. Bodyweight and band work change the reps (or
+hold seconds) instead, and two sets in a row far off target offer an easier or harder
+variation from the exercise's ladder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Literal
+
+from strongstride.engine.loading import (
+    available_load_at_least,
+    available_load_at_most,
+    nearest_available_load,
+    step_load,
+)
+from strongstride.engine.rpe import estimate_1rm_from_set, load_for_reps
+from strongstride.engine.target import SetTarget
+from strongstride.model.config import Equipment
+from strongstride.model.exercise import Exercise
+from strongstride.model.log import SetLog
+from strongstride.model.plan import Block, NumberRange
+from strongstride.model.units import Unit, clean, convert, format_load
+
+DEFAULT_TARGET_RPE = 8.0
+MAX_CHANGE_PER_SET = 0.10
+FAR_OFF_RPE = 1.5
+HOLD_STEP_SECONDS = 5
+_TOLERANCE = 1e-6
+
+Effort = Literal["easy", "hard"]
+
+
+def target_rpe(block: Block) -> float:
+    """The block's target RPE, or RPE 8 (two reps left) when the plan sets none."""
+    rpe = block.prescription.rpe
+    return DEFAULT_TARGET_RPE if rpe is None else rpe
+
+
+def missed_target(set_log: SetLog) -> bool:
+    """True when the set fell short of the reps or seconds it asked for."""
+    if set_log.target_reps is not None and set_log.reps is not None:
+        return set_log.reps < set_log.target_reps
+    if set_log.target_hold is not None and set_log.hold_seconds is not None:
+        return set_log.hold_seconds < set_log.target_hold
+    return False
+
+
+def counted_rpe(set_log: SetLog) -> float | None:
+    """The RPE a set is judged by: a missed target counts as RPE 10, else the RPE logged."""
+    return 10.0 if missed_target(set_log) else set_log.rpe
+
+
+def _done(set_log: SetLog, is_hold: bool) -> int | None:
+    return set_log.hold_seconds if is_hold else set_log.reps
+
+
+def far_off_target(set_log: SetLog, goal_rpe: float, allowed: NumberRange | None, is_hold: bool) -> Effort | None:
+    """"hard" or "easy" when the set was RPE 1.5+ off target or outside the block's range, else None."""
+    rpe = counted_rpe(set_log)
+    if rpe is not None and rpe - goal_rpe >= FAR_OFF_RPE:
+        return "hard"
+    if rpe is not None and goal_rpe - rpe >= FAR_OFF_RPE:
+        return "easy"
+    done = _done(set_log, is_hold)
+    if allowed is not None and done is not None:
+        if done < allowed.low:
+            return "hard"
+        if done > allowed.high:
+            return "easy"
+    return None
+
+
+def set_rounds(sets_done: Sequence[SetLog]) -> list[list[SetLog]]:
+    """Work sets grouped by set number, so both sides of a unilateral set form one round."""
+    rounds: dict[int, list[SetLog]] = {}
+    for set_log in sets_done:
+        if set_log.counts_as_work:
+            rounds.setdefault(set_log.set_number, []).append(set_log)
+    return list(rounds.values())
+
+
+def _harder_side(round_sets: list[SetLog]) -> SetLog:
+    """The set of a round to judge it by: the one that felt hardest (a logged RPE beats none)."""
+    return max(round_sets, key=lambda s: (counted_rpe(s) is not None, counted_rpe(s) or 0.0))
+
+
+def _effort_words(rpe: float, goal_rpe: float) -> str:
+    if rpe == goal_rpe:
+        return f"On target at RPE {rpe:g}"
+    if abs(rpe - goal_rpe) < 1:
+        return f"Near target at RPE {rpe:g}"
+    return f"{'Easy' if rpe < goal_rpe else 'Hard'} at RPE {rpe:g}"
+
+
+def _change(before: str, after: str, unit_words: str) -> str:
+    return f"stay at {after} {unit_words}" if before == after else f"{before} -> {after} {unit_words}"
+
+
+def next_set_target(
+    block: Block, exercise: Exercise, current: SetTarget, sets_done: Sequence[SetLog], equipment: Equipment, unit: Unit,
+) -> SetTarget:
+    """The next set's target from the set (or both sides of the set) just logged."""
+    rounds = set_rounds(sets_done)
+    if not rounds:
+        return current
+    judged = _harder_side(rounds[-1])
+    goal_rpe = target_rpe(block)
+    if exercise.is_loaded and current.load is not None:
+        last_load = convert(judged.load, judged.unit, unit) if judged.load is not None else current.load
+        return _next_load(block, exercise, current, judged, last_load, equipment, unit, goal_rpe)
+    return _next_reps_or_hold(block, exercise, current, rounds, goal_rpe)
+
+
+def _within_cap(ideal: float, last_load: float, exercise: Exercise, equipment: Equipment) -> float:
+    """The makeable load nearest `ideal` that stays within 10% of the last load (one increment inside)."""
+    upper, lower = last_load * (1 + MAX_CHANGE_PER_SET), last_load * (1 - MAX_CHANGE_PER_SET)
+    load = nearest_available_load(min(upper, max(lower, ideal)), exercise, equipment)
+    if load > upper + _TOLERANCE:
+        return available_load_at_most(upper, exercise, equipment)
+    if load < lower - _TOLERANCE:
+        return available_load_at_least(lower, exercise, equipment)
+    return load
+
+
+def _next_load(
+    block: Block, exercise: Exercise, current: SetTarget, judged: SetLog, last_load: float,
+    equipment: Equipment, unit: Unit, goal_rpe: float,
+) -> SetTarget:
+    """Loaded work: the load for the target reps at the target RPE, from the 1RM this set implies."""
+    same = nearest_available_load(last_load, exercise, equipment)
+    base = replace(current, rpe=goal_rpe, offer_variation=None)
+    rpe = counted_rpe(judged)
+    if rpe is None or judged.reps is None:
+        missing = "RPE" if judged.reps is not None else "reps"
+        return replace(base, load=same, reason=f"No {missing} logged: load stays {format_load(same, unit)}")
+    reps_wanted = current.reps or judged.reps or 1
+    estimated_1rm = estimate_1rm_from_set(last_load, judged.reps, rpe)
+    if estimated_1rm is None:   # not a single rep: as light as one set may go
+        ideal = last_load * (1 - MAX_CHANGE_PER_SET)
+    else:
+        ideal = load_for_reps(estimated_1rm, reps_wanted, goal_rpe)
+    load = _within_cap(ideal, last_load, exercise, equipment)
+    capped = ideal > last_load * (1 + MAX_CHANGE_PER_SET) and load > same
+    if load == same and far_off_target(judged, goal_rpe, block.prescription.reps, is_hold=False):
+        stepped = step_load(same, 1 if ideal > last_load else -1, exercise, equipment)
+        if stepped < same or stepped <= last_load * (1 + MAX_CHANGE_PER_SET) + _TOLERANCE:
+            load = stepped
+    move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
+    if missed_target(judged):
+        reason = f"{judged.reps or 0} of {judged.target_reps} reps: counted as RPE 10, {move}"
+    elif rpe == goal_rpe and load == same:
+        reason = f"On target at RPE {rpe:g}: {move}"
+    else:
+        reason = f"RPE {rpe:g} at target {goal_rpe:g}: {move}"
+    if capped:
+        reason += ", at most 10% in one set"
+    return replace(base, load=load, reason=reason)
+
+
+def _next_reps_or_hold(
+    block: Block, exercise: Exercise, current: SetTarget, rounds: list[list[SetLog]], goal_rpe: float,
+) -> SetTarget:
+    """Bodyweight and band work: more reps (or seconds) when easy, fewer when hard, within the range."""
+    is_hold = exercise.kind == "hold"
+    allowed = block.prescription.hold_seconds if is_hold else block.prescription.reps
+    step, words = (HOLD_STEP_SECONDS, "s") if is_hold else (1, "reps")
+    judged = _harder_side(rounds[-1])
+    done = _done(judged, is_hold)
+    now = current.hold_seconds if is_hold else current.reps
+    now = now if now is not None else done
+    base = replace(current, rpe=goal_rpe, offer_variation=_variation_offer(exercise, rounds, goal_rpe, allowed, is_hold))
+    rpe = counted_rpe(judged)
+    if now is None:
+        return replace(base, reason=_with_offer(f"No {words} logged: same target", base.offer_variation))
+    if rpe is None:
+        return replace(base, reason=_with_offer(f"No RPE logged: stay at {now} {words}", base.offer_variation))
+    points = int(goal_rpe - rpe)     # whole reps in reserve away from target, toward zero
+    wanted = (done if done is not None else now) + points * step
+    if allowed is not None:
+        wanted = min(int(allowed.high), max(int(allowed.low), wanted))
+    wanted = max(step, wanted)
+    move = _change(str(now), str(wanted), words)
+    if missed_target(judged):
+        reason = f"{done} of {now} {words}: counted as RPE 10, {move}"
+    else:
+        reason = f"{_effort_words(rpe, goal_rpe)}: {move}"
+    changed = {"hold_seconds": wanted} if is_hold else {"reps": wanted}
+    return replace(base, reason=_with_offer(reason, base.offer_variation), **changed)
+
+
+def _variation_offer(
+    exercise: Exercise, rounds: list[list[SetLog]], goal_rpe: float, allowed: NumberRange | None, is_hold: bool,
+) -> Literal["easier", "harder"] | None:
+    """After two sets in a row far off target the same way, the ladder's next rung (if there is one)."""
+    if len(rounds) < 2:
+        return None
+    efforts = {far_off_target(_harder_side(r), goal_rpe, allowed, is_hold) for r in rounds[-2:]}
+    if efforts == {"easy"} and exercise.harder:
+        return "harder"
+    if efforts == {"hard"} and exercise.easier:
+        return "easier"
+    return None
+
+
+def _with_offer(reason: str, offer: Literal["easier", "harder"] | None) -> str:
+    if offer is None:
+        return reason
+    article = "an" if offer == "easier" else "a"
+    return f"{reason}; {article} {offer} variation is offered"
+
+
+def offer_extra_set(block: Block, sets_done: Sequence[SetLog]) -> bool:
+    """For sets given as a range ("3-5"): one more set while the last felt at or under target."""
+    sets = block.prescription.sets
+    rounds = set_rounds(sets_done)
+    if not sets.is_range or not rounds:
+        return False
+    sides = {s.side for round_sets in rounds for s in round_sets}
+    last = rounds[-1]
+    if len(last) < len(sides):
+        return False        # the other side of this set is still to do
+    if not sets.low <= last[0].set_number < sets.high:
+        return False
+    rpes = [counted_rpe(s) for s in last]
+    return all(rpe is not None and rpe <= target_rpe(block) for rpe in rpes)

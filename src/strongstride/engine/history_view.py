@@ -1,0 +1,52 @@
+"""What past sessions say about one exercise: the last time it was done and its latest e1RM."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from strongstride.engine.rpe import estimate_1rm_from_set
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.units import Unit, clean, convert
+
+
+def last_work_sets(history: Sequence[SessionLog], exercise_id: str) -> tuple[SessionLog, list[SetLog]] | None:
+    """The most recent session with work sets of this exercise, and those sets."""
+    for session in sorted(history, key=lambda s: s.started_at, reverse=True):
+        sets = [s for s in session.work_sets if s.exercise_id == exercise_id]
+        if sets:
+            return session, sets
+    return None
+
+
+def latest_estimated_1rm(history: Sequence[SessionLog], exercise_id: str, unit: Unit) -> float | None:
+    """The best e1RM of the last session that did this exercise with a load, in `unit`."""
+    found = last_work_sets(history, exercise_id)
+    if found is None:
+        return None
+    estimates = [
+        convert(e1rm, s.unit, unit)
+        for s in found[1]
+        if s.load and s.reps and (e1rm := estimate_1rm_from_set(s.load, s.reps, s.rpe)) is not None
+    ]
+    return max(estimates) if estimates else None
+
+
+def _describe_set(s: SetLog, unit: Unit) -> str:
+    if s.hold_seconds is not None and s.reps is None:
+        done = f"{s.hold_seconds} s"
+    else:
+        done = f"{s.reps}"
+    if s.load:
+        done = f"{clean(convert(s.load, s.unit, unit)):g} {unit} x {done}"
+    side = f" {s.side[0].upper()}" if s.side else ""
+    effort = f" @{s.rpe:g}" if s.rpe is not None else ""
+    return f"{done}{side}{effort}"
+
+
+def last_time_line(history: Sequence[SessionLog], exercise_id: str, unit: Unit) -> str:
+    """One line a runner reads mid-session: when, and each work set as load x reps @RPE."""
+    found = last_work_sets(history, exercise_id)
+    if found is None:
+        return "First time: no history for this exercise yet"
+    session, sets = found
+    return f"Last time ({session.started_at:%d %b}): " + ", ".join(_describe_set(s, unit) for s in sets)

@@ -1,0 +1,86 @@
+"""What can actually be loaded: bar plus plates, the dumbbells on the rack, a machine's stack.
+
+Three shapes of equipment:
+- a barbell makes the bar plus any number of increments (bar + k * barbell_increment);
+- a machine or cable stack makes any number of its increments, at least one;
+- dumbbells and kettlebells make only the weights on the rack (Equipment.dumbbells). With an
+  empty rack they fall back to steps of the barbell increment, as for a machine.
+"""
+
+from __future__ import annotations
+
+from strongstride.model.config import Equipment
+from strongstride.model.exercise import Exercise
+from strongstride.model.units import clean, round_to_increment
+
+_TOLERANCE = 1e-6
+
+
+def _rack(exercise: Exercise, equipment: Equipment) -> tuple[float, ...] | None:
+    """The dumbbells a hand-held exercise can use, lightest first; None for stacks and bars."""
+    if exercise.equipment in ("dumbbell", "kettlebell") and equipment.dumbbells:
+        return tuple(sorted(set(equipment.dumbbells)))
+    return None
+
+
+def _ladder(exercise: Exercise, equipment: Equipment) -> tuple[float, float]:
+    """(lightest load, step) of a barbell or a stack."""
+    if exercise.equipment == "barbell":
+        return equipment.bar_weight, equipment.barbell_increment
+    if exercise.equipment in ("machine", "cable"):
+        return equipment.machine_increment, equipment.machine_increment
+    if exercise.equipment in ("dumbbell", "kettlebell"):
+        return equipment.barbell_increment, equipment.barbell_increment
+    raise ValueError(f"{exercise.name} ({exercise.equipment}) takes no external load")
+
+
+def load_increment(exercise: Exercise, equipment: Equipment) -> float:
+    """The smallest jump in load this exercise's equipment allows."""
+    rack = _rack(exercise, equipment)
+    if rack is None:
+        return _ladder(exercise, equipment)[1]
+    gaps = [clean(heavier - lighter) for lighter, heavier in zip(rack, rack[1:])]
+    return min(gaps) if gaps else rack[0]
+
+
+def lightest_load(exercise: Exercise, equipment: Equipment) -> float:
+    """The lightest load that can be made: the empty bar, the lightest dumbbell, one plate of the stack."""
+    rack = _rack(exercise, equipment)
+    return rack[0] if rack is not None else _ladder(exercise, equipment)[0]
+
+
+def nearest_available_load(load: float, exercise: Exercise, equipment: Equipment) -> float:
+    """The makeable load closest to `load` (halves round up), never below the lightest."""
+    rack = _rack(exercise, equipment)
+    if rack is not None:
+        return min(rack, key=lambda weight: (abs(weight - load), -weight))
+    lightest, step = _ladder(exercise, equipment)
+    return clean(lightest + max(0.0, round_to_increment(load - lightest, step)))
+
+
+def step_load(load: float, steps: int, exercise: Exercise, equipment: Equipment) -> float:
+    """The makeable load `steps` places up (+) or down (-) from `load`, never below the lightest."""
+    start = nearest_available_load(load, exercise, equipment)
+    rack = _rack(exercise, equipment)
+    if rack is not None:
+        index = min(len(rack) - 1, max(0, rack.index(start) + steps))
+        return rack[index]
+    lightest, step = _ladder(exercise, equipment)
+    position = round((start - lightest) / step)
+    return clean(lightest + max(0, position + steps) * step)
+
+
+def available_load_at_most(load: float, exercise: Exercise, equipment: Equipment) -> float:
+    """The heaviest makeable load not above `load` (the lightest one if `load` is below it)."""
+    nearest = nearest_available_load(load, exercise, equipment)
+    if nearest > load + _TOLERANCE:
+        return step_load(nearest, -1, exercise, equipment)
+    return nearest
+
+
+def available_load_at_least(load: float, exercise: Exercise, equipment: Equipment) -> float:
+    """The lightest makeable load not below `load` (the heaviest dumbbell if `load` is above the rack)."""
+    nearest = nearest_available_load(load, exercise, equipment)
+    if nearest < load - _TOLERANCE:
+        return step_load(nearest, +1, exercise, equipment)
+    return nearest

@@ -1,0 +1,155 @@
+"""Effort and strength: the RPE chart, reps in reserve, and estimated one-rep maxes.
+
+RPE (rating of perceived exertion) is read as reps in reserve: RPE 10 = no reps left,
+RPE 8 = two left, RPE 9.5 = maybe one left. A set of `reps` at a given RPE is a known
+fraction of the lifter's one-rep max, taken from the RTS RPE chart:
+
+    Mike Tuchscherer, "The Reactive Training Manual" (Reactive Training Systems, 2008),
+    the RPE/percentage chart; reproduced in Helms, Cronin, Storey & Zourdos, "Application
+    of the Repetitions in Reserve-Based Rating of Perceived Exertion Scale for Resistance
+    Training", Strength and Conditioning Journal 38(4), 2016.
+
+Sets outside the chart (more than 12 reps, or logged without an RPE) use the classic
+formulas: Brzycki up to 10 reps, Epley beyond (the lower, more cautious estimate of the two).
+"""
+
+from __future__ import annotations
+
+import math
+
+CHART_REPS = range(1, 13)
+CHART_LOWEST_RPE = 6.0
+CHART_HIGHEST_RPE = 10.0
+
+# Percent of 1RM by RPE (rows) and reps 1..12 (columns), as published by RTS.
+_RTS_CHART: dict[float, tuple[float, ...]] = {
+    10.0: (100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0),
+    9.5: (97.8, 93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7),
+    9.0: (95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3),
+    8.5: (93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7, 64.0),
+    8.0: (92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3, 62.6),
+    7.5: (90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7, 64.0, 61.3),
+    7.0: (89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3, 62.6, 59.9),
+    6.5: (87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7, 64.0, 61.3, 58.6),
+    6.0: (86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3, 62.6, 59.9, 57.3),
+}
+
+BRZYCKI_LIMIT = 37          # Brzycki's 36 / (37 - reps) is undefined from 37 reps on
+_BRZYCKI_BEST_UP_TO = 10    # the two formulas agree at 10 reps; below it Brzycki is the lower
+
+
+def _is_half_step(value: float) -> bool:
+    return float(value * 2).is_integer()
+
+
+def percent_of_1rm(reps: int, rpe: float) -> float:
+    """The fraction of a one-rep max that `reps` at `rpe` represents, from the RTS chart."""
+    if reps not in CHART_REPS:
+        raise ValueError(f"the RPE chart covers 1-12 reps, not {reps}")
+    if not (CHART_LOWEST_RPE <= rpe <= CHART_HIGHEST_RPE and _is_half_step(rpe)):
+        raise ValueError(f"the RPE chart covers RPE 6-10 in half steps, not {rpe:g}")
+    return _RTS_CHART[float(rpe)][reps - 1] / 100.0
+
+
+def estimate_1rm(load: float, reps: int, rpe: float = 10.0) -> float:
+    """The one-rep max a set on the RPE chart implies: load / percent_of_1rm."""
+    return load / percent_of_1rm(reps, rpe)
+
+
+def reps_in_reserve(rpe: float) -> float:
+    """Reps the runner could still have done: RPE 10 = none, RPE 8 = two."""
+    if not 1 <= rpe <= 10:
+        raise ValueError(f"RPE must be between 1 and 10, not {rpe:g}")
+    return 10.0 - rpe
+
+
+def rpe_from_reps_in_reserve(rir: float) -> float:
+    """The RPE of a set that left `rir` reps in the tank (a plan's `rir = 2` is RPE 8)."""
+    if not 0 <= rir <= 9:
+        raise ValueError(f"reps in reserve must be between 0 and 9, not {rir:g}")
+    return 10.0 - rir
+
+
+def epley_1rm(load: float, reps: float) -> float:
+    """Epley's estimate for a set taken to failure: load * (1 + reps / 30); one rep is the load."""
+    if reps < 1:
+        raise ValueError(f"a one-rep max needs at least 1 rep, not {reps:g}")
+    return load if reps == 1 else load * (1 + reps / 30)
+
+
+def brzycki_1rm(load: float, reps: float) -> float:
+    """Brzycki's estimate for a set taken to failure: load * 36 / (37 - reps), below 37 reps."""
+    if reps < 1:
+        raise ValueError(f"a one-rep max needs at least 1 rep, not {reps:g}")
+    if reps >= BRZYCKI_LIMIT:
+        raise ValueError(f"Brzycki's formula is undefined at {BRZYCKI_LIMIT} reps or more, not {reps:g}")
+    return load * 36 / (BRZYCKI_LIMIT - reps)
+
+
+def _formula_ratio(reps_possible: float) -> float:
+    """1RM / load for a set of `reps_possible` to failure: Brzycki up to 10 reps, Epley beyond."""
+    if reps_possible <= _BRZYCKI_BEST_UP_TO:
+        return brzycki_1rm(1.0, reps_possible)
+    return epley_1rm(1.0, reps_possible)
+
+
+def chart_rpe(rpe: float) -> float:
+    """An RPE placed on the chart: clamped to 6-10, and rounded up to a half step.
+
+    Below RPE 6 the chart has no row; reading such a set as RPE 6 assumes it was harder
+    than logged, which gives a lower (safer) estimated 1RM. Rounding up between half steps
+    is cautious for the same reason.
+    """
+    clamped = min(CHART_HIGHEST_RPE, max(CHART_LOWEST_RPE, rpe))
+    return math.ceil(clamped * 2 - 1e-9) / 2
+
+
+def _fraction_of_1rm(reps: int, rpe: float | None) -> float:
+    """The fraction of 1RM for any set: the chart when it covers it, the formulas beyond."""
+    if rpe is None:
+        return 1 / _formula_ratio(reps)
+    placed = chart_rpe(rpe)
+    if reps in CHART_REPS:
+        return percent_of_1rm(reps, placed)
+    return 1 / _formula_ratio(reps + reps_in_reserve(placed))
+
+
+def estimate_1rm_from_set(load: float | None, reps: int | None, rpe: float | None) -> float | None:
+    """A set's estimated 1RM: RTS chart when an RPE was logged, formulas (to failure) when not.
+
+    None when there is nothing to estimate from: no load, no weight, or no reps. An RPE under
+    6 is read as RPE 6 (see chart_rpe); more than 12 reps count the reps in reserve too.
+    """
+    if load is None or load <= 0 or reps is None or reps < 1:
+        return None
+    return load / _fraction_of_1rm(reps, rpe)
+
+
+def load_for_reps(estimated_1rm: float, reps: int, rpe: float) -> float:
+    """The load that gives `reps` at `rpe` for this estimated 1RM (the inverse of the estimate)."""
+    if reps < 1:
+        raise ValueError(f"a target needs at least 1 rep, not {reps}")
+    return estimated_1rm * _fraction_of_1rm(reps, rpe)
+
+
+def _reps_left(rpe: float) -> str:
+    if rpe < CHART_LOWEST_RPE:
+        return "more than 4 reps left"
+    left = math.ceil(reps_in_reserve(rpe))
+    if left == 0:
+        return "no reps left"
+    plural = "rep" if left == 1 else "reps"
+    maybe = "" if float(rpe).is_integer() else "maybe "
+    return f"{maybe}{left} {plural} left"
+
+
+def describe_rpe(rpe: float) -> str:
+    """What an RPE means in words a runner can act on: "RPE 8 = 2 reps left"."""
+    reps_in_reserve(rpe)    # refuses an RPE off the scale
+    return f"RPE {rpe:g} = {_reps_left(rpe)}"
+
+
+RPE_SCALE: tuple[tuple[float, str], ...] = tuple(
+    (rpe, _reps_left(rpe)) for rpe in (6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0)
+)
+"""Each RPE the picker offers, 6 to 10 in half steps, with its meaning ("2 reps left")."""

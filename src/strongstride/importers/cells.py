@@ -1,0 +1,137 @@
+"""One CSV cell as a number, a date, a duration or a unit, the way other apps write them."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from strongstride.model.units import Unit
+
+
+class BadCell(ValueError):
+    """A cell that cannot mean what its column says; the row is reported and skipped."""
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%d %b %Y, %H:%M",      # Hevy: 8 Apr 2026, 16:50
+    "%d %B %Y, %H:%M",
+    "%d %b %Y %H:%M",
+    "%b %d, %Y, %I:%M %p",
+    "%b %d, %Y %I:%M %p",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+)
+
+_UNITS: dict[str, Unit] = {
+    "kg": "kg", "kgs": "kg", "kilogram": "kg", "kilograms": "kg",
+    "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
+}
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
+
+
+def parse_number(text: str, column: str) -> float | None:
+    """A decimal, with a point or a comma (`62,5`) or both (`1.062,5`); empty means none."""
+    text = text.strip().replace(" ", "").replace("\u00a0", "")
+    if not text or text == "-":
+        return None
+    if "," in text:
+        last = max(text.rfind(","), text.rfind("."))
+        text = text[:last].replace(",", "").replace(".", "") + "." + text[last + 1 :]
+    try:
+        value = float(text)
+    except ValueError:
+        raise BadCell(f"{column} {text!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise BadCell(f"{column} {text!r} is not a number")
+    return value
+
+
+def parse_amount(text: str, column: str) -> float | None:
+    """A weight, distance or time: never negative; zero means none (Strong writes 0 for bodyweight)."""
+    value = parse_number(text, column)
+    if value is not None and value < 0:
+        raise BadCell(f"{column} {text.strip()!r} is negative")
+    return value or None
+
+
+def parse_whole(text: str, column: str) -> int | None:
+    """A count such as reps, written `10` or `10.0` (newer Strong exports); zero means none."""
+    value = parse_amount(text, column)
+    if value is None:
+        return None
+    if value != int(value):
+        raise BadCell(f"{column} {text.strip()!r} is not a whole number")
+    return int(value)
+
+
+def parse_rpe(text: str, column: str) -> float | None:
+    """An RPE from 1 to 10 (half points allowed); empty or 0 means it was not recorded."""
+    value = parse_amount(text, column)
+    if value is not None and not 1 <= value <= 10:
+        raise BadCell(f"{column} {text.strip()!r} is not an RPE from 1 to 10")
+    return value
+
+
+def parse_datetime(text: str, column: str) -> datetime:
+    """A date and time in the formats Strong, Hevy, FitNotes and ISO 8601 use; local time, no zone."""
+    text = " ".join(text.split())
+    if not text:
+        raise BadCell(f"{column} is empty")
+    for date_format in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, date_format)
+        except ValueError:
+            continue
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadCell(f"{column} {text!r} is not a date") from None
+    return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def parse_duration(text: str, column: str) -> int | None:
+    """Seconds from `1h 5m`, `45m`, `26s`, `1:05:00`, `05:30` or a plain number of seconds."""
+    text = text.strip()
+    if not text:
+        return None
+    if ":" in text:
+        parts = text.split(":")
+        if len(parts) > 3 or not all(p.strip().isdigit() for p in parts):
+            raise BadCell(f"{column} {text!r} is not a duration")
+        seconds = 0
+        for part in parts:
+            seconds = seconds * 60 + int(part)
+        return seconds or None
+    if _DURATION_PART.search(text):
+        if _DURATION_PART.sub("", text).strip():
+            raise BadCell(f"{column} {text!r} is not a duration")
+        scale = {"h": 3600, "m": 60, "s": 1}
+        total = sum(float(n) * scale[u.lower()] for n, u in _DURATION_PART.findall(text))
+        return round(total) or None
+    value = parse_amount(text, column)
+    return round(value) if value else None
+
+
+def parse_unit(text: str, column: str) -> Unit | None:
+    """`kg`/`kgs` or `lb`/`lbs` (any case); empty means the file's default."""
+    key = text.strip().lower()
+    if not key:
+        return None
+    if key not in _UNITS:
+        raise BadCell(f"{column} {text.strip()!r} is not kg or lb")
+    return _UNITS[key]
+
+
+def unit_in_header(header_cell: str) -> Unit | None:
+    """The unit a header names, as in `Weight (kg)`, `Weight (lbs)` or Hevy's `weight_lbs`."""
+    match = re.search(r"[(_ ](kgs?|lbs?)\)?$", header_cell.strip().lower())
+    return _UNITS[match.group(1)] if match else None
+
+
+def note_text(text: str) -> str:
+    """A note cell: a literal `\\n` (Hevy) becomes a real line break; outer space trimmed."""
+    return text.replace("\\n", "\n").strip()

@@ -1,0 +1,122 @@
+"""Reading another app's CSV as a stream: delimiter, byte-order mark, columns found by name."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+DELIMITERS = (",", ";", "\t")
+
+
+class UnreadableFile(Exception):
+    """The file as a whole cannot be read as the export it claims to be (the message says why)."""
+
+
+def header_key(name: str) -> str:
+    """A header cell as it is compared: no BOM, quotes or case, single spaces."""
+    return " ".join(name.replace("\ufeff", "").strip().strip('"').lower().split())
+
+
+def _delimiter_of(header_line: str) -> str:
+    """The separator the header uses most (Strong writes commas or semicolons, some tools tabs)."""
+    return max(DELIMITERS, key=header_line.count)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where each field sits in this file's rows, and the header cells nobody asked for."""
+
+    index: Mapping[str, int]
+    unknown: tuple[str, ...]
+
+    @classmethod
+    def from_header(
+        cls, header: Sequence[str], names: Mapping[str, tuple[str, ...]], required: Sequence[str], layout: str
+    ) -> Columns:
+        """Match header cells to fields by name, never by position; UnreadableFile if a required one is missing."""
+        wanted = {header_key(alias): field for field, aliases in names.items() for alias in aliases}
+        index: dict[str, int] = {}
+        unknown: list[str] = []
+        for position, cell in enumerate(header):
+            field = wanted.get(header_key(cell))
+            if field is None:
+                if cell.strip():
+                    unknown.append(cell.replace("\ufeff", "").strip())
+            else:
+                index.setdefault(field, position)
+        missing = [names[field][0] for field in required if field not in index]
+        if missing:
+            found = ", ".join(cell.strip() for cell in header) or "nothing"
+            raise UnreadableFile(
+                f"not a {layout} export: no column {' or '.join(repr(m) for m in missing)} (found: {found})"
+            )
+        return cls(index, tuple(unknown))
+
+    def has(self, field: str) -> bool:
+        """True when the file has a column for the field."""
+        return field in self.index
+
+    def header_of(self, header: Sequence[str], field: str) -> str:
+        """The header cell a field was found under, as compared (to read a unit from `Weight (kg)`)."""
+        return header_key(header[self.index[field]]) if field in self.index else ""
+
+    def cell(self, row: Sequence[str], field: str) -> str:
+        """The row's cell for a field, stripped; empty when the column or the cell is missing."""
+        position = self.index.get(field)
+        if position is None or position >= len(row):
+            return ""
+        return row[position].strip()
+
+
+@dataclass
+class CsvRows:
+    """A CSV opened as a stream: its header, then (line number, cells) for every non-blank row."""
+
+    header: list[str]
+    rows: Iterator[tuple[int, list[str]]]
+
+
+def open_rows(stream: TextIO) -> CsvRows:
+    """Read the header line, pick the delimiter from it, and stream the rest; UnreadableFile when empty."""
+    try:
+        first = stream.readline()
+        line_offset = 1
+        if first.lstrip("\ufeff").lower().startswith("sep="):   # a spreadsheet's delimiter hint line
+            first = stream.readline()
+            line_offset = 2
+    except UnicodeDecodeError:
+        raise UnreadableFile("not UTF-8 text") from None
+    if not first.strip():
+        raise UnreadableFile("the file is empty")
+    delimiter = _delimiter_of(first)
+    reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter)
+    header = _next_row(reader, line_offset)
+    if header is None:
+        raise UnreadableFile("the file is empty")
+    return CsvRows(header=header, rows=_numbered_rows(reader, line_offset))
+
+
+def _next_row(reader: Any, line_offset: int) -> list[str] | None:
+    try:
+        return next(reader)
+    except StopIteration:
+        return None
+    except UnicodeDecodeError:
+        raise UnreadableFile("not UTF-8 text") from None
+    except csv.Error as error:
+        raise UnreadableFile(f"line {reader.line_num + line_offset - 1}: {error}") from None
+
+
+def _numbered_rows(reader: Any, line_offset: int) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the file line it starts on; blank lines are passed over."""
+    while True:
+        start = reader.line_num + line_offset
+        row = _next_row(reader, line_offset)
+        if row is None:
+            return
+        if any(cell.strip() for cell in row):
+            yield start, row
+

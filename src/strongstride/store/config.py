@@ -1,0 +1,173 @@
+"""config.toml: read with every bad key reported and replaced by its default, so the app always starts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from strongstride.model.config import RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, RunningWeek
+from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.toml_file import parse_toml_text, read_toml_text
+from strongstride.model.toml_locate import key_lines
+from strongstride.model.units import UNITS, Unit, convert
+from strongstride.store.atomic import atomic_write_text
+from strongstride.store.history_codec import (
+    Check, KeyReader, choice, day, flag, identifier, number, whole_number,
+)
+
+CONFIG_SCHEMA = 1
+CONFIG_KEYS = ("schema", "units", "warmup_sets", "body_weight", "default_rest_seconds", "theme", "plan",
+               "plan_started", "equipment", "running")
+EQUIPMENT_KEYS = ("barbell_increment", "machine_increment", "dumbbells", "bar_weight", "plates", "plate_pairs")
+RUNNING_KEYS = ("long_run_days", "hard_days", "focus", "race_date", "not_running_until")
+
+# Limits in kg, converted when the config is in lb.
+BODY_WEIGHT_KG = (20.0, 400.0)
+INCREMENT_KG = (0.1, 50.0)
+DUMBBELL_KG = (0.1, 200.0)
+BAR_WEIGHT_KG = (0.0, 100.0)
+PLATE_KG = (0.1, 100.0)
+PLATE_PAIRS = (0, 50)
+REST_SECONDS = (0, 900)
+
+
+def list_of(check: Check[Any]) -> Check[tuple[Any, ...]]:
+    """An array whose every item passes the check, as a tuple."""
+    def check_list(value: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise ValueError("must be an array such as [1, 2]")
+        items = []
+        for position, item in enumerate(value):
+            try:
+                items.append(check(item))
+            except ValueError as error:
+                raise ValueError(f"item {position + 1} {error}") from None
+        return tuple(items)
+    return check_list
+
+
+def _weight(limits_kg: tuple[float, float], unit: Unit) -> Check[float]:
+    """A weight in the config's unit, within limits given in kg."""
+    low, high = (round(convert(limit, "kg", unit), 1) for limit in limits_kg)
+    return number(low, high, unit=f" {unit}")
+
+
+def load_config(path: Path) -> tuple[Config, list[Problem]]:
+    """The runner's config and what is wrong with it; a bad key takes its default, the rest still applies."""
+    if not path.exists():
+        return Config(), []
+    try:
+        text = read_toml_text(path)
+        data = parse_toml_text(text, path)
+    except ProblemsFound as broken:
+        return Config(), list(broken.problems)
+    reader = KeyReader(path, text)
+    config = _read_config(data, reader)
+    return config, sorted(reader.problems, key=lambda problem: problem.line or 0)
+
+
+def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:
+    reader.check_keys(data, (), CONFIG_KEYS)
+    defaults = Config()
+    if "schema" in data and data["schema"] != CONFIG_SCHEMA:
+        reader.problem(("schema",), f"must be {CONFIG_SCHEMA}")
+    units: Unit = reader.get(data, (), "units", choice(UNITS), defaults.units)  # type: ignore[assignment]
+    return Config(
+        units=units,
+        equipment=_read_equipment(data.get("equipment", {}), units, reader),
+        warmup_sets=reader.get(data, (), "warmup_sets", flag, defaults.warmup_sets),
+        body_weight=reader.get(data, (), "body_weight", _weight(BODY_WEIGHT_KG, units), defaults.body_weight),
+        default_rest_seconds=reader.get(data, (), "default_rest_seconds", whole_number(*REST_SECONDS),
+                                        defaults.default_rest_seconds),
+        theme=reader.get(data, (), "theme", identifier, defaults.theme),
+        plan=reader.get(data, (), "plan", identifier, defaults.plan),
+        plan_started=reader.get(data, (), "plan_started", day, defaults.plan_started),
+        running=_read_running(data.get("running", {}), reader),
+    )
+
+
+def _read_equipment(raw: Any, units: Unit, reader: KeyReader) -> Equipment:
+    """The gym's kit; each missing or bad key falls back to the typical gym in the config's units."""
+    defaults = Equipment.defaults(units)
+    table = reader.table(raw, ("equipment",))
+    if table is None:
+        return defaults
+    parts = ("equipment",)
+    reader.check_keys(table, parts, EQUIPMENT_KEYS)
+    plates = reader.get(table, parts, "plates", list_of(_weight(PLATE_KG, units)), defaults.plates)
+    pairs = reader.get(table, parts, "plate_pairs", list_of(whole_number(*PLATE_PAIRS)), defaults.plate_pairs)
+    if pairs and len(pairs) != len(plates):
+        reader.problem(parts + ("plate_pairs",), f"must give one count for each of the {len(plates)} plate sizes")
+        pairs = ()
+    heaviest_first = sorted(zip(plates, pairs or (0,) * len(plates)), key=lambda pair: -pair[0])
+    return Equipment(
+        barbell_increment=reader.get(table, parts, "barbell_increment", _weight(INCREMENT_KG, units),
+                                     defaults.barbell_increment),
+        machine_increment=reader.get(table, parts, "machine_increment", _weight(INCREMENT_KG, units),
+                                     defaults.machine_increment),
+        dumbbells=tuple(sorted(reader.get(table, parts, "dumbbells", list_of(_weight(DUMBBELL_KG, units)),
+                                          defaults.dumbbells))),
+        bar_weight=reader.get(table, parts, "bar_weight", _weight(BAR_WEIGHT_KG, units), defaults.bar_weight),
+        plates=tuple(plate for plate, _ in heaviest_first),
+        plate_pairs=tuple(count for _, count in heaviest_first) if pairs else (),
+    )
+
+
+def _read_running(raw: Any, reader: KeyReader) -> RunningWeek:
+    """The running week strength fits around; each bad key falls back to its default."""
+    defaults = RunningWeek()
+    table = reader.table(raw, ("running",))
+    if table is None:
+        return defaults
+    parts = ("running",)
+    reader.check_keys(table, parts, RUNNING_KEYS)
+    weekdays = list_of(choice(WEEKDAYS))
+    return RunningWeek(
+        long_run_days=reader.get(table, parts, "long_run_days", weekdays, defaults.long_run_days),
+        hard_days=reader.get(table, parts, "hard_days", weekdays, defaults.hard_days),
+        focus=reader.get(table, parts, "focus", choice(RUNNING_FOCUSES), defaults.focus),
+        race_date=reader.get(table, parts, "race_date", day, defaults.race_date),
+        not_running_until=reader.get(table, parts, "not_running_until", day, defaults.not_running_until),
+    )
+
+
+def save_config_value(path: Path, key: str, value: Any) -> None:
+    """Set one top-level key (such as theme), keeping the rest of the file and its comments where possible.
+
+    The file is rewritten atomically; if it does not parse, ProblemsFound is raised and it is left as it is.
+    """
+    if not path.exists():
+        atomic_write_text(path, tomli_w.dumps({"schema": CONFIG_SCHEMA, key: value}))
+        return
+    text = read_toml_text(path)
+    wanted = {**parse_toml_text(text, path), key: value}
+    edited = _with_top_level_line(text, key, tomli_w.dumps({key: value}))
+    if _parses_to(edited, wanted):
+        atomic_write_text(path, edited)
+    else:   # a value over several lines, or a table: write the whole document afresh
+        atomic_write_text(path, tomli_w.dumps(wanted))
+
+
+def _with_top_level_line(text: str, key: str, line: str) -> str:
+    """The text with the key's line replaced, or the line added before the first table."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    written_at = key_lines(text).get((key,))
+    if written_at is not None:
+        lines[written_at - 1] = line
+        return "".join(lines)
+    first_table = next((n for n, source in enumerate(lines) if source.lstrip().startswith("[")), len(lines))
+    while first_table > 0 and not lines[first_table - 1].strip():
+        first_table -= 1
+    return "".join(lines[:first_table] + [line] + lines[first_table:])
+
+
+def _parses_to(text: str, wanted: dict[str, Any]) -> bool:
+    try:
+        return parse_toml_text(text, "") == wanted
+    except ProblemsFound:
+        return False

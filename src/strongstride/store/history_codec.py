@@ -1,0 +1,313 @@
+"""A finished session as a readable, hand-editable TOML file, and back, checking every key on the way in."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Collection, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar, get_args
+
+import tomli_w
+
+from strongstride.model.log import SessionLog, SetKind, SetLog, Side
+from strongstride.model.plan_parser import kind_of
+from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.toml_file import parse_toml_text, read_toml_text
+from strongstride.model.toml_locate import KeyPart, format_key_path, locate
+from strongstride.model.units import UNITS, Unit, convert
+
+HISTORY_SCHEMA = 1
+
+# The limits a logged set must keep to; anything outside is a typo or a broken import.
+REPS_LIMITS = (0, 100)
+RPE_LIMITS = (1.0, 10.0)
+MAX_LOAD_KG = 1000.0
+SECONDS_LIMITS = (0, 86_400)
+SET_NUMBER_LIMITS = (1, 1000)
+SET_KINDS: tuple[str, ...] = get_args(SetKind)
+SIDES: tuple[str, ...] = get_args(Side)
+
+SESSION_KEYS = (
+    "schema", "id", "plan_id", "plan_name", "session_id", "session_name", "started_at", "finished_at",
+    "unit", "source", "abandoned", "note", "extra", "sets",
+)
+SET_KEYS = (
+    "exercise_id", "exercise_name", "set_number", "kind", "side", "unit", "at",
+    "target_reps", "target_load", "target_hold", "target_rpe",
+    "reps", "load", "rpe", "hold_seconds", "rest_seconds", "skipped", "reason", "note",
+)
+
+T = TypeVar("T")
+Check = Callable[[Any], T]
+Parts = tuple[KeyPart, ...]
+
+
+# -- checks: each turns a TOML value into a Python value or raises ValueError saying what is wrong --
+
+def whole_number(low: int, high: int) -> Check[int]:
+    """A whole number from low to high."""
+    def check(value: Any) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValueError(f"must be a whole number {low}-{high}{_not(value)}")
+        return value
+    return check
+
+
+def number(low: float, high: float, half_steps: bool = False, unit: str = "") -> Check[float]:
+    """A finite number from low to high, optionally in half steps (RPE 7, 7.5, 8)."""
+    steps = " in half steps" if half_steps else ""
+    def check(value: Any) -> float:
+        if (not isinstance(value, int | float) or isinstance(value, bool) or not low <= value <= high
+                or (half_steps and not float(value * 2).is_integer())):
+            raise ValueError(f"must be a number {low:g}-{high:g}{unit}{steps}{_not(value)}")
+        return float(value)
+    return check
+
+
+def choice(choices: Collection[str]) -> Check[str]:
+    """One of a fixed set of words."""
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise ValueError(f"must be one of {', '.join(choices)}{_not(value)}")
+        return value
+    return check
+
+
+def text(value: Any) -> str:
+    """Any text, kept exactly as written."""
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {kind_of(value)}")
+    return value
+
+
+def identifier(value: Any) -> str:
+    """Text that names something: not empty."""
+    if not text(value).strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def flag(value: Any) -> bool:
+    """true or false."""
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {kind_of(value)}")
+    return value
+
+
+def moment(value: Any) -> datetime:
+    """A date and time such as 2026-11-22T18:05:12 (an offset such as +01:00 is kept)."""
+    if not isinstance(value, datetime):
+        raise ValueError(f"must be a date and time such as 2026-11-22T18:05:12, not {kind_of(value)}")
+    return value
+
+
+def day(value: Any) -> date:
+    """A date such as 2026-11-22."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValueError(f"must be a date such as 2026-11-22, not {kind_of(value)}")
+    return value
+
+
+def _not(value: Any) -> str:
+    """`, not 11` for a wrong value worth showing, `, not text` for a wrong kind."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f", not {value:g}"
+    if isinstance(value, str):
+        return f", not {value!r}"
+    return f", not {kind_of(value)}"
+
+
+class KeyReader:
+    """Reads checked values out of parsed TOML, collecting a Problem (with its line) for each bad key."""
+
+    def __init__(self, path: Path | str, source: str | None = None) -> None:
+        self.path = path
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def problem(self, parts: Parts, message: str) -> None:
+        key_path = format_key_path(parts)
+        line = locate(self.source, key_path) if self.source is not None else None
+        self.problems.append(Problem(self.path, key_path, message, line))
+
+    def check_keys(self, table: Mapping[str, Any], parts: Parts, allowed: Collection[str]) -> None:
+        """Report each key the format does not know (usually a typo)."""
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(allowed)}"
+                self.problem(parts + (key,), f"unknown key ({hint})")
+
+    def get(self, table: Mapping[str, Any], parts: Parts, key: str, check: Check[T], default: T,
+            required: bool = False) -> T:
+        """The checked value, or the default when it is absent or wrong (a problem is noted either way)."""
+        if key not in table:
+            if required:
+                self.problem(parts + (key,), "missing")
+            return default
+        try:
+            return check(table[key])
+        except ValueError as error:
+            self.problem(parts + (key,), str(error))
+            return default
+
+    def table(self, value: Any, parts: Parts) -> dict[str, Any] | None:
+        """The value if it is a table; else a problem and None."""
+        if isinstance(value, dict):
+            return value
+        self.problem(parts, f"must be a table, not {kind_of(value)}")
+        return None
+
+
+# -- writing ------------------------------------------------------------------------------
+
+def session_to_dict(log: SessionLog) -> dict[str, Any]:
+    """The session as TOML-able tables: session fields first, then its sets; empty fields left out."""
+    data: dict[str, Any] = {
+        "schema": HISTORY_SCHEMA,
+        "id": log.id,
+        "plan_id": log.plan_id,
+        "plan_name": log.plan_name,
+        "session_id": log.session_id,
+        "session_name": log.session_name,
+        "started_at": log.started_at,
+        "finished_at": log.finished_at,
+        "unit": log.unit,
+        "source": log.source,
+        "abandoned": log.abandoned or None,
+        "note": log.note,
+    }
+    data = {key: value for key, value in data.items() if value not in (None, "")}
+    if log.extra:
+        data["extra"] = dict(log.extra)
+    data["sets"] = [_set_to_dict(s, log.unit) for s in log.sets]
+    return data
+
+
+def _set_to_dict(s: SetLog, session_unit: Unit) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "exercise_id": s.exercise_id,
+        "exercise_name": s.exercise_name,
+        "set_number": s.set_number,
+        "kind": None if s.kind == "work" else s.kind,
+        "side": s.side,
+        "unit": None if s.unit == session_unit else s.unit,
+        "at": s.at,
+        "target_reps": s.target_reps,
+        "target_load": s.target_load,
+        "target_hold": s.target_hold,
+        "target_rpe": s.target_rpe,
+        "reps": s.reps,
+        "load": s.load,
+        "rpe": s.rpe,
+        "hold_seconds": s.hold_seconds,
+        "rest_seconds": s.rest_seconds,
+        "skipped": s.skipped or None,
+        "reason": s.reason,
+        "note": s.note,
+    }
+    return {key: value for key, value in data.items() if value not in (None, "")}
+
+
+def session_to_toml(log: SessionLog) -> str:
+    """The session file's text: `schema = 1`, the session fields, then one `[[sets]]` table a set."""
+    return tomli_w.dumps(session_to_dict(log))
+
+
+# -- reading ------------------------------------------------------------------------------
+
+def session_from_toml(text: str, path: Path | str) -> SessionLog:
+    """The session in a history file's text; ProblemsFound (with lines) for bad TOML or bad keys."""
+    return _read_session(parse_toml_text(text, path), KeyReader(path, text))
+
+
+def session_from_dict(data: dict[str, Any], path: Path | str) -> SessionLog:
+    """The session in parsed TOML; ProblemsFound naming every bad key, e.g. `sets[3].rpe`."""
+    return _read_session(data, KeyReader(path))
+
+
+def _read_session(data: dict[str, Any], reader: KeyReader) -> SessionLog:
+    reader.check_keys(data, (), SESSION_KEYS)
+    if "schema" not in data:
+        reader.problem(("schema",), f"missing: a history file starts with schema = {HISTORY_SCHEMA}")
+    elif data["schema"] != HISTORY_SCHEMA:
+        reader.problem(("schema",), f"must be {HISTORY_SCHEMA}{_not(data['schema'])}")
+    unit: Unit = reader.get(data, (), "unit", _UNIT, "kg")  # type: ignore[assignment]
+    fields: dict[str, Any] = {
+        "id": reader.get(data, (), "id", identifier, "", required=True),
+        "plan_id": reader.get(data, (), "plan_id", identifier, "", required=True),
+        "session_id": reader.get(data, (), "session_id", identifier, "", required=True),
+        "started_at": reader.get(data, (), "started_at", moment, datetime.min, required=True),
+        "finished_at": reader.get(data, (), "finished_at", moment, None),
+        "plan_name": reader.get(data, (), "plan_name", text, ""),
+        "session_name": reader.get(data, (), "session_name", text, ""),
+        "unit": unit,
+        "note": reader.get(data, (), "note", text, ""),
+        "source": reader.get(data, (), "source", identifier, "strongstride"),
+        "abandoned": reader.get(data, (), "abandoned", flag, False),
+        "extra": _read_extra(data.get("extra", {}), reader),
+        "sets": _read_sets(data.get("sets", []), unit, reader),
+    }
+    if reader.problems:
+        raise ProblemsFound(sorted(reader.problems, key=lambda problem: problem.line or 0))
+    return SessionLog(**fields)
+
+
+def _read_extra(raw: Any, reader: KeyReader) -> dict[str, str]:
+    table = reader.table(raw, ("extra",))
+    if table is None:
+        return {}
+    return {key: reader.get(table, ("extra",), key, text, "") for key in table}
+
+
+def _read_sets(raw: Any, session_unit: Unit, reader: KeyReader) -> tuple[SetLog, ...]:
+    if not isinstance(raw, list):
+        reader.problem(("sets",), f"must be [[sets]] tables, not {kind_of(raw)}")
+        return ()
+    sets = []
+    for position, item in enumerate(raw):
+        table = reader.table(item, ("sets", position))
+        if table is not None:
+            sets.append(_read_set(table, ("sets", position), session_unit, reader))
+    return tuple(sets)
+
+
+_UNIT = choice(UNITS)
+_LOAD = {unit: number(0.0, convert(MAX_LOAD_KG, "kg", unit), unit=f" {unit}") for unit in UNITS}
+_REPS = whole_number(*REPS_LIMITS)
+_RPE = number(*RPE_LIMITS, half_steps=True)
+_SECONDS = whole_number(*SECONDS_LIMITS)
+_SET_NUMBER = whole_number(*SET_NUMBER_LIMITS)
+
+
+def _read_set(table: Mapping[str, Any], parts: Parts, session_unit: Unit, reader: KeyReader) -> SetLog:
+    reader.check_keys(table, parts, SET_KEYS)
+    unit: Unit = reader.get(table, parts, "unit", _UNIT, session_unit)  # type: ignore[assignment]
+    load = _LOAD[unit]
+    return SetLog(
+        exercise_id=reader.get(table, parts, "exercise_id", identifier, "", required=True),
+        set_number=reader.get(table, parts, "set_number", _SET_NUMBER, 1, required=True),
+        at=reader.get(table, parts, "at", moment, datetime.min, required=True),
+        unit=unit,
+        kind=reader.get(table, parts, "kind", choice(SET_KINDS), "work"),  # type: ignore[arg-type]
+        side=reader.get(table, parts, "side", choice(SIDES), None),  # type: ignore[arg-type]
+        exercise_name=reader.get(table, parts, "exercise_name", text, ""),
+        target_reps=reader.get(table, parts, "target_reps", _REPS, None),
+        target_load=reader.get(table, parts, "target_load", load, None),
+        target_hold=reader.get(table, parts, "target_hold", _SECONDS, None),
+        target_rpe=reader.get(table, parts, "target_rpe", _RPE, None),
+        reps=reader.get(table, parts, "reps", _REPS, None),
+        load=reader.get(table, parts, "load", load, None),
+        rpe=reader.get(table, parts, "rpe", _RPE, None),
+        hold_seconds=reader.get(table, parts, "hold_seconds", _SECONDS, None),
+        rest_seconds=reader.get(table, parts, "rest_seconds", _SECONDS, None),
+        reason=reader.get(table, parts, "reason", text, ""),
+        note=reader.get(table, parts, "note", text, ""),
+        skipped=reader.get(table, parts, "skipped", flag, False),
+    )
+
+
+def load_session_file(path: Path) -> SessionLog:
+    """A history file read from disk (1 MiB limit, UTF-8); ProblemsFound if it is broken."""
+    return session_from_toml(read_toml_text(path), path)

@@ -1,0 +1,114 @@
+"""The app shell: themes, the keys that work everywhere, and the hand-over to the session screens."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Footer, Static
+
+from strongstride.tui.messages import RestFinished, StartSession
+from strongstride.tui.screens.errors import ProblemsScreen
+from strongstride.tui.screens.history import HistoryScreen
+from strongstride.tui.screens.home import HomeScreen
+from strongstride.tui.startup import AppState
+from strongstride.tui.themes import DEFAULT_THEME, next_theme_name
+from strongstride.tui.widgets.problem_view import notify_problem
+
+
+class SessionPlaceholder(Screen[None]):
+    """Stands where the session screens will go until they exist."""
+
+    BINDINGS = [Binding("b,escape", "app.pop_screen", "Back")]
+
+    def __init__(self, plan_id: str, session_id: str, resume: bool) -> None:
+        super().__init__()
+        self.plan_id = plan_id
+        self.session_id = session_id
+        self.resume = resume
+
+    def compose(self) -> ComposeResult:
+        doing = "Resuming" if self.resume else "Starting"
+        yield Static(Text(f"{doing} session {self.session_id} of {self.plan_id}: "
+                          "the session screen is not available yet."))
+        yield Footer()
+
+
+class StrongstrideApp(App[None]):
+    """A strength coach for runners: home, history and the live session, all from the keyboard."""
+
+    TITLE = "strongstride"
+    BINDINGS = [
+        Binding("t", "cycle_theme", "Theme"),
+        Binding("h", "history", "History"),
+        Binding("e", "problems", "Problems"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, state: AppState, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.state = state
+        self.clock = clock          # the monotonic seconds every rest timer reads; tests pass a fake one
+        for theme in state.themes:
+            self.register_theme(theme)
+        self.theme = self._starting_theme()
+
+    @property
+    def theme_names(self) -> list[str]:
+        """The app's own themes (bundled and the user's), in the order `t` steps through them."""
+        return [theme.name for theme in self.state.themes]
+
+    def _starting_theme(self) -> str:
+        for name in (self.state.config.theme, DEFAULT_THEME):
+            if name in self.available_themes:
+                return name
+        return self.theme_names[0] if self.theme_names else self.theme
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+        if self.theme != self.state.config.theme:
+            self.notify(f"Theme {self.state.config.theme!r} from config.toml is not installed; using {self.theme}.",
+                        title="Theme", severity="warning", markup=False)
+        for problem in self.state.theme_problems:
+            self.notify(str(problem), title="Theme skipped", severity="warning", markup=False)
+        self.push_screen(HomeScreen(self.state))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "problems":
+            return bool(self.state.problems)
+        return True
+
+    def action_cycle_theme(self) -> None:
+        """Step to the next of the app's themes; the choice is saved."""
+        self.theme = next_theme_name(self.theme_names, self.theme)
+        self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
+
+    def _save_theme(self, theme: Theme) -> None:
+        notify_problem(self, self.state.save_setting("theme", theme.name))
+
+    def action_history(self) -> None:
+        """Past sessions, exercise trends and weekly adherence."""
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen(self.state))
+
+    def action_problems(self) -> None:
+        """The files that could not be read at start, and why."""
+        if not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(self.state.problems))
+
+    def on_start_session(self, message: StartSession) -> None:
+        self.start_session(message.plan_id, message.session_id, resume=message.resume)
+
+    def start_session(self, plan_id: str, session_id: str, resume: bool = False) -> None:
+        """Open the live session; `resume` picks up the in-progress session instead of a new one."""
+        self.push_screen(SessionPlaceholder(plan_id, session_id, resume))
+
+    def on_rest_finished(self, message: RestFinished) -> None:
+        """Rest over: ring the terminal bell and say so on screen, since the runner may look away."""
+        self.bell()
+        self.notify("Rest over: time for the next set.", title="Next set", timeout=5)

@@ -1,0 +1,55 @@
+"""Messages the widgets post upwards, in one place so screens and the app can handle them by name."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class RestFinished(Message):
+    """The rest countdown reached zero: the app rings the bell and says the next set is due."""
+
+    def __init__(self, duration: float) -> None:
+        super().__init__()
+        self.duration = duration
+
+
+class RestAdjusted(Message):
+    """The runner lengthened or shortened the rest; the session records the new length."""
+
+    def __init__(self, duration: float) -> None:
+        super().__init__()
+        self.duration = duration
+
+
+class RestSkipped(Message):
+    """The runner ended the rest early to start the next set now."""
+
+    def __init__(self, elapsed: float) -> None:
+        super().__init__()
+        self.elapsed = elapsed
+
+
+class RpeChosen(Message):
+    """The runner picked how hard the set felt."""
+
+    def __init__(self, rpe: float) -> None:
+        super().__init__()
+        self.rpe = rpe
+
+
+class StartSession(Message):
+    """The runner asked to start a session of a plan, or to resume the one in progress."""
+
+    def __init__(self, plan_id: str, session_id: str, resume: bool = False) -> None:
+        super().__init__()
+        self.plan_id = plan_id
+        self.session_id = session_id
+        self.resume = resume
+
+
+class PlanChosen(Message):
+    """The runner picked another plan to train from."""
+
+    def __init__(self, plan_id: str) -> None:
+        super().__init__()
+        self.plan_id = plan_id

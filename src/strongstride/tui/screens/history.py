@@ -1,0 +1,228 @@
+"""History: every session in a table with its detail, each exercise's trend, and the weeks against the target."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from strongstride.engine.week import week_start
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.units import Unit, clean, convert
+from strongstride.store.index import ExerciseSummary, SessionSummary
+from strongstride.tui.startup import AppState
+from strongstride.tui.widgets.problem_view import problem_text
+
+ADHERENCE_WEEKS = 8
+SESSION_COLUMNS = ("Date", "Session", "Time", "Sets", "Volume", "Avg RPE")
+
+
+def duration_text(summary: SessionSummary) -> str:
+    """Minutes from start to finish, or a dash for an unfinished or imported session without one."""
+    if summary.finished_at is None:
+        return "-"
+    minutes = round((summary.finished_at - summary.started_at).total_seconds() / 60)
+    return f"{minutes} min"
+
+
+def session_row(summary: SessionSummary) -> tuple[Text, ...]:
+    """One table row, every cell literal text."""
+    rpe = f"{summary.average_rpe:.1f}" if summary.average_rpe is not None else "-"
+    volume = f"{summary.volume:,.0f} {summary.unit}" if summary.volume else "-"
+    cells = (f"{summary.started_at:%a %d %b %Y}", summary.session_name or summary.session_id,
+             duration_text(summary), str(summary.work_sets), volume, rpe)
+    return tuple(Text(cell) for cell in cells)
+
+
+def set_text(logged: SetLog) -> str:
+    """A set as a lifter writes it: 60 kg x 5 @8, 45 s, or skipped."""
+    if logged.skipped:
+        return "skipped"
+    done = f"{logged.hold_seconds} s" if logged.hold_seconds is not None and logged.reps is None else f"{logged.reps}"
+    if logged.load is not None:
+        done = f"{clean(logged.load):g} {logged.unit} x {done}"
+    side = f" {logged.side}" if logged.side else ""
+    effort = f" @{logged.rpe:g}" if logged.rpe is not None else ""
+    return f"{done}{side}{effort}"
+
+
+def session_detail(log: SessionLog) -> Text:
+    """A session's sets grouped by exercise, warm-ups marked, with the note if any."""
+    detail = Text(f"{log.plan_name or log.plan_id}: {log.session_name or log.session_id}", style="bold")
+    detail.append(f"  {log.started_at:%A %d %B %Y %H:%M}")
+    by_exercise: dict[str, list[SetLog]] = {}
+    for logged in log.sets:
+        by_exercise.setdefault(logged.exercise_name or logged.exercise_id, []).append(logged)
+    for name, sets in by_exercise.items():
+        detail.append(f"\n{name}: ", style="bold")
+        detail.append(", ".join(("warm-up " if s.kind == "warmup" else "") + set_text(s) for s in sets))
+    if log.note:
+        detail.append(f"\nNote: {log.note}")
+    return detail
+
+
+@dataclass(frozen=True)
+class ExerciseTrend:
+    """One exercise over time: what is measured, in what, and a value a session."""
+
+    name: str
+    measure: str
+    unit: str
+    points: tuple[tuple[date, float], ...]
+
+
+def exercise_trend(summaries: Sequence[SessionSummary], exercise_id: str, unit: Unit) -> ExerciseTrend:
+    """Estimated 1RM for loaded work, else the longest hold, else the most reps: the number that shows progress."""
+    found = [(s, s.exercises[exercise_id]) for s in summaries if exercise_id in s.exercises]
+    name = next((e.name for _, e in reversed(found) if e.name), exercise_id)
+    measures: tuple[tuple[str, str, Callable[[SessionSummary, ExerciseSummary], float | None]], ...] = (
+        ("estimated 1RM", unit,
+         lambda s, e: None if e.best_e1rm is None else clean(convert(e.best_e1rm, cast(Unit, s.unit), unit))),
+        ("longest hold", "s", lambda s, e: e.longest_hold),
+        ("most reps", "reps", lambda s, e: e.most_reps),
+    )
+    for measure, shown_in, value_of in measures:
+        points = tuple((s.started_at.date(), float(v)) for s, e in found if (v := value_of(s, e)) is not None)
+        if points:
+            return ExerciseTrend(name, measure, shown_in, points)
+    return ExerciseTrend(name, "most reps", "reps", ())
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{round(value, 1):g} {unit}"
+
+
+def trend_text(trend: ExerciseTrend) -> Text:
+    """The trend in words and numbers, so the chart is never the only way to read it."""
+    text = Text(f"{trend.name}: {trend.measure}", style="bold")
+    if not trend.points:
+        text.append("\nNo work sets logged yet.")
+        return text
+    (first_day, first), (last_day, last) = trend.points[0], trend.points[-1]
+    best = max(value for _, value in trend.points)
+    text.append(f"\nFirst {_amount(first, trend.unit)} ({first_day:%d %b %Y})")
+    text.append(f"\nLatest {_amount(last, trend.unit)} ({last_day:%d %b %Y})")
+    text.append(f"\nBest {_amount(best, trend.unit)}, change {round(last - first, 1):+g} {trend.unit} "
+                f"over {len(trend.points)} sessions")
+    return text
+
+
+def exercises_done(summaries: Sequence[SessionSummary]) -> list[tuple[str, str]]:
+    """Every exercise in the history as (id, name), by name."""
+    names: dict[str, str] = {}
+    for summary in summaries:
+        for exercise_id, exercise in summary.exercises.items():
+            names[exercise_id] = exercise.name or names.get(exercise_id, exercise_id)
+    return sorted(names.items(), key=lambda item: item[1].lower())
+
+
+def weekly_counts(summaries: Sequence[SessionSummary], today: date, weeks: int) -> list[tuple[date, int]]:
+    """Sessions a week for the last `weeks` weeks (Monday first), oldest first, this week last."""
+    this_week = week_start(today)
+    starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    counts = dict.fromkeys(starts, 0)
+    for summary in summaries:
+        monday = week_start(summary.started_at.date())
+        if monday in counts:
+            counts[monday] += 1
+    return list(counts.items())
+
+
+def adherence_text(counts: Sequence[tuple[date, int]], target: int, today: date) -> Text:
+    """Each week's sessions against the target, with boxes and numbers and a word when it was met."""
+    text = Text(f"Target: {target} session{'s' if target != 1 else ''} a week", style="bold")
+    met = 0
+    for monday, done in counts:
+        boxes = "■" * min(done, target) + "□" * max(0, target - done) + ("+" * max(0, done - target))
+        verdict = "met" if done >= target else ("this week" if monday == week_start(today) else "short")
+        met += done >= target
+        text.append(f"\nWeek of {monday:%d %b}  {boxes:<8} {done} of {target}  {verdict}")
+    text.append(f"\nTarget met in {met} of the last {len(counts)} weeks.")
+    return text
+
+
+class HistoryScreen(Screen[None]):
+    """Past sessions (1), exercise trends (2) and weekly adherence (3); b goes back home."""
+
+    DEFAULT_CSS = """
+    HistoryScreen #sessions-table { height: 1fr; }
+    HistoryScreen #session-detail { height: 8; border: round $secondary; padding: 0 1; }
+    HistoryScreen #exercise-list { width: 28; height: 1fr; border: round $secondary; }
+    HistoryScreen #exercise-list:focus { border: heavy $accent; }
+    HistoryScreen #trend { width: 1fr; padding: 0 1; }
+    HistoryScreen #trend-chart { height: 5; margin: 1 0; }
+    HistoryScreen #adherence { padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("b,escape", "app.pop_screen", "Back"),
+        Binding("1", "show_tab('sessions')", "Sessions"),
+        Binding("2", "show_tab('trends')", "Trends"),
+        Binding("3", "show_tab('weeks')", "Weeks"),
+    ]
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+        self.newest_first = list(reversed(state.index.summaries))
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial="sessions"):
+            with TabPane("1 Sessions", id="sessions"):
+                yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+                with VerticalScroll(id="session-detail"):
+                    yield Static(Text("No sessions yet." if not self.newest_first else ""), id="detail-text")
+            with TabPane("2 Trends", id="trends"), Horizontal():
+                yield OptionList(*(Option(Text(name), id=exercise_id)
+                                   for exercise_id, name in exercises_done(self.newest_first)),
+                                 id="exercise-list")
+                with Vertical(id="trend"):
+                    yield Static(Text("Choose an exercise to see its trend."), id="trend-text")
+                    yield Sparkline([], id="trend-chart")
+            with TabPane("3 Weeks", id="weeks"), VerticalScroll(id="adherence"):
+                yield Static(self._adherence())
+        yield Footer()
+
+    def _adherence(self) -> Text:
+        plan = self.state.plan
+        target = plan.sessions_per_week if plan else 2
+        counts = weekly_counts(self.state.index.summaries, self.state.today, ADHERENCE_WEEKS)
+        return adherence_text(counts, target, self.state.today)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions-table", DataTable)
+        table.add_columns(*SESSION_COLUMNS)
+        for summary in self.newest_first:
+            table.add_row(*session_row(summary), key=summary.id)
+        table.focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        """Switch tab by number, so no mouse is needed."""
+        self.query_one(TabbedContent).active = tab
+        focus = {"sessions": "#sessions-table", "trends": "#exercise-list", "weeks": "#adherence"}[tab]
+        self.query_one(focus).focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if not self.newest_first:
+            return
+        summary = self.newest_first[event.cursor_row]
+        log, problems = self.state.load_session(summary)
+        detail = session_detail(log) if log is not None else Text("\n").join(problem_text(p) for p in problems)
+        self.query_one("#detail-text", Static).update(detail)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        exercise_id = event.option.id
+        if exercise_id is None:
+            return
+        trend = exercise_trend(self.state.index.summaries, exercise_id, self.state.config.units)
+        self.query_one("#trend-text", Static).update(trend_text(trend))
+        self.query_one("#trend-chart", Sparkline).data = [value for _, value in trend.points]

@@ -1,0 +1,169 @@
+"""Home: today's session at a glance, Enter to start it, and the week so far."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from strongstride.engine.week import Suggestion
+from strongstride.store.index import SessionSummary
+from strongstride.tui.messages import PlanChosen, StartSession
+from strongstride.tui.startup import AppState
+from strongstride.tui.widgets.plan_picker import PlanSessionPicker
+from strongstride.tui.widgets.problem_view import notify_problem
+
+RECENT_COUNT = 10
+
+
+def week_count_line(done: int, target: int) -> Text:
+    """ "This week: 1 of 3" with filled and empty boxes, so the count reads without colour."""
+    line = Text("This week: ", style="bold")
+    line.append(f"{done} of {target}  ")
+    line.append("■" * min(done, target) + "□" * max(0, target - done))
+    if done > target:
+        line.append(f" +{done - target}")
+    return line
+
+
+def today_card(suggestion: Suggestion | None) -> Text:
+    """What to do today, in words: the session or rest, any warning, and the deciding reason."""
+    if suggestion is None:
+        return Text("No plan could be loaded: press e to see why.", style="bold")
+    card = Text(f"Today, {suggestion.day:%A %d %B}: ", style="bold")
+    if suggestion.train:
+        card.append(f"{suggestion.session_name}", style="bold")
+        card.append("  (train today)")
+    elif suggestion.warning is not None:
+        card.append(f"{suggestion.session_name}", style="bold")
+        card.append("  (not advised today)")
+    else:
+        card.append(suggestion.session_name, style="bold")
+    if suggestion.warning is not None:
+        card.append("\n⚠ Warning: ", style="bold")
+        card.append(suggestion.warning)
+    elif suggestion.reasons:
+        card.append("\n")
+        card.append(suggestion.reasons[-1])
+    card.append("\n")
+    card.append_text(week_count_line(suggestion.done_this_week, suggestion.weekly_target))
+    if suggestion.phase is not None:
+        card.append(f"   Phase: {suggestion.phase.name}")
+    return card
+
+
+def recent_lines(summaries: list[SessionSummary]) -> Text:
+    """The last sessions, newest first: day, session and work sets."""
+    if not summaries:
+        return Text("No sessions yet. Your first one starts with Enter.")
+    lines = Text()
+    for index, summary in enumerate(summaries):
+        if index:
+            lines.append("\n")
+        lines.append(f"{summary.started_at:%a %d %b}  ")
+        lines.append(f"{summary.session_name or summary.session_id}")
+        lines.append(f"  {summary.work_sets} sets", style="dim")
+    return lines
+
+
+def _when(value: Any) -> str:
+    return f"{value:%a %d %b %H:%M}" if isinstance(value, datetime) else str(value)
+
+
+def resume_banner(header: dict[str, Any], session_name: str) -> Text:
+    """The unfinished session waiting to be resumed, and the key that does it."""
+    banner = Text("▶ Unfinished: ", style="bold")
+    banner.append(f"{session_name}, {_when(header.get('started_at'))}.  ")
+    banner.append("r: resume", style="bold")
+    return banner
+
+
+def problems_banner(count: int) -> Text:
+    """How many files could not be read, and the key that lists them."""
+    banner = Text(f"! {count} problem{'s' if count != 1 else ''} found in your files at start. ", style="bold")
+    banner.append("Press e to see them.")
+    return banner
+
+
+class HomeScreen(Screen[None]):
+    """Today's suggested session (Enter starts it), a resume banner, the week so far, recent sessions."""
+
+    DEFAULT_CSS = """
+    HomeScreen { layout: vertical; }
+    HomeScreen .banner { height: auto; padding: 0 1; background: $warning 20%; }
+    HomeScreen #resume { background: $accent 20%; }
+    HomeScreen #today { height: auto; padding: 0 1; border: round $primary; }
+    HomeScreen #lower { height: 1fr; }
+    HomeScreen PlanSessionPicker { width: 1fr; }
+    HomeScreen #recent { width: 1fr; height: 1fr; padding: 0 1; border: round $secondary; }
+    HomeScreen #reasons { height: 1fr; padding: 0 1; border: round $secondary; display: none; }
+    HomeScreen.-reasons #reasons { display: block; }
+    HomeScreen.-reasons #lower { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("r", "resume", "Resume"),
+        Binding("w", "why", "Why"),
+    ]
+
+    show_reasons: reactive[bool] = reactive(False)
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+
+    def compose(self) -> ComposeResult:
+        suggestion = self.state.suggestion()
+        if self.state.problems:
+            yield Static(problems_banner(len(self.state.problems)), id="problems", classes="banner")
+        if self.state.in_progress is not None:
+            yield Static(resume_banner(self.state.in_progress, self.state.in_progress_name()), id="resume",
+                         classes="banner")
+        today = Static(today_card(suggestion), id="today")
+        plan = self.state.plan
+        today.border_title = plan.name if plan else "strongstride"
+        yield today
+        with Horizontal(id="lower"):
+            yield PlanSessionPicker(
+                list(self.state.plans.values()), self.state.plan_id, self.state.session_to_offer(suggestion),
+            )
+            recent = Static(recent_lines(self.state.index.recent(RECENT_COUNT)), id="recent")
+            recent.border_title = "Recent sessions"
+            yield recent
+        with VerticalScroll(id="reasons") as reasons:
+            reasons.border_title = "Why this suggestion (w to close)"
+            yield Static(Text("\n".join(suggestion.reasons) if suggestion else ""))
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(PlanSessionPicker).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.state.in_progress is not None
+        return True
+
+    def watch_show_reasons(self, show: bool) -> None:
+        self.set_class(show, "-reasons")
+
+    def action_why(self) -> None:
+        """Show or hide every reason behind today's suggestion."""
+        self.show_reasons = not self.show_reasons
+
+    def action_resume(self) -> None:
+        """Pick up the unfinished session where it stopped."""
+        header = self.state.in_progress
+        if header is not None:
+            self.post_message(StartSession(str(header.get("plan_id")), str(header.get("session_id")), resume=True))
+
+    async def on_plan_chosen(self, message: PlanChosen) -> None:
+        notify_problem(self, self.state.choose_plan(message.plan_id))
+        await self.recompose()
+        self.query_one(PlanSessionPicker).focus()

@@ -1,0 +1,357 @@
+"""The live session: renders the engine's state and turns the runner's keys into engine events.
+
+No training logic lives here. Each key becomes an event for the SessionKeeper (which saves it at
+once); what to show next is read back from the keeper's state. A refused event is shown in place
+with its reason, a failed save as a warning bar, and the session carries on either way.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.containers import Vertical
+from textual.widgets import ContentSwitcher, Footer, Label
+
+from strongstride.engine.events import (
+    Event,
+    ExerciseSkipped,
+    HoldCompleted,
+    RestChanged,
+    RestEnded,
+    SetLogged,
+    SetSkipped,
+    VariationSwapped,
+    WarmupDone,
+)
+from strongstride.engine.loading import step_load
+from strongstride.engine.session import InvalidEvent
+from strongstride.engine.session_state import RestState, SessionState, SetCard
+from strongstride.keeper import SessionKeeper
+from strongstride.model.exercise import Exercise
+from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
+from strongstride.tui.screens.hold import HoldResult, HoldScreen
+from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
+from strongstride.tui.screens.summary import SummaryScreen
+from strongstride.tui.widgets.rest_timer import ADJUST_STEP
+from strongstride.tui.widgets.session_rest import RestPanel
+from strongstride.tui.widgets.session_status import SessionStatus
+from strongstride.tui.widgets.session_warmup import DonePanel, WarmupPanel
+from strongstride.tui.widgets.set_card import SetCardView, next_set_words
+
+Direction = Literal["easier", "harder"]
+ELAPSED_TICK_SECONDS = 1.0
+
+# Which step of the session each action belongs to; actions not listed are always available.
+ACTION_STEPS: dict[str, tuple[str, ...]] = {
+    "warmup_done": ("warmup",),
+    "warmup_timer": ("warmup",),
+    "start_hold": ("set",),
+    "log": ("set",),
+    "skip_set": ("set",),
+    "skip_exercise": ("set",),
+    "swap": ("set",),
+    "skip_rest": ("rest",),
+    "rest": ("rest",),
+    "finish_now": ("warmup", "set", "rest"),
+    "summary": ("done",),
+}
+
+
+def swap_keys(card: SetCard, exercises: Mapping[str, Exercise]) -> dict[str, tuple[Direction, Exercise]]:
+    """What v and V swap to: v the variation the coach offers (else the easier), V the other one."""
+    ladder: dict[Direction, Exercise] = {}
+    for direction, link in (("easier", card.exercise.easier), ("harder", card.exercise.harder)):
+        if link is not None and link in exercises:
+            ladder[direction] = exercises[link]
+    offered = card.target.offer_variation
+    order: list[Direction] = [offered] if offered in ladder else []
+    order += [d for d in ("easier", "harder") if d in ladder and d not in order]
+    return dict(zip(("v", "V"), ((d, ladder[d]) for d in order)))
+
+
+def swap_words(keys: dict[str, tuple[Direction, Exercise]]) -> str:
+    """ "v: easier, Goblet squat   V: harder, Back squat" for the card's last line."""
+    return "   ".join(f"{key}: {direction}, {exercise.name}" for key, (direction, exercise) in keys.items())
+
+
+class SessionScreen(Screen[Path | None]):
+    """Runs a live session set by set; q leaves with the session kept in progress for resume."""
+
+    DEFAULT_CSS = """
+    SessionScreen #session-warning { background: $error; color: $text; text-style: bold; width: 1fr; padding: 0 1; }
+    SessionScreen #session-notice { background: $boost; color: $warning; text-style: bold; width: 1fr; padding: 0 1; }
+    SessionScreen #session-notice.-refused { color: $error; }
+    SessionScreen ContentSwitcher { height: 1fr; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "warmup_done", "Warm-up done"),
+        Binding("space", "warmup_timer", "Timer"),
+        Binding("enter,space", "start_hold", "Start hold"),
+        Binding("enter,l", "log", "Log set"),
+        Binding("enter,space", "skip_rest", "Skip rest", show=False),   # the focused RestTimer shows its keys
+        Binding("plus,equals_sign", f"rest({ADJUST_STEP})", f"+{ADJUST_STEP} s", show=False),
+        Binding("minus", f"rest(-{ADJUST_STEP})", f"-{ADJUST_STEP} s", show=False),
+        Binding("enter", "summary", "Finish"),
+        Binding("s", "skip_set", "Skip set"),
+        Binding("x", "skip_exercise", "Skip exercise"),
+        Binding("v", "swap('v')", "Swap"),
+        Binding("V", "swap('V')", "Swap", show=False),
+        Binding("u", "undo", "Undo set"),
+        Binding("f", "finish_now", "Finish", show=False),
+        Binding("q", "leave", "Leave"),
+    ]
+
+    def __init__(
+        self,
+        keeper: SessionKeeper,
+        clock: Callable[[], datetime] = datetime.now,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.keeper = keeper
+        self.clock = clock
+        self.monotonic = monotonic
+        self.rest_origins: dict[datetime, float] = {}   # rest start (wall clock) -> same moment on the monotonic clock
+        self.shown_rest: RestState | None = None
+        self.refusal = ""
+
+    @property
+    def state(self) -> SessionState:
+        return self.keeper.state
+
+    # -- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        setup = self.keeper.session.setup
+        yield SessionStatus(f"{setup.plan.name} · {setup.template.name}", setup.started_at)
+        yield Label("", id="session-warning")
+        yield Label("", id="session-notice")
+        with ContentSwitcher(initial="set"):
+            yield WarmupPanel(id="warmup")
+            yield SetCardView(id="set")
+            yield Vertical(id="rest")
+            yield DonePanel(id="done")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_state()
+        self.set_interval(ELAPSED_TICK_SECONDS, self.tick)
+
+    def tick(self) -> None:
+        """Move the elapsed time on (the rest timer keeps its own time)."""
+        self.query_one(SessionStatus).show_elapsed(self.clock())
+
+    def show_state(self) -> None:
+        """Render whatever step the session is at, the notice and any save warning."""
+        state = self.state
+        self.query_one(SessionStatus).show(state.progress, self.clock())
+        warning = self.query_one("#session-warning", Label)
+        warning.update(Text(self.keeper.save_error or ""))
+        warning.display = bool(self.keeper.save_error)
+        notice = self.query_one("#session-notice", Label)
+        notice.update(Text(self.refusal or state.notice))
+        notice.set_class(bool(self.refusal), "-refused")
+        notice.display = bool(self.refusal or state.notice)
+        if state.step == "warmup" and state.warmup is not None:
+            self.query_one(WarmupPanel).show(state.warmup, state.up_next)
+        elif state.step == "set" and state.card is not None:
+            self.query_one(SetCardView).show(state.card, swap_words(swap_keys(state.card, self.keeper.session.setup.exercises)))
+        elif state.step == "rest" and state.rest is not None:
+            self._show_rest(state.rest, state.card)
+        self.query_one(ContentSwitcher).current = state.step
+        self.refresh_bindings()
+
+    def _show_rest(self, rest: RestState, card: SetCard | None) -> None:
+        if rest.started_at == (self.shown_rest.started_at if self.shown_rest else None):
+            return
+        self.shown_rest = rest
+        holder = self.query_one("#rest", Vertical)
+        holder.remove_children()
+        panel = RestPanel(self.rest_origin(rest), rest.seconds, self.monotonic, card)
+        holder.mount(panel)
+        self.call_after_refresh(panel.timer.focus)
+
+    def rest_origin(self, rest: RestState) -> float:
+        """When the rest began on the monotonic clock: now for a rest just started, or as long ago as
+        the wall clock says for a rest found running (resume, or back from another screen)."""
+        if rest.started_at not in self.rest_origins:
+            already = max(0.0, (self.clock() - rest.started_at).total_seconds())
+            self.rest_origins[rest.started_at] = self.monotonic() - already
+        return self.rest_origins[rest.started_at]
+
+    @property
+    def rest_panel(self) -> RestPanel | None:
+        panels = self.query(RestPanel)
+        return panels.first() if panels else None
+
+    # -- keys ---------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self.state
+        if state.finished or state.abandoned:
+            return action == "leave"
+        steps = ACTION_STEPS.get(action)
+        if steps is not None and state.step not in steps:
+            return False
+        card = state.card
+        is_hold = card is not None and card.is_hold and card.kind == "work"
+        if action == "start_hold":
+            return is_hold and card.target.hold_seconds is not None
+        if action == "swap":
+            return card is not None and parameters[0] in swap_keys(card, self.keeper.session.setup.exercises)
+        if action == "undo":
+            return bool(state.logged)
+        return True
+
+    def action_warmup_done(self) -> None:
+        self.apply(WarmupDone(self.clock()))
+
+    def action_warmup_timer(self) -> None:
+        """Time the general warm-up; it counts as done when the timer runs out."""
+        warmup = self.state.warmup
+        if warmup is None:
+            return
+        screen = HoldScreen(f"Warm-up: {warmup.activity}", warmup.minutes * 60, (None,), self.monotonic, ask_rpe=False)
+        self.app.push_screen(screen, self._warmup_timed)
+
+    def _warmup_timed(self, result: HoldResult | None) -> None:
+        if result is not None:
+            self.apply(WarmupDone(self.clock()))
+
+    def action_log(self) -> None:
+        """Open the log for the current set, prefilled with its target."""
+        card = self.state.card
+        if card is None:
+            return
+        equipment = self.keeper.session.setup.config.equipment
+        stepper = (lambda load, steps: step_load(load, steps, card.exercise, equipment)) if card.exercise.is_loaded else None
+        self.app.push_screen(LogSetScreen(card, self.log_entry, stepper), self._back_from_modal)
+
+    def log_entry(self, entry: SetEntry) -> str | None:
+        """Turn the runner's entry into the set's event; the refusal's reason, or None once saved."""
+        card = self.state.card
+        if card is None:
+            return "every set is done"
+        if card.is_hold and card.kind == "work":
+            event: Event = HoldCompleted(self.clock(), entry.count, entry.rpe, entry.note)
+        else:
+            event = SetLogged(self.clock(), entry.count, entry.load, entry.rpe, entry.note)
+        try:
+            self.keeper.apply(event)
+        except InvalidEvent as refusal:
+            return str(refusal)
+        self.refusal = ""
+        return None
+
+    def _back_from_modal(self, _: object) -> None:
+        self.show_state()
+        self._summary_if_done()
+
+    def action_start_hold(self) -> None:
+        """Start the hold: 3-2-1, then the countdown (both sides in turn for a one-sided hold)."""
+        card = self.state.card
+        if card is None or card.target.hold_seconds is None:
+            return
+        sides = ("left", "right") if card.side == "left" else (card.side,)
+        screen = HoldScreen(card.exercise.name, card.target.hold_seconds, sides, self.monotonic, rpe=card.target.rpe)
+        self.app.push_screen(screen, self._hold_done)
+
+    def _hold_done(self, result: HoldResult | None) -> None:
+        if result is not None:
+            for _, seconds in result.held:
+                if not self.apply(HoldCompleted(self.clock(), seconds, result.rpe), summary=False):
+                    break
+        self._back_from_modal(result)
+
+    def action_skip_set(self) -> None:
+        self.apply(SetSkipped(self.clock()))
+
+    def action_skip_exercise(self) -> None:
+        self.apply(ExerciseSkipped(self.clock()))
+
+    def action_swap(self, key: str) -> None:
+        """Swap to the easier or harder variation of the exercise's ladder."""
+        card = self.state.card
+        choice = swap_keys(card, self.keeper.session.setup.exercises).get(key) if card else None
+        if choice is not None:
+            self.apply(VariationSwapped(self.clock(), choice[0]))
+
+    def action_skip_rest(self) -> None:
+        self.apply(RestEnded(self.clock()))
+
+    def action_rest(self, seconds: int) -> None:
+        """Lengthen or shorten the rest by 15 s (the timer tells the session its new length)."""
+        panel = self.rest_panel
+        if panel is not None:
+            panel.timer.adjust(seconds)
+
+    def action_undo(self) -> None:
+        """Take back the last logged or skipped set."""
+        undone = self.keeper.undo_last_set()
+        self.refusal = "" if undone is not None else "There is no set to undo"
+        self.shown_rest = None
+        self.show_state()
+        if undone is not None:
+            self.notify("The last set was taken back", timeout=3)
+
+    def action_summary(self) -> None:
+        """Show the summary, where the session is filed with a note."""
+        self.app.push_screen(SummaryScreen(self.keeper, self.clock), self._after_summary)
+
+    def action_finish_now(self) -> None:
+        """End the session early: straight to the summary."""
+        self.action_summary()
+
+    def _after_summary(self, saved_to: Path | None) -> None:
+        if self.state.finished:
+            self.dismiss(saved_to)
+        else:
+            self.show_state()
+
+    def action_leave(self) -> None:
+        """Leave; the keeper has already saved the session in progress, to resume later."""
+        self.dismiss(self.keeper.saved_to if self.state.finished else None)
+
+    # -- the rest timer's messages -------------------------------------------------------------
+    def on_rest_finished(self, _: RestFinished) -> None:
+        """Ring the bell and say what is next; the timer goes on to count the overtime."""
+        self.app.bell()
+        card = self.state.card
+        self.notify(f"Rest over. Next: {next_set_words(card)}" if card else "Rest over", title="Next set", markup=False)
+
+    def on_rest_adjusted(self, message: RestAdjusted) -> None:
+        rest = self.state.rest
+        if rest is None:
+            return
+        change = round(message.duration) - rest.seconds
+        if change:
+            self.apply(RestChanged(self.clock(), change))
+
+    def on_rest_skipped(self, _: RestSkipped) -> None:
+        self.action_skip_rest()
+
+    # -- events --------------------------------------------------------------------------------
+    def apply(self, event: Event, *, summary: bool = True) -> bool:
+        """Hand an event to the keeper; a refused one is shown with its reason and changes nothing."""
+        try:
+            self.keeper.apply(event)
+        except InvalidEvent as refusal:
+            self.refusal = f"Not done: {refusal}"
+            self.show_state()
+            return False
+        self.refusal = ""
+        self.show_state()
+        if summary:
+            self._summary_if_done()
+        return True
+
+    def _summary_if_done(self) -> None:
+        if self.state.step == "done" and not self.state.finished and self.app.screen is self:
+            self.action_summary()

@@ -1,0 +1,129 @@
+"""The end of a session: what it added up to, a note for it, and where it was saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label
+
+from strongstride.keeper import SessionKeeper
+from strongstride.store.index import SessionSummary
+from strongstride.tui.widgets.session_recap import SessionRecap, recap_session
+from strongstride.tui.widgets.session_status import elapsed_face
+
+
+def totals_words(recap: SessionRecap) -> str:
+    """Duration, sets, volume and effort against the target, in one line."""
+    parts = [f"{elapsed_face(recap.duration_seconds)} long", f"{recap.work_sets} work sets"]
+    if recap.volume:
+        parts.append(f"volume {recap.volume:,.0f} {recap.unit}")
+    if recap.average_rpe is not None:
+        target = f" (target {recap.target_rpe:g})" if recap.target_rpe is not None else ""
+        parts.append(f"average RPE {recap.average_rpe:.1f}{target}")
+    return " · ".join(parts)
+
+
+class SummaryScreen(Screen[Path | None]):
+    """Shows the recap; Enter files the session with the note; Enter again (or q) leaves."""
+
+    DEFAULT_CSS = """
+    SummaryScreen { padding: 0 1; }
+    SummaryScreen #summary-title { text-style: bold; width: 1fr; }
+    SummaryScreen #summary-totals { width: 1fr; margin: 0 0 1 0; }
+    SummaryScreen DataTable { height: auto; max-height: 9; }
+    SummaryScreen #summary-records { color: $success; text-style: bold; width: 1fr; margin: 1 0 0 0; }
+    SummaryScreen #summary-note { margin: 1 0 0 0; }
+    SummaryScreen #summary-saved { width: 1fr; }
+    SummaryScreen #summary-saved.-error { color: $error; text-style: bold; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "save", "Save session", priority=True),
+        Binding("n", "note", "Note"),
+        Binding("b", "back", "Back to session"),
+        Binding("q", "leave", "Leave"),
+    ]
+
+    def __init__(
+        self, keeper: SessionKeeper, clock: Callable[[], datetime] = datetime.now,
+        past: Sequence[SessionSummary] | None = None,
+    ) -> None:
+        super().__init__()
+        self.keeper = keeper
+        self.clock = clock
+        self.past = past
+        self.saved = False
+
+    def compose(self) -> ComposeResult:
+        setup = self.keeper.session.setup
+        recap = self.recap()
+        with Vertical():
+            yield Label(Text(f"Session done · {setup.plan.name} · {setup.template.name}"), id="summary-title")
+            yield Label(totals_words(recap), id="summary-totals")
+            table: DataTable = DataTable(show_cursor=False, zebra_stripes=False)
+            table.add_columns("Exercise", "Sets", "Best set", "Estimated 1RM")
+            for exercise in recap.exercises:
+                table.add_row(Text(exercise.name), str(exercise.work_sets), exercise.best_set, exercise.e1rm_change)
+            yield table
+            records = recap.records
+            if records:
+                yield Label(Text("Personal records: " + "; ".join(records)), id="summary-records")
+            yield Input(placeholder="A note for this session (n), Enter saves", id="summary-note")
+            yield Label("Not saved yet: Enter saves it to your history", id="summary-saved")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).can_focus = False
+        note = self.query_one("#summary-note", Input)
+        note.can_focus = False
+        self.set_focus(None)
+
+    def recap(self) -> SessionRecap:
+        """The session as it stands, against every earlier session in the history index."""
+        past = self.past if self.past is not None else self.keeper.history.index().summaries
+        log = self.keeper.session.to_log(finished_at=None if self.keeper.state.finished else self.clock())
+        return recap_session(log, past)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("note", "back"):
+            return not self.saved
+        return True
+
+    def action_note(self) -> None:
+        """Type a note; Enter then saves the session with it."""
+        note = self.query_one("#summary-note", Input)
+        note.can_focus = True
+        note.focus()
+
+    def action_back(self) -> None:
+        """Back to the session, nothing filed (to undo a set, or to do one more)."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """File the session in history with the note; once saved, Enter leaves."""
+        if self.saved:
+            self.dismiss(self.keeper.saved_to)
+            return
+        keeper = self.keeper
+        done = keeper.save() if keeper.state.finished else keeper.finish(self.clock(), self.query_one("#summary-note", Input).value.strip())
+        status = self.query_one("#summary-saved", Label)
+        status.set_class(not done, "-error")
+        if not done:
+            status.update(Text(keeper.save_error or "The session could not be saved"))
+            return
+        self.saved = True
+        note = self.query_one("#summary-note", Input)
+        note.disabled = True
+        status.update(Text(f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"))
+        self.refresh_bindings()
+
+    def action_leave(self) -> None:
+        """Leave; an unsaved session stays in progress, to resume later."""
+        self.dismiss(self.keeper.saved_to if self.saved else None)

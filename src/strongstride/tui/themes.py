@@ -1,0 +1,89 @@
+"""Themes as TOML files: the bundled ones plus the user's own, read into Textual themes.
+
+A theme file holds `name`, `dark` (true or false), the colours `primary`, `secondary`, `accent`,
+`foreground`, `background`, `surface`, `panel`, `success`, `warning`, `error` as hex (#rgb or
+#rrggbb), and an optional `[variables]` table of Textual theme variables. A broken file is
+reported as a Problem and skipped; it never stops the app.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from textual.theme import Theme
+
+from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.toml_file import load_toml_file
+
+DEFAULT_THEME = "strongstride-dark"
+THEME_COLOURS: tuple[str, ...] = (
+    "primary", "secondary", "accent", "foreground", "background",
+    "surface", "panel", "success", "warning", "error",
+)
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+_THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def parse_theme(document: dict[str, Any], path: Path | str) -> tuple[Theme | None, list[Problem]]:
+    """A parsed theme file as a Theme, or every problem that stops it being one."""
+    problems: list[Problem] = []
+    schema = document.get("schema", 1)
+    if schema != 1:
+        problems.append(Problem(path, "schema", f"must be 1, not {schema!r}"))
+    name = document.get("name")
+    if not isinstance(name, str) or not _THEME_NAME.fullmatch(name):
+        problems.append(Problem(path, "name", "must be lower-case letters, digits, - or _ (such as my-gym)"))
+    dark = document.get("dark", True)
+    if not isinstance(dark, bool):
+        problems.append(Problem(path, "dark", "must be true or false"))
+    colours: dict[str, str] = {}
+    for key in THEME_COLOURS:
+        value = document.get(key)
+        if key == "primary" and value is None:
+            problems.append(Problem(path, key, "is required (a hex colour such as #4FA3E0)"))
+        elif value is not None and not (isinstance(value, str) and _HEX_COLOUR.fullmatch(value)):
+            problems.append(Problem(path, key, f"must be a hex colour such as #4FA3E0, not {value!r}"))
+        elif value is not None:
+            colours[key] = value
+    variables = document.get("variables", {})
+    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
+        problems.append(Problem(path, "variables", "must be a table of text values"))
+    if problems:
+        return None, problems
+    return Theme(name=name, dark=dark, variables=dict(variables), **colours), []
+
+
+def load_theme_file(path: Path) -> tuple[Theme | None, list[Problem]]:
+    """One theme file read and parsed; unreadable or invalid files give problems, not exceptions."""
+    try:
+        document = load_toml_file(path)
+    except ProblemsFound as found:
+        return None, found.problems
+    return parse_theme(document, path)
+
+
+def load_themes(folders: Sequence[Path]) -> tuple[list[Theme], list[Problem]]:
+    """Every valid theme in these folders, later folders overriding a name; problems of the rest."""
+    themes: dict[str, Theme] = {}
+    problems: list[Problem] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            theme, found = load_theme_file(path)
+            problems.extend(found)
+            if theme is not None:
+                themes[theme.name] = theme
+    return list(themes.values()), problems
+
+
+def next_theme_name(names: Sequence[str], current: str) -> str:
+    """The theme after the current one, wrapping round; the first when the current is not listed."""
+    if not names:
+        return current
+    if current not in names:
+        return names[0]
+    return names[(names.index(current) + 1) % len(names)]

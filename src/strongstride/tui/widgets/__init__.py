@@ -1,0 +1,1 @@
+"""Reusable widgets: the rest timer, the RPE picker, big numbers."""

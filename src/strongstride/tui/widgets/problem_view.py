@@ -1,0 +1,23 @@
+"""Problems shown to the runner: file, line, key and reason, always as literal text."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App
+from textual.widget import Widget
+
+from strongstride.model.problems import Problem
+
+
+def problem_text(problem: Problem) -> Text:
+    """A problem as two plain lines: where (file:line) and what (key: reason), never read as markup."""
+    where = f"{problem.path}:{problem.line}" if problem.line is not None else str(problem.path)
+    text = Text(where, style="bold")
+    text.append(f"\n  {problem.key_path or '(whole file)'}: {problem.message}")
+    return text
+
+
+def notify_problem(widget: App[object] | Widget, problem: Problem | None, title: str = "Not saved") -> None:
+    """Tell the runner a write failed, without stopping anything; nothing happens for None."""
+    if problem is not None:
+        widget.notify(str(problem), title=title, severity="error", markup=False)

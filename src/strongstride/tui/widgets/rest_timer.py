@@ -1,0 +1,130 @@
+"""The rest countdown: large digits, a progress bar, +15 s / -15 s, skip, then the overtime.
+
+The time left is always worked out from the injected clock and the start time, never by
+counting ticks, so it cannot drift however late or often `tick()` is called.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Digits, Label, ProgressBar
+
+from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
+
+Clock = Callable[[], float]
+ADJUST_STEP = 15
+SHORTEST_REST = 15
+TICK_SECONDS = 0.25
+
+
+def clock_face(seconds: int) -> str:
+    """Whole seconds as a clock shows them: 1:30, 0:05."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def countdown_face(remaining: float, overtime: float) -> str:
+    """What the big digits read: the seconds left rounded up (0:00 only when the rest is over), then +overtime."""
+    if remaining > 0:
+        return clock_face(math.ceil(remaining))
+    return f"+{clock_face(int(overtime))}"
+
+
+class RestTimer(Widget, can_focus=True):
+    """Counts the rest down from a start time on a monotonic clock, then counts the overtime up."""
+
+    DEFAULT_CSS = """
+    RestTimer {
+        height: auto;
+        padding: 0 1;
+        border: round $primary;
+    }
+    RestTimer #rest-title { width: 1fr; text-style: bold; }
+    RestTimer Digits { width: auto; color: $text; }
+    RestTimer ProgressBar { width: 1fr; margin: 1 0 0 0; }
+    RestTimer ProgressBar Bar { width: 1fr; }
+    RestTimer #rest-keys { color: $text-muted; }
+    RestTimer.-overtime { border: heavy $warning; }
+    RestTimer.-overtime #rest-title { color: $warning; }
+    """
+
+    BINDINGS = [
+        Binding("plus,equals_sign,right", "adjust(15)", "+15 s"),
+        Binding("minus,left", "adjust(-15)", "-15 s"),
+        Binding("s,space", "skip", "Skip rest"),
+    ]
+
+    remaining: reactive[float] = reactive(0.0, init=False)
+    overtime: reactive[float] = reactive(0.0, init=False)
+
+    def __init__(
+        self,
+        started_at: float,
+        duration: float,
+        clock: Clock = time.monotonic,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.started_at = started_at
+        self.duration = float(duration)
+        self.clock = clock
+        self.finished = False
+        self.set_reactive(RestTimer.remaining, self.duration)
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the rest began, from the clock."""
+        return max(0.0, self.clock() - self.started_at)
+
+    def compose(self) -> ComposeResult:
+        yield Label("Rest", id="rest-title")
+        yield Digits(countdown_face(self.remaining, 0.0), id="rest-digits")
+        yield ProgressBar(total=self.duration, show_eta=False, show_percentage=False, id="rest-bar")
+        yield Label("+ / → add 15 s   - / ← take 15 s   s / Space skip", id="rest-keys")
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    def tick(self) -> None:
+        """Recompute the time left (or over) from the clock; post RestFinished once at zero."""
+        elapsed = self.elapsed
+        self.remaining = max(0.0, self.duration - elapsed)
+        self.overtime = max(0.0, elapsed - self.duration)
+        if self.remaining == 0 and not self.finished:
+            self.finished = True
+            self.post_message(RestFinished(self.duration))
+        self._show(elapsed)
+
+    def adjust(self, seconds: int) -> float:
+        """Lengthen or shorten the rest (never below 15 s in all); returns the new length."""
+        self.duration = max(float(SHORTEST_REST), self.duration + seconds)
+        self.finished = self.finished and self.elapsed >= self.duration
+        self.post_message(RestAdjusted(self.duration))
+        self.tick()
+        return self.duration
+
+    def action_adjust(self, seconds: int) -> None:
+        self.adjust(seconds)
+
+    def action_skip(self) -> None:
+        """End the rest now."""
+        self.post_message(RestSkipped(self.elapsed))
+
+    def _show(self, elapsed: float) -> None:
+        if not self.is_mounted:
+            return
+        over = self.remaining == 0
+        self.set_class(over, "-overtime")
+        title = f"Overtime: next set is due (rest was {clock_face(math.ceil(self.duration))})" if over else "Rest"
+        self.query_one("#rest-title", Label).update(title)
+        self.query_one("#rest-digits", Digits).update(countdown_face(self.remaining, self.overtime))
+        self.query_one("#rest-bar", ProgressBar).update(total=self.duration, progress=min(elapsed, self.duration))

@@ -1,0 +1,72 @@
+"""How hard did that feel: the RPE scale in words, picked with arrows or a digit and Enter."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from strongstride.engine.rpe import RPE_SCALE
+from strongstride.tui.messages import RpeChosen
+
+SCALE_VALUES: tuple[float, ...] = tuple(rpe for rpe, _ in RPE_SCALE)
+MARKER = "▶"
+
+
+def rpe_for_digit(digit: str) -> float | None:
+    """The RPE a digit key means: 6-9 as themselves, 0 as 10; None for a digit off the scale."""
+    value = 10.0 if digit == "0" else float(digit)
+    return value if value in SCALE_VALUES else None
+
+
+class RpePicker(Widget, can_focus=True):
+    """A vertical RPE scale; the chosen row carries a marker and bold text, not colour alone."""
+
+    DEFAULT_CSS = """
+    RpePicker {
+        height: auto;
+        width: 1fr;
+        padding: 0 1;
+        border: round $primary;
+    }
+    RpePicker:focus { border: heavy $accent; }
+    """
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Easier", show=False),
+        Binding("down,j", "move(1)", "Harder", show=False),
+        Binding("enter", "choose", "Choose RPE"),
+        *(Binding(digit, f"jump('{digit}')", show=False) for digit in "67890"),
+    ]
+
+    value: reactive[float] = reactive(8.0)
+
+    def __init__(self, value: float = 8.0, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(RpePicker.value, value if value in SCALE_VALUES else SCALE_VALUES[0])
+
+    def render(self) -> Text:
+        rows = Text()
+        for index, (rpe, meaning) in enumerate(RPE_SCALE):
+            chosen = rpe == self.value
+            line = f"{MARKER if chosen else ' '} RPE {rpe:<4g} {meaning}"
+            rows.append(line, style="bold reverse" if chosen else "")
+            if index < len(RPE_SCALE) - 1:
+                rows.append("\n")
+        return rows
+
+    def action_move(self, steps: int) -> None:
+        """Step up or down the scale by half points, stopping at its ends."""
+        index = SCALE_VALUES.index(self.value) + steps
+        self.value = SCALE_VALUES[max(0, min(len(SCALE_VALUES) - 1, index))]
+
+    def action_jump(self, digit: str) -> None:
+        """Go straight to a whole RPE: 6-9, or 0 for 10."""
+        chosen = rpe_for_digit(digit)
+        if chosen is not None:
+            self.value = chosen
+
+    def action_choose(self) -> None:
+        """Tell the screen the runner's RPE."""
+        self.post_message(RpeChosen(self.value))

@@ -1,0 +1,41 @@
+"""The rest between sets: the big countdown, and the next set with its adjusted load and why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label
+
+from strongstride.engine.session_state import SetCard
+from strongstride.tui.widgets.rest_timer import RestTimer
+from strongstride.tui.widgets.set_card import next_set_words, target_words
+
+
+class RestPanel(Vertical):
+    """A RestTimer on the injected monotonic clock, with the next set underneath."""
+
+    DEFAULT_CSS = """
+    RestPanel { height: auto; padding: 0 1; }
+    RestPanel #rest-next { text-style: bold; margin: 1 0 0 0; }
+    RestPanel #rest-next-target { text-style: bold; color: $accent; }
+    RestPanel .rest-line { width: 1fr; }
+    """
+
+    def __init__(self, started_at: float, seconds: int, monotonic: Callable[[], float], card: SetCard | None) -> None:
+        super().__init__()
+        self.timer = RestTimer(started_at, seconds, monotonic, id="rest-timer")
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        yield self.timer
+        card = self.card
+        if card is None:
+            return
+        yield Label(Text.assemble(("Next: ", "bold"), next_set_words(card)), id="rest-next", classes="rest-line")
+        yield Label(Text(target_words(card)), id="rest-next-target", classes="rest-line")
+        if card.plates is not None:
+            yield Label(Text.assemble(("Plates: ", "bold"), card.plates.reason), classes="rest-line")
+        yield Label(Text.assemble(("Why: ", "bold"), card.target.reason), id="rest-next-reason", classes="rest-line")

@@ -1,0 +1,63 @@
+"""The general warm-up before the first set (5-10 minutes on a bike), and the session's last words."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Digits, Label
+
+from strongstride.model.plan import Warmup
+from strongstride.tui.widgets.rest_timer import clock_face
+
+
+class WarmupPanel(Vertical):
+    """What to do to warm up and for how long, with the keys that start the timer or move on."""
+
+    DEFAULT_CSS = """
+    WarmupPanel { height: auto; padding: 1 2; }
+    WarmupPanel #warmup-title { text-style: bold; }
+    WarmupPanel #warmup-activity { text-style: bold; color: $accent; width: 1fr; }
+    WarmupPanel Digits { width: auto; }
+    WarmupPanel #warmup-next { margin: 1 0 0 0; width: 1fr; }
+    WarmupPanel .warmup-keys { color: $text-muted; }
+    """
+
+    warmup: reactive[Warmup | None] = reactive(None, recompose=True)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.up_next = ""
+
+    def show(self, warmup: Warmup, up_next: str) -> None:
+        """Show the plan's warm-up and the first set that follows it."""
+        if warmup == self.warmup and up_next == self.up_next:
+            return
+        self.up_next = up_next
+        if warmup == self.warmup:
+            self.refresh(recompose=True)
+        self.warmup = warmup
+
+    def compose(self) -> ComposeResult:
+        warmup = self.warmup
+        if warmup is None:
+            return
+        yield Label("Warm up first", id="warmup-title")
+        yield Label(Text(warmup.activity), id="warmup-activity")
+        yield Digits(clock_face(warmup.minutes * 60))
+        yield Label("Space: start the warm-up timer   Enter: warm-up done, on to the first set", classes="warmup-keys")
+        yield Label(Text.assemble(("Then: ", "bold"), self.up_next), id="warmup-next")
+
+
+class DonePanel(Vertical):
+    """Every set is done: finish for the summary, or undo the last set."""
+
+    DEFAULT_CSS = """
+    DonePanel { height: auto; padding: 1 2; }
+    DonePanel #done-title { text-style: bold; color: $success; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("Every set is done. Well trained!", id="done-title")
+        yield Label("Enter: finish and see the summary   u: undo the last set   q: leave for now")

@@ -1,0 +1,116 @@
+"""The set card: what to do now, readable from a metre away, with the cues and the reason beside it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Label
+
+from strongstride.engine.session_state import SetCard
+from strongstride.model.units import format_load
+from strongstride.tui.widgets.big_number import BigNumber
+
+WARMUP_BADGE = " WARM-UP "
+EXTRA_BADGE = " EXTRA SET "
+
+
+def target_words(card: SetCard) -> str:
+    """The target in one line: "8 reps · 62.5 kg · RPE 8 = 2 reps left" (or a hold in seconds)."""
+    target = card.target
+    parts = []
+    if target.hold_seconds is not None and card.is_hold:
+        parts.append(f"hold {target.hold_seconds} s")
+    elif target.reps is not None:
+        parts.append(f"{target.reps} reps")
+    parts.append(format_load(target.load, card.unit) if target.load is not None else load_kind_words(card))
+    if card.rpe_meaning:
+        parts.append(card.rpe_meaning)
+    if card.tempo:
+        parts.append(f"tempo {card.tempo}")
+    return " · ".join(parts)
+
+
+def load_kind_words(card: SetCard) -> str:
+    """What the body works against when there is no weight to load."""
+    return "band" if card.exercise.equipment == "band" else "bodyweight"
+
+
+def next_set_words(card: SetCard) -> str:
+    """The set that follows, as the rest screen shows it: name, bearings and target."""
+    return f"{card.exercise.name}, {card.position}"
+
+
+class SetCardView(Vertical):
+    """Renders one SetCard; every text from files goes through Text, never as markup."""
+
+    DEFAULT_CSS = """
+    SetCardView { height: auto; padding: 0 1; }
+    SetCardView #card-head { height: 1; }
+    SetCardView #card-name { text-style: bold; color: $text; width: auto; }
+    SetCardView .card-badge { background: $warning; color: $background; text-style: bold; margin: 0 0 0 2; }
+    SetCardView #card-position { color: $text-muted; }
+    SetCardView #card-numbers { height: auto; }
+    SetCardView #card-effort { width: 1fr; height: 5; content-align: left middle; padding: 0 2; text-style: bold; }
+    SetCardView .card-line { width: 1fr; }
+    SetCardView #card-reason { color: $accent; }
+    SetCardView .card-label { color: $text-muted; }
+    """
+
+    card: reactive[SetCard | None] = reactive(None, recompose=True)
+
+    def __init__(self, card: SetCard | None = None, swaps: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.swaps = swaps
+        self.set_reactive(SetCardView.card, card)
+
+    def show(self, card: SetCard, swaps: str = "") -> None:
+        """Show another set (or the same one with new variation keys)."""
+        if card == self.card and swaps == self.swaps:
+            return
+        self.swaps = swaps
+        if card == self.card:
+            self.refresh(recompose=True)
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        card = self.card
+        if card is None:
+            return
+        with Horizontal(id="card-head"):
+            yield Label(Text(card.exercise.name), id="card-name")
+            if card.kind == "warmup":
+                yield Label(WARMUP_BADGE, classes="card-badge")
+            elif card.extra_set:
+                yield Label(EXTRA_BADGE, classes="card-badge")
+        yield Label(card.position, id="card-position")
+        with Horizontal(id="card-numbers"):
+            yield from self._numbers(card)
+        yield Label(Text(target_words(card)), classes="card-line", id="card-target")
+        if card.plates is not None:
+            yield self._line("Plates", card.plates.reason, "card-plates")
+        yield self._line("Why", card.target.reason, "card-reason")
+        yield self._line("Cues", " · ".join(card.exercise.cues), "card-cues")
+        yield self._line("Avoid", card.exercise.mistake, "card-mistake")
+        yield self._line("Last time", card.last_time, "card-last")
+        if card.note:
+            yield self._line("Note", card.note, "card-note")
+        if self.swaps:
+            yield Label(Text(self.swaps), classes="card-line", id="card-swaps")
+
+    def _numbers(self, card: SetCard) -> ComposeResult:
+        target = card.target
+        if card.is_hold and target.hold_seconds is not None:
+            yield BigNumber(str(target.hold_seconds), "Hold", "seconds", id="card-count")
+        elif target.reps is not None:
+            yield BigNumber(str(target.reps), "Reps", "reps", id="card-count")
+        if target.load is not None:
+            yield BigNumber(f"{target.load:g}", "Load", card.unit, id="card-load")
+        effort = card.rpe_meaning or load_kind_words(card)
+        yield Label(Text(effort), id="card-effort")
+
+    @staticmethod
+    def _line(label: str, value: str, line_id: str) -> Label:
+        text = Text.assemble((f"{label}: ", "bold"), value)
+        return Label(text, classes="card-line", id=line_id)

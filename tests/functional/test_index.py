@@ -1,0 +1,213 @@
+"""The history index: right summaries, only changed files reparsed, and a bad cache never a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from strongstride.engine.rpe import estimate_1rm_from_set
+from strongstride.model.units import convert
+from strongstride.store import index as index_module
+from strongstride.store.history import HistoryStore
+from strongstride.store.index import load_index
+from tests.unit.test_history_codec import make_session, make_set
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HistoryStore:
+    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
+    return HistoryStore.default()
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The history files the index parses, in order."""
+    parsed: list[Path] = []
+    real = index_module.load_session_file
+
+    def counting(path: Path):
+        parsed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(index_module, "load_session_file", counting)
+    return parsed
+
+
+def save_day(store: HistoryStore, day: int, load: float = 60.0, exercise_id: str = "back_squat") -> Path:
+    started = datetime(2026, 11, day, 18)
+    return store.save(make_session(make_set(exercise_id, load=load), started_at=started, id=f"day-{day:02d}"))
+
+
+def touch_with_new_contents(path: Path, old: bytes, new: bytes) -> None:
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(old, new))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+# -- what a summary says ------------------------------------------------------------------
+
+def test_a_summary_counts_only_work_sets_and_converts_loads_to_the_session_unit(store: HistoryStore) -> None:
+    log = make_session(
+        make_set(kind="warmup", load=40.0, reps=5, rpe=None),
+        make_set(number=1, minutes=6, load=100.0, reps=5, rpe=8.0),
+        make_set(number=2, minutes=9, load=100.0, reps=6, rpe=9.0),
+        make_set(number=3, minutes=12, load=225.0, reps=3, rpe=9.5, unit="lb"),
+        make_set(number=4, minutes=15, load=140.0, reps=1, skipped=True),
+        make_set("plank", minutes=20, reps=None, load=None, rpe=7.0, hold_seconds=45),
+        make_set("plank", number=2, minutes=22, reps=None, load=None, rpe=8.0, hold_seconds=50),
+        finished_at=datetime(2026, 11, 22, 19, 0),
+    )
+    store.save(log)
+    summary = store.index().summaries[0]
+    squat, plank = summary.exercises["back_squat"], summary.exercises["plank"]
+    in_kg = convert(225.0, "lb", "kg")
+    assert summary.work_sets == 5 and squat.work_sets == 3 and plank.work_sets == 2
+    assert summary.volume == pytest.approx(100 * 5 + 100 * 6 + in_kg * 3)
+    assert summary.average_rpe == pytest.approx((8 + 9 + 9.5 + 7 + 8) / 5)
+    assert squat.best_load == pytest.approx(in_kg) and squat.best_load_reps == 3
+    assert squat.most_reps == 6
+    best = max(estimate_1rm_from_set(100.0, 5, 8.0), estimate_1rm_from_set(100.0, 6, 9.0),
+               estimate_1rm_from_set(in_kg, 3, 9.5))
+    assert squat.best_e1rm == pytest.approx(best)
+    assert squat.last_sets[:2] == ((5, 100.0, 8.0, None), (6, 100.0, 9.0, None))
+    assert plank.longest_hold == 50 and plank.best_load is None and plank.best_e1rm is None
+    assert summary.finished_at == datetime(2026, 11, 22, 19, 0)
+    assert "140" not in str(squat.last_sets)
+
+
+def test_summaries_read_from_the_cache_equal_fresh_ones(store: HistoryStore) -> None:
+    for day in (3, 1, 2):
+        save_day(store, day, load=50.0 + day)
+    fresh = store.index()
+    cached = store.index()
+    assert cached.summaries == fresh.summaries
+    assert [s.id for s in cached.summaries] == ["day-01", "day-02", "day-03"]
+
+
+# -- look-ups -----------------------------------------------------------------------------
+
+def test_last_performance_is_the_newest_session_with_work_sets_of_the_exercise(store: HistoryStore) -> None:
+    save_day(store, 1, load=50.0)
+    save_day(store, 2, load=55.0)
+    save_day(store, 3, exercise_id="plank")
+    found = store.index().last_performance("back_squat")
+    assert found is not None
+    session, squat = found
+    assert session.id == "day-02" and squat.best_load == 55.0
+    assert store.index().last_performance("nordic_curl") is None
+
+
+def test_sessions_between_includes_both_days(store: HistoryStore) -> None:
+    for day in (1, 2, 3, 4):
+        save_day(store, day)
+    between = store.index().sessions_between(date(2026, 11, 2), date(2026, 11, 3))
+    assert [s.id for s in between] == ["day-02", "day-03"]
+
+
+def test_recent_is_newest_first(store: HistoryStore) -> None:
+    for day in (1, 2, 3):
+        save_day(store, day)
+    assert [s.id for s in store.index().recent(2)] == ["day-03", "day-02"]
+    assert store.index().recent(0) == []
+
+
+# -- staying fast ---------------------------------------------------------------------------
+
+def test_only_new_and_changed_files_are_reparsed(store: HistoryStore, parses: list[Path]) -> None:
+    paths = [save_day(store, day) for day in (1, 2, 3)]
+    store.index()
+    assert len(parses) == 3
+    parses.clear()
+    store.index()
+    assert parses == []
+    touch_with_new_contents(paths[1], b"\nload = 60.0", b"\nload = 62.5")
+    new = save_day(store, 4)
+    index = store.index()
+    assert sorted(parses) == sorted([paths[1], new])
+    assert index.summaries[1].exercises["back_squat"].best_load == 62.5
+
+
+def test_a_warm_look_does_not_rewrite_the_cache(store: HistoryStore) -> None:
+    save_day(store, 1)
+    store.index()
+    written = store.index_file.stat().st_mtime_ns
+    os.utime(store.index_file, ns=(written - 5_000_000_000, written - 5_000_000_000))
+    store.index()
+    assert store.index_file.stat().st_mtime_ns == written - 5_000_000_000
+
+
+def test_deleted_files_are_dropped(store: HistoryStore, parses: list[Path]) -> None:
+    paths = [save_day(store, day) for day in (1, 2)]
+    store.index()
+    paths[0].unlink()
+    parses.clear()
+    index = store.index()
+    assert [s.id for s in index.summaries] == ["day-02"] and parses == []
+    assert list(json.loads(store.index_file.read_text())["files"]) == ["2026/day-02.toml"]
+
+
+@pytest.mark.parametrize("cache", [b"\x00\xff not json", b'{"version": 1, "files": {"2026/day-01.toml": 3}}',
+                                   b'{"version": 99, "files": {}}', b"[]", b""])
+def test_a_corrupt_cache_is_rebuilt(store: HistoryStore, parses: list[Path], cache: bytes) -> None:
+    save_day(store, 1)
+    store.index_file.parent.mkdir(parents=True)
+    store.index_file.write_bytes(cache)
+    index = store.index()
+    assert [s.id for s in index.summaries] == ["day-01"] and len(parses) == 1
+    parses.clear()
+    assert [s.id for s in store.index().summaries] == ["day-01"] and parses == []
+
+
+def test_a_cache_of_another_history_folder_is_not_reused(tmp_path: Path, parses: list[Path]) -> None:
+    first, second = HistoryStore(tmp_path / "one", tmp_path / "cache"), HistoryStore(tmp_path / "two", tmp_path / "cache")
+    path = save_day(first, 1)
+    (second.history_dir / "2026").mkdir(parents=True)
+    copy = second.history_dir / "2026" / path.name
+    copy.write_bytes(path.read_bytes().replace(b"\nload = 60.0", b"\nload = 70.0"))
+    stat = path.stat()
+    os.utime(copy, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert first.index().summaries[0].exercises["back_squat"].best_load == 60.0
+    parses.clear()
+    assert second.index().summaries[0].exercises["back_squat"].best_load == 70.0 and parses == [copy]
+
+
+def test_a_cache_that_cannot_be_written_is_ignored(store: HistoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_day(store, 1)
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(index_module, "atomic_write_text", disk_full)
+    assert [s.id for s in store.index().summaries] == ["day-01"]
+    assert not store.index_file.exists()
+
+
+def test_broken_files_are_reported_kept_and_not_reparsed_until_changed(
+    store: HistoryStore, parses: list[Path],
+) -> None:
+    good, bad = save_day(store, 1), save_day(store, 2)
+    touch_with_new_contents(bad, b"\nreps = 8", b"\nreps = 800")
+    broken_bytes = bad.read_bytes()
+    first = store.index()
+    assert [s.id for s in first.summaries] == ["day-01"]
+    assert [(p.path, p.key_path) for p in first.problems] == [(bad, "sets[0].reps")]
+    assert first.problems[0].line is not None
+    parses.clear()
+    again = store.index()
+    assert parses == [] and [str(p) for p in again.problems] == [str(p) for p in first.problems]
+    assert bad.read_bytes() == broken_bytes
+    touch_with_new_contents(bad, b"\nreps = 800", b"\nreps = 8")
+    fixed = store.index()
+    assert [s.id for s in fixed.summaries] == ["day-01", "day-02"] and fixed.problems == []
+    assert parses == [bad] and good not in parses
+
+
+def test_no_history_folder_is_an_empty_index(tmp_path: Path) -> None:
+    index = load_index(tmp_path / "none", tmp_path / "cache" / "index.json")
+    assert index.summaries == [] and index.problems == []

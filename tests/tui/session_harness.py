@@ -1,0 +1,118 @@
+"""A small app that pushes the session screen, fake clocks, and keepers over the sample plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from textual.app import App
+from textual.screen import Screen
+
+from strongstride.engine.session import LiveSession, SessionSetup
+from strongstride.keeper import SessionKeeper, build_setup, restore_events
+from strongstride.library import load_exercise_library
+from strongstride.model.config import Config
+from strongstride.model.plan import Plan
+from strongstride.model.plan_parser import load_plan_file
+from strongstride.resources import bundled_dir
+from strongstride.store.history import HistoryStore
+from strongstride.store.in_progress import InProgressStore
+from strongstride.tui.screens.session import SessionScreen
+
+START = datetime(2026, 11, 23, 18, 0, 0)
+
+
+class WallClock:
+    """A wall clock that moves only when told."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+class MonotonicClock:
+    """A monotonic clock that moves only when told."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class Clocks:
+    """The wall clock and the monotonic clock moved together, as real time moves them."""
+
+    def __init__(self) -> None:
+        self.wall = WallClock()
+        self.monotonic = MonotonicClock()
+
+    def advance(self, seconds: float) -> None:
+        self.wall.advance(seconds)
+        self.monotonic.advance(seconds)
+
+
+class ScreenHarness(App[None]):
+    """Pushes one screen at start and records what it was dismissed with."""
+
+    def __init__(self, make_screen: Callable[[], Screen]) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.results: list[object] = []
+        self.bells = 0
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen(), self.results.append)
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+def runner_foundation() -> Plan:
+    """The bundled runner-foundation plan with the bundled exercise library."""
+    library, _ = load_exercise_library()
+    return load_plan_file(bundled_dir("sample_plans") / "runner-foundation.toml", library)
+
+
+def stores(root: Path) -> tuple[HistoryStore, InProgressStore]:
+    return HistoryStore(root / "data", root / "cache"), InProgressStore(root / "data" / "in-progress.toml")
+
+
+def new_keeper(root: Path, plan: Plan | None = None, session_id: str = "A", started_at: datetime = START) -> SessionKeeper:
+    """A fresh session of the plan, saving under `root`."""
+    plan = plan or runner_foundation()
+    library, _ = load_exercise_library()
+    history, in_progress = stores(root)
+    setup = build_setup(plan, session_id, library, history, Config(), started_at, uid="2026-11-23T18-00-00_test")
+    return SessionKeeper(LiveSession(setup), in_progress, history)
+
+
+def keeper_of(setup: SessionSetup, root: Path) -> SessionKeeper:
+    """A keeper around a hand-built setup (tests/unit/session_fixtures)."""
+    history, in_progress = stores(root)
+    return SessionKeeper(LiveSession(setup), in_progress, history)
+
+
+def resumed_keeper(root: Path, plan: Plan | None = None) -> SessionKeeper:
+    """The session saved in progress under `root`, read back and replayed, as the app resumes it."""
+    plan = plan or runner_foundation()
+    library, _ = load_exercise_library()
+    history, in_progress = stores(root)
+    saved = in_progress.load()
+    assert saved is not None, "no session in progress"
+    header, raw_events = saved
+    setup = build_setup(plan, header["session_id"], library, history, Config(), header["started_at"], uid=header["uid"])
+    return SessionKeeper(LiveSession(setup, restore_events(raw_events, in_progress.path)), in_progress, history)
+
+
+def session_app(keeper: SessionKeeper, clocks: Clocks) -> ScreenHarness:
+    return ScreenHarness(lambda: SessionScreen(keeper, clocks.wall, clocks.monotonic))

@@ -1,0 +1,161 @@
+"""The history screen: the sessions table and detail, exercise trends, weekly adherence."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Sparkline, Static, TabbedContent
+
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.store.index import SessionSummary, summarise_session
+from strongstride.tui.screens.history import (
+    HistoryScreen,
+    adherence_text,
+    duration_text,
+    exercise_trend,
+    exercises_done,
+    session_detail,
+    set_text,
+    weekly_counts,
+)
+from strongstride.tui.screens.home import HomeScreen
+from tests.tui.app_fixtures import TODAY, make_app, past_sessions
+
+AT = datetime(2026, 11, 1, 9, 0)
+
+
+def summaries() -> list[SessionSummary]:
+    return [summarise_session(log, f"/history/{log.id}.toml") for log in past_sessions()]
+
+
+def test_duration_is_whole_minutes_or_a_dash_when_unknown() -> None:
+    first = summaries()[0]
+    assert duration_text(first) == "38 min"
+    unfinished = summarise_session(SessionLog(id="x", plan_id="p", session_id="A", started_at=AT), "/x.toml")
+    assert duration_text(unfinished) == "-"
+
+
+@pytest.mark.parametrize(
+    ("logged", "text"),
+    [
+        (SetLog("squat", 1, AT, reps=5, load=62.5, rpe=8.0), "62.5 kg x 5 @8"),
+        (SetLog("lunge", 1, AT, reps=8, side="left"), "8 left"),
+        (SetLog("plank", 1, AT, hold_seconds=45), "45 s"),
+        (SetLog("squat", 2, AT, unit="lb", reps=3, load=135.0, rpe=9.5), "135 lb x 3 @9.5"),
+        (SetLog("squat", 3, AT, skipped=True), "skipped"),
+    ],
+)
+def test_a_set_reads_as_a_lifter_writes_it(logged: SetLog, text: str) -> None:
+    assert set_text(logged) == text
+
+
+def test_session_detail_groups_sets_by_exercise_and_marks_warm_ups() -> None:
+    detail = session_detail(past_sessions()[2]).plain.splitlines()
+    assert detail[0] == "Runner foundation: Foundation A  Thursday 19 November 2026 18:05"
+    assert detail[1] == "Quarter squat: warm-up 20 kg x 5, 45 kg x 10 @8.5"
+    assert detail[3] == "Plank: 40 s @7"
+
+
+def test_the_trend_of_loaded_work_is_the_estimated_1rm_in_the_runners_unit() -> None:
+    trend = exercise_trend(summaries(), "quarter_squat", "kg")
+    assert (trend.name, trend.measure, trend.unit) == ("Quarter squat", "estimated 1RM", "kg")
+    assert [day for day, _ in trend.points] == [date(2026, 11, 12), date(2026, 11, 16), date(2026, 11, 19)]
+    values = [value for _, value in trend.points]
+    assert values == sorted(values) and values[0] == pytest.approx(40 / 0.667, abs=0.1)
+    in_lb = exercise_trend(summaries(), "quarter_squat", "lb")
+    assert in_lb.unit == "lb" and in_lb.points[0][1] == pytest.approx(values[0] / 0.45359237, abs=0.01)
+
+
+def test_the_trend_of_a_hold_is_its_longest_hold() -> None:
+    trend = exercise_trend(summaries(), "plank", "kg")
+    assert (trend.measure, trend.unit) == ("longest hold", "s")
+    assert [value for _, value in trend.points] == [40.0, 40.0, 40.0]
+
+
+def test_exercises_done_are_listed_by_name() -> None:
+    assert exercises_done(summaries()) == [
+        ("plank", "Plank"), ("quarter_squat", "Quarter squat"), ("romanian_deadlift", "Romanian deadlift"),
+    ]
+
+
+def test_weekly_counts_cover_the_last_weeks_monday_first() -> None:
+    counts = weekly_counts(summaries(), TODAY, 3)
+    assert counts == [(date(2026, 11, 9), 1), (date(2026, 11, 16), 2), (date(2026, 11, 23), 0)]
+
+
+def test_adherence_says_met_or_short_in_words_and_boxes() -> None:
+    lines = adherence_text([(date(2026, 11, 9), 1), (date(2026, 11, 16), 3), (date(2026, 11, 23), 0)], 2,
+                           TODAY).plain.splitlines()
+    assert lines[0] == "Target: 2 sessions a week"
+    assert lines[1].split() == ["Week", "of", "09", "Nov", "■□", "1", "of", "2", "short"]
+    assert lines[2].split() == ["Week", "of", "16", "Nov", "■■+", "3", "of", "2", "met"]
+    assert lines[3].endswith("this week")
+    assert lines[4] == "Target met in 1 of the last 3 weeks."
+
+
+async def test_h_opens_the_sessions_newest_first_with_the_highlighted_ones_detail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 3
+        assert [str(cell) for cell in table.get_row_at(0)] == [
+            "Thu 19 Nov 2026", "Foundation A", "40 min", "3", "720 kg", "7.8",
+        ]
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail-text", Static).render())
+        assert detail.startswith("Runner foundation: Foundation A  Thursday 19 November")
+        await pilot.press("down")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail-text", Static).render())
+        assert "Foundation B  Monday 16 November" in detail
+        await pilot.press("b")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_session_file_gone_since_start_shows_its_problem_in_the_detail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    newest = Path(app.state.index.summaries[-1].path)
+    newest.write_text("schema = [", encoding="utf-8")
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail-text", Static).render())
+        assert newest.name in detail and "TOML syntax" in detail
+
+
+async def test_2_shows_an_exercises_trend_as_a_chart_and_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h", "2")
+        assert app.screen.query_one(TabbedContent).active == "trends"
+        await pilot.press("down")           # from Plank to Quarter squat
+        await pilot.pause()
+        chart = app.screen.query_one(Sparkline)
+        assert len(list(chart.data or [])) == 3
+        words = str(app.screen.query_one("#trend-text", Static).render())
+        assert words.startswith("Quarter squat: estimated 1RM")
+        assert "over 3 sessions" in words
+
+
+async def test_3_shows_weekly_adherence_against_the_plans_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h", "3")
+        assert app.screen.query_one(TabbedContent).active == "weeks"
+        weeks = str(app.screen.query_one("#adherence Static", Static).render())
+        assert "Target: 2 sessions a week" in weeks
+        assert "Week of 16 Nov" in weeks and "2 of 2  met" in weeks
+
+
+async def test_an_empty_history_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, history=False)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        assert app.screen.query_one(DataTable).row_count == 0
+        assert str(app.screen.query_one("#detail-text", Static).render()) == "No sessions yet."

@@ -1,0 +1,216 @@
+"""Home and the app shell: today's session on Enter, resume, plan picker, problems, quitting safely."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from strongstride.cli import main
+from strongstride.tui.app import SessionPlaceholder, StrongstrideApp
+from strongstride.tui.screens.errors import ProblemsScreen
+from strongstride.tui.screens.home import HomeScreen, week_count_line
+from strongstride.tui.startup import load_app_state
+from strongstride.tui.widgets.plan_picker import PlanSessionPicker
+from tests.tui.app_fixtures import TODAY, FakeClock, make_app, user_folders
+
+MARKUP_PLAN = """\
+schema = 1
+name = "[bold red]Mine[/]"
+description = "My own plan."
+level = "beginner"
+sessions_per_week = 1
+units = "kg"
+source = "me"
+
+[sessions.X]
+name = "[link=x]Only[/link]"
+
+[[sessions.X.blocks]]
+exercise = "plank"
+sets = 2
+hold = 30
+"""
+
+
+def shown(app: StrongstrideApp, selector: str) -> str:
+    """The plain text a Static shows."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def recorder(app: StrongstrideApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, bool]]:
+    """Replace start_session so a test sees what the session screens would be asked to open."""
+    started: list[tuple[str, str, bool]] = []
+    monkeypatch.setattr(app, "start_session", lambda plan_id, session_id, resume=False:
+                        started.append((plan_id, session_id, resume)))
+    return started
+
+
+def test_week_count_reads_without_colour() -> None:
+    assert week_count_line(1, 3).plain == "This week: 1 of 3  ■□□"
+    assert week_count_line(4, 3).plain == "This week: 4 of 3  ■■■ +1"
+
+
+async def test_with_no_config_and_no_history_enter_starts_the_bundled_plans_first_session(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, history=False)
+    started = recorder(app, monkeypatch)
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert app.state.plan_id == "runner-foundation"
+        assert "Foundation A" in shown(app, "#today")
+        await pilot.press("enter")
+    assert started == [("runner-foundation", "A", False)]
+
+
+async def test_enter_opens_the_session_screen_in_one_key_press(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionPlaceholder)
+        # After A, B, A the rotation offers B.
+        assert (app.screen.plan_id, app.screen.session_id) == ("runner-foundation", "B")
+
+
+async def test_home_shows_today_the_week_count_and_recent_sessions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test():
+        today = shown(app, "#today")
+        assert "Tuesday 24 November" in today and "Foundation B" in today
+        assert "This week: 0 of 2" in today
+        recent = shown(app, "#recent").splitlines()
+        assert recent[0].startswith("Thu 19 Nov") and "Foundation A" in recent[0]
+        assert len(recent) == 3
+        assert not app.screen.query("#resume")
+
+
+async def test_arrows_pick_another_session_of_the_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    started = recorder(app, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("up", "enter")
+    assert started == [("runner-foundation", "A", False)]
+
+
+async def test_an_unfinished_session_shows_a_banner_and_r_resumes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, in_progress=True)
+    started = recorder(app, monkeypatch)
+    async with app.run_test() as pilot:
+        banner = shown(app, "#resume")
+        assert "Unfinished: Foundation B (Runner foundation), Tue 24 Nov 07:15." in banner
+        assert "r: resume" in banner
+        await pilot.press("r")
+    assert started == [("runner-foundation", "B", True)]
+
+
+async def test_r_does_nothing_without_an_unfinished_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    started = recorder(app, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("r")
+    assert started == []
+
+
+async def test_quitting_keeps_the_unfinished_session_for_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, in_progress=True)
+    saved = (tmp_path / "data" / "in-progress.toml").read_bytes()
+    async with app.run_test() as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert (tmp_path / "data" / "in-progress.toml").read_bytes() == saved
+
+
+async def test_w_shows_every_reason_behind_the_suggestion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        assert not app.screen.query_one("#reasons").display
+        await pilot.press("w")
+        assert app.screen.query_one("#reasons").display
+        reasons = str(app.screen.query_one("#reasons Static", Static).render())
+        assert "Done this week: 0 of 2." in reasons
+        await pilot.press("w")
+        assert not app.screen.query_one("#reasons").display
+
+
+async def test_p_lists_plans_and_enter_switches_plan_and_saves_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("p")
+        picker = app.screen.query_one(PlanSessionPicker)
+        assert picker.showing_plans
+        plan_ids = [option.id for option in picker.options]
+        assert "runner-foundation" in plan_ids and len(plan_ids) >= 2
+        target = next(plan_id for plan_id in plan_ids if plan_id != "runner-foundation")
+        steps = plan_ids.index(target) - plan_ids.index("runner-foundation")
+        await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+        await pilot.pause()
+        assert app.state.plan_id == target
+        picker = app.screen.query_one(PlanSessionPicker)
+        assert not picker.showing_plans and picker.plan_id == target
+        assert app.screen.query_one("#today").border_title == app.state.plans[target].plan.name
+    config = tomllib.loads((tmp_path / "config" / "config.toml").read_text(encoding="utf-8"))
+    assert config["plan"] == target
+
+
+async def test_problems_at_start_show_in_the_app_literally_never_as_a_crash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = user_folders(tmp_path, monkeypatch)
+    (folders["config"] / "config.toml").write_text("units = \n", encoding="utf-8")
+    plans = folders["config"] / "plans"
+    plans.mkdir()
+    (plans / "broken.toml").write_text('name = "[red]x"\nlevel = "expert"\n', encoding="utf-8")
+    (plans / "mine.toml").write_text(MARKUP_PLAN, encoding="utf-8")
+    history_year = folders["data"] / "history" / "2026"
+    history_year.mkdir(parents=True)
+    (history_year / "2026-11-20T10-00-00_x_A_aaaaaa.toml").write_text("[[[", encoding="utf-8")
+    app = StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock())
+    async with app.run_test() as pilot:
+        assert "problems found in your files at start" in shown(app, "#problems")
+        await pilot.press("e")
+        assert isinstance(app.screen, ProblemsScreen)
+        listed = "\n".join(str(s.render()) for s in app.screen.query(".problem").results(Static))
+        assert "config.toml:1" in listed
+        assert "broken.toml" in listed and "level" in listed
+        assert "2026-11-20T10-00-00_x_A_aaaaaa.toml" in listed
+        await pilot.press("b")
+        assert isinstance(app.screen, HomeScreen)
+        # A plan named with markup is offered under its literal name.
+        await pilot.press("p")
+        prompts = [str(option.prompt) for option in app.screen.query_one(PlanSessionPicker).options]
+        assert any(prompt.startswith("[bold red]Mine[/]") for prompt in prompts)
+
+
+async def test_e_is_not_offered_when_nothing_went_wrong(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, HomeScreen)
+        assert not app.screen.query("#problems")
+
+
+def opened_app(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> StrongstrideApp:
+    """Run the command line, catching the app it would open instead of taking over the terminal."""
+    opened: list[StrongstrideApp] = []
+    monkeypatch.setattr(StrongstrideApp, "run", lambda self: opened.append(self))
+    assert main(argv) == 0
+    return opened[0]
+
+
+def test_strongstride_with_no_config_opens_the_app_on_the_bundled_plan(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user_folders(tmp_path, monkeypatch)
+    app = opened_app(monkeypatch, [])
+    assert app.state.plan_id == "runner-foundation"
+    assert app.state.plans["runner-foundation"].bundled
+    assert app.state.problems == []
+
+
+def test_plan_on_the_command_line_is_the_plan_trained_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = user_folders(tmp_path, monkeypatch)
+    (folders["config"] / "mine.toml").write_text(MARKUP_PLAN, encoding="utf-8")
+    assert opened_app(monkeypatch, ["--plan", "config/mine.toml"]).state.plan_id == "mine"
+    app = opened_app(monkeypatch, ["--plan", "no-such-plan"])
+    assert app.state.plan_id == "runner-foundation"
+    assert [str(problem.path) for problem in app.state.problems] == ["--plan"]

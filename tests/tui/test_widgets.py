@@ -1,0 +1,180 @@
+"""The rest timer, RPE picker and big number, each in a small harness app with an injected clock."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.widgets import Digits
+
+from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped, RpeChosen
+from strongstride.tui.widgets.big_number import BigNumber
+from strongstride.tui.widgets.rest_timer import RestTimer, countdown_face
+from strongstride.tui.widgets.rpe_picker import RpePicker, rpe_for_digit
+from tests.tui.app_fixtures import FakeClock, make_app
+
+
+class Harness(App[None]):
+    """Mounts one widget and keeps every message it posts."""
+
+    def __init__(self, widget_factory) -> None:
+        super().__init__()
+        self.widget_factory = widget_factory
+        self.received: list[Message] = []
+
+    def compose(self) -> ComposeResult:
+        yield self.widget_factory()
+
+    def on_rest_finished(self, message: RestFinished) -> None:
+        self.received.append(message)
+
+    def on_rest_adjusted(self, message: RestAdjusted) -> None:
+        self.received.append(message)
+
+    def on_rest_skipped(self, message: RestSkipped) -> None:
+        self.received.append(message)
+
+    def on_rpe_chosen(self, message: RpeChosen) -> None:
+        self.received.append(message)
+
+
+def test_countdown_face_rounds_up_the_time_left_and_counts_whole_seconds_over() -> None:
+    assert countdown_face(90.0, 0.0) == "1:30"
+    assert countdown_face(0.2, 0.0) == "0:01"
+    assert countdown_face(0.0, 0.0) == "+0:00"
+    assert countdown_face(0.0, 61.9) == "+1:01"
+
+
+async def test_rest_timer_counts_from_the_clock_not_from_ticks() -> None:
+    clock = FakeClock()
+    app = Harness(lambda: RestTimer(started_at=clock.now, duration=90, clock=clock))
+    async with app.run_test() as pilot:
+        timer = app.query_one(RestTimer)
+        clock.now += 30.4
+        timer.tick()
+        assert timer.remaining == pytest.approx(90 - 30.4)
+        assert app.query_one("#rest-digits", Digits).value == "1:00"
+        # However many ticks are called, the time left only follows the clock.
+        for _ in range(50):
+            timer.tick()
+        assert timer.remaining == pytest.approx(90 - 30.4)
+        await pilot.pause()
+        assert app.received == []
+
+
+async def test_rest_timer_posts_finished_once_at_zero_then_counts_overtime() -> None:
+    clock = FakeClock()
+    app = Harness(lambda: RestTimer(started_at=clock.now, duration=60, clock=clock))
+    async with app.run_test() as pilot:
+        timer = app.query_one(RestTimer)
+        clock.now += 75
+        timer.tick()
+        timer.tick()
+        await pilot.pause()
+        finished = [m for m in app.received if isinstance(m, RestFinished)]
+        assert len(finished) == 1 and finished[0].duration == 60
+        assert timer.remaining == 0 and timer.overtime == 15
+        assert app.query_one("#rest-digits", Digits).value == "+0:15"
+        assert timer.has_class("-overtime")
+        assert "Overtime" in str(app.query_one("#rest-title").render())
+
+
+async def test_rest_timer_keys_add_and_take_fifteen_seconds_and_skip() -> None:
+    clock = FakeClock()
+    app = Harness(lambda: RestTimer(started_at=clock.now, duration=90, clock=clock))
+    async with app.run_test() as pilot:
+        timer = app.query_one(RestTimer)
+        timer.focus()
+        await pilot.press("plus")
+        assert timer.duration == 105 and timer.remaining == 105
+        await pilot.press("minus", "minus")
+        assert timer.duration == 75
+        clock.now += 10
+        await pilot.press("s")
+        await pilot.pause()
+        adjusted = [m.duration for m in app.received if isinstance(m, RestAdjusted)]
+        skipped = [m.elapsed for m in app.received if isinstance(m, RestSkipped)]
+        assert adjusted == [105, 90, 75]
+        assert skipped == [10]
+
+
+async def test_rest_timer_never_shortens_below_fifteen_seconds_and_can_finish_again() -> None:
+    clock = FakeClock()
+    app = Harness(lambda: RestTimer(started_at=clock.now, duration=30, clock=clock))
+    async with app.run_test() as pilot:
+        timer = app.query_one(RestTimer)
+        assert timer.adjust(-15) == 15
+        assert timer.adjust(-15) == 15
+        clock.now += 20
+        timer.tick()
+        assert timer.finished
+        timer.adjust(15)            # 30 s in all, 20 s gone: back to counting down
+        assert not timer.finished and timer.remaining == 10
+        clock.now += 10
+        timer.tick()
+        await pilot.pause()
+        assert len([m for m in app.received if isinstance(m, RestFinished)]) == 2
+
+
+def test_rpe_digits_map_onto_the_scale() -> None:
+    assert rpe_for_digit("8") == 8.0
+    assert rpe_for_digit("0") == 10.0
+    assert rpe_for_digit("3") is None
+
+
+async def test_rpe_picker_moves_by_half_points_jumps_by_digit_and_chooses_with_enter() -> None:
+    app = Harness(lambda: RpePicker(8.0))
+    async with app.run_test() as pilot:
+        picker = app.query_one(RpePicker)
+        picker.focus()
+        await pilot.press("down")
+        assert picker.value == 8.5
+        await pilot.press("up", "up", "up")
+        assert picker.value == 7.0
+        await pilot.press("0")
+        assert picker.value == 10.0
+        await pilot.press("down")          # stops at the top of the scale
+        assert picker.value == 10.0
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert [m.rpe for m in app.received if isinstance(m, RpeChosen)] == [6.0]
+
+
+async def test_rpe_picker_marks_the_chosen_row_with_a_marker_and_words() -> None:
+    app = Harness(lambda: RpePicker(8.0))
+    async with app.run_test():
+        rows = app.query_one(RpePicker).render().plain.splitlines()
+        chosen = [row for row in rows if row.startswith("▶")]
+        assert chosen == ["▶ RPE 8    2 reps left"]
+        assert len(rows) == 9
+
+
+async def test_big_number_shows_label_digits_and_unit_and_follows_its_value() -> None:
+    app = Harness(lambda: BigNumber("42.5", "Load", "kg"))
+    async with app.run_test() as pilot:
+        number = app.query_one(BigNumber)
+        assert app.query_one(Digits).value == "42.5"
+        number.value = "45"
+        await pilot.pause()
+        assert app.query_one(Digits).value == "45"
+        labels = [str(label.render()) for label in number.query("Label")]
+        assert labels == ["Load", "kg"]
+
+
+async def test_the_app_rings_the_bell_and_notifies_when_a_rest_ends(tmp_path, monkeypatch) -> None:
+    app = make_app(tmp_path, monkeypatch, history=False)
+    rings: list[bool] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(True))
+    async with app.run_test() as pilot:
+        clock = FakeClock()
+        timer = RestTimer(started_at=clock.now, duration=45, clock=clock)
+        await app.screen.mount(timer)
+        clock.now += 44
+        timer.tick()
+        await pilot.pause()
+        assert rings == []
+        clock.now += 1
+        timer.tick()
+        await pilot.pause()
+        assert rings == [True]
+        assert any("next set" in note.message for note in app._notifications)

@@ -1,0 +1,299 @@
+"""Set to set: the next load, reps or hold from how the last set felt, and the extra set offer."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+
+from strongstride.engine.autoregulation import counted_rpe, next_set_target, offer_extra_set
+from strongstride.engine.target import SetTarget
+from strongstride.model.config import Equipment
+from strongstride.model.exercise import Exercise
+from strongstride.model.exercise_library import load_library
+from strongstride.model.log import SetLog, Side
+from strongstride.model.plan import Block, Load, NumberRange, Prescription
+from strongstride.model.units import Unit
+from strongstride.resources import exercise_library_file
+
+LIBRARY, _ = load_library(exercise_library_file())
+KG = Equipment.defaults("kg")
+SMALL_RACK = dataclasses.replace(KG, dumbbells=(4.0, 8.0, 12.0, 16.0))
+START = datetime(2026, 3, 2, 18, 0)
+
+
+def block(exercise_id: str, reps: str | None = "5", sets: str = "3", rpe: float | None = 8.0, hold: str | None = None) -> Block:
+    def span(text: str | None) -> NumberRange | None:
+        if text is None:
+            return None
+        low, _, high = text.partition("-")
+        return NumberRange(float(low), float(high or low))
+
+    sets_range = span(sets)
+    assert sets_range is not None
+    written = Prescription(sets=sets_range, reps=span(reps), hold_seconds=span(hold), rpe=rpe, load=Load("absolute", 40.0))
+    return Block(exercise_id, written)
+
+
+def logged(
+    number: int, reps: int | None = 5, load: float | None = 40.0, rpe: float | None = 8.0, target_reps: int | None = 5,
+    side: Side | None = None, hold: int | None = None, target_hold: int | None = None, exercise_id: str = "back_squat",
+    unit: Unit = "kg",
+) -> SetLog:
+    return SetLog(
+        exercise_id=exercise_id, set_number=number, at=START + timedelta(minutes=3 * number), unit=unit, side=side,
+        target_reps=target_reps, target_load=load, target_hold=target_hold, reps=reps, load=load, rpe=rpe,
+        hold_seconds=hold,
+    )
+
+
+def after(exercise: Exercise, plan_block: Block, current: SetTarget, *sets: SetLog, equipment: Equipment = KG) -> SetTarget:
+    return next_set_target(plan_block, exercise, current, list(sets), equipment, "kg")
+
+
+SQUAT, LEG_PRESS, GOBLET = LIBRARY["back_squat"], LIBRARY["leg_press"], LIBRARY["goblet_squat"]
+SQUAT_5 = block("back_squat")
+AT_40 = SetTarget(reps=5, load=40.0, rpe=8.0)
+
+
+# -- loaded work ------------------------------------------------------------------------------------
+
+
+def test_harder_than_target_goes_lighter() -> None:
+    target = after(SQUAT, SQUAT_5, AT_40, logged(1, rpe=9.5))
+    assert (target.load, target.reps, target.rpe) == (37.5, 5, 8.0)
+    assert target.reason == "RPE 9.5 at target 8: 40 -> 37.5 kg"
+
+
+def test_easier_than_target_goes_heavier() -> None:
+    target = after(SQUAT, SQUAT_5, AT_40, logged(1, rpe=7))
+    assert target.load == 42.5
+    assert target.reason == "RPE 7 at target 8: 40 -> 42.5 kg"
+
+
+def test_on_target_stays() -> None:
+    target = after(SQUAT, SQUAT_5, AT_40, logged(1, rpe=8))
+    assert target.load == 40
+    assert target.reason == "On target at RPE 8: stay at 40 kg"
+
+
+def test_no_rpe_keeps_the_load() -> None:
+    target = after(SQUAT, SQUAT_5, AT_40, logged(1, rpe=None))
+    assert target.load == 40
+    assert target.reason == "No RPE logged: load stays 40 kg"
+
+
+def test_no_reps_logged_keeps_the_load() -> None:
+    target = after(SQUAT, SQUAT_5, AT_40, logged(1, reps=None, rpe=9))
+    assert (target.load, target.reason) == (40, "No reps logged: load stays 40 kg")
+
+
+def test_missed_reps_count_as_rpe_10_at_the_reps_done() -> None:
+    missed = logged(1, reps=3, rpe=8)
+    assert counted_rpe(missed) == 10
+    target = after(SQUAT, SQUAT_5, AT_40, missed)
+    assert target.load == 37.5
+    assert target.reason == "3 of 5 reps: counted as RPE 10, 40 -> 37.5 kg"
+
+
+def test_missed_reps_without_rpe_still_go_lighter() -> None:
+    assert after(SQUAT, SQUAT_5, AT_40, logged(1, reps=4, rpe=None)).load < 40
+
+
+def test_no_rep_at_all_goes_as_light_as_one_set_may() -> None:
+    target = after(SQUAT, SQUAT_5, AT_40, logged(1, reps=0, rpe=None))
+    assert target.load == 37.5      # 10% lighter is 36: one increment inside the cap
+
+
+def test_block_without_target_rpe_aims_at_rpe_8() -> None:
+    no_rpe = block("back_squat", rpe=None)
+    target = after(SQUAT, no_rpe, SetTarget(reps=5, load=40.0), logged(1, rpe=8))
+    assert target.rpe == 8.0 and target.load == 40
+
+
+def test_a_very_easy_set_moves_at_most_10_percent() -> None:
+    heavy = block("back_squat", reps="3-5", rpe=9)
+    target = after(SQUAT, heavy, SetTarget(reps=3, load=100.0, rpe=9), logged(1, reps=10, load=100, rpe=6, target_reps=3))
+    assert target.load == 110
+    assert target.reason == "RPE 6 at target 9: 100 -> 110 kg, at most 10% in one set"
+
+
+def test_rounding_never_breaks_the_cap() -> None:
+    # 100 x 10 @6 asks for far more; the cap is 110.4 from 100.4 kg, and 110 is the makeable one inside it.
+    heavy = block("back_squat", reps="3-5", rpe=9)
+    target = after(SQUAT, heavy, SetTarget(reps=3, load=100.0, rpe=9), logged(1, reps=10, load=100.4, rpe=6, target_reps=3))
+    assert target.load == 110
+
+
+def test_a_strong_signal_moves_at_least_one_increment() -> None:
+    press = block("leg_press", reps="5")
+    current = SetTarget(reps=5, load=50.0, rpe=8.0)
+    # Both would round back to 50 kg on a 5 kg stack; RPE 1.5 off target forces the step.
+    assert after(LEG_PRESS, press, current, logged(1, load=50, rpe=9.5, exercise_id="leg_press")).load == 45
+    assert after(LEG_PRESS, press, current, logged(1, load=50, rpe=6.5, exercise_id="leg_press")).load == 55
+
+
+def test_a_small_miss_inside_half_an_increment_stays() -> None:
+    press = block("leg_press", reps="5")
+    target = after(LEG_PRESS, press, SetTarget(reps=5, load=50.0, rpe=8.0), logged(1, load=50, rpe=9, exercise_id="leg_press"))
+    assert target.load == 50
+    assert target.reason == "RPE 9 at target 8: stay at 50 kg"
+
+
+def test_going_up_the_cap_wins_over_the_minimum_step() -> None:
+    goblet = block("goblet_squat", reps="8-10")
+    current = SetTarget(reps=8, load=12.0, rpe=8.0)
+    easy = logged(1, reps=8, load=12, rpe=6, target_reps=8, exercise_id="goblet_squat")
+    assert after(GOBLET, goblet, current, easy, equipment=SMALL_RACK).load == 12      # 16 kg would be +33%
+
+
+def test_going_down_one_lighter_dumbbell_is_always_allowed() -> None:
+    goblet = block("goblet_squat", reps="8-10")
+    current = SetTarget(reps=8, load=12.0, rpe=8.0)
+    failed = logged(1, reps=5, load=12, rpe=10, target_reps=8, exercise_id="goblet_squat")
+    assert after(GOBLET, goblet, current, failed, equipment=SMALL_RACK).load == 8
+
+
+def test_loads_logged_in_another_unit_are_converted() -> None:
+    in_pounds = logged(1, load=88.18490487395103, rpe=8, unit="lb")     # 40 kg
+    assert after(SQUAT, SQUAT_5, AT_40, in_pounds).load == 40
+
+
+def test_unilateral_sets_are_judged_by_the_harder_side() -> None:
+    split = LIBRARY["split_squat"]
+    plan_block = block("split_squat", reps="8")
+    current = SetTarget(reps=8, load=16.0, rpe=8.0)
+    left = logged(1, reps=8, load=16, rpe=7, target_reps=8, side="left", exercise_id="split_squat")
+    right = logged(1, reps=8, load=16, rpe=9.5, target_reps=8, side="right", exercise_id="split_squat")
+    assert after(split, plan_block, current, left, right).load < 16
+    assert after(split, plan_block, current, right, left).load < 16
+
+
+def test_skipped_and_warmup_sets_are_ignored() -> None:
+    skipped = dataclasses.replace(logged(2, rpe=10), skipped=True)
+    warmup = dataclasses.replace(logged(1, rpe=10, load=20), kind="warmup")
+    assert after(SQUAT, SQUAT_5, AT_40, logged(1, rpe=8), skipped).load == 40
+    assert after(SQUAT, SQUAT_5, AT_40, warmup) == AT_40
+
+
+def test_nothing_logged_keeps_the_target() -> None:
+    assert next_set_target(SQUAT_5, SQUAT, AT_40, [], KG, "kg") == AT_40
+
+
+# -- bodyweight, band and holds ---------------------------------------------------------------------
+
+PUSH_UP = LIBRARY["push_up"]
+PUSH_UPS = block("push_up", reps="8-12")
+TEN_PUSH_UPS = SetTarget(reps=10, rpe=8.0)
+
+
+def push_ups(number: int, reps: int, rpe: float | None, target_reps: int = 10) -> SetLog:
+    return logged(number, reps=reps, load=None, rpe=rpe, target_reps=target_reps, exercise_id="push_up")
+
+
+def test_easy_bodyweight_set_adds_reps() -> None:
+    target = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, 6))
+    assert (target.reps, target.load) == (12, None)
+    assert target.reason == "Easy at RPE 6: 10 -> 12 reps"
+
+
+def test_hard_bodyweight_set_takes_reps_away() -> None:
+    target = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, 9.5))
+    assert target.reps == 9
+    assert target.reason == "Hard at RPE 9.5: 10 -> 9 reps"
+
+
+def test_bodyweight_reps_stay_within_the_block_range() -> None:
+    top = SetTarget(reps=12, rpe=8.0)
+    assert after(PUSH_UP, PUSH_UPS, top, push_ups(1, 12, 6, target_reps=12)).reps == 12
+    missed = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 5, 9))
+    assert missed.reps == 8
+    assert missed.reason == "5 of 10 reps: counted as RPE 10, 10 -> 8 reps"
+
+
+def test_bodyweight_on_target_and_without_rpe() -> None:
+    assert after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, 8)).reason == "On target at RPE 8: stay at 10 reps"
+    assert after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, 8.5)).reason == "Near target at RPE 8.5: stay at 10 reps"
+    assert after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, None)).reason == "No RPE logged: stay at 10 reps"
+
+
+def test_band_work_adjusts_reps_not_load() -> None:
+    band_row = LIBRARY["band_row"]
+    rows = block("band_row", reps="12-15")
+    easy = logged(1, reps=12, load=None, rpe=6.5, target_reps=12, exercise_id="band_row")
+    target = after(band_row, rows, SetTarget(reps=12, rpe=8.0), easy)
+    assert (target.reps, target.load) == (13, None)
+
+
+def test_holds_adjust_seconds() -> None:
+    plank = LIBRARY["plank"]
+    planks = block("plank", reps=None, hold="20-60")
+    current = SetTarget(hold_seconds=30, rpe=8.0)
+    easy = logged(1, reps=None, load=None, rpe=6, target_reps=None, hold=30, target_hold=30, exercise_id="plank")
+    target = after(plank, planks, current, easy)
+    assert target.hold_seconds == 40
+    assert target.reason == "Easy at RPE 6: 30 -> 40 s"
+    short = logged(1, reps=None, load=None, rpe=8, target_reps=None, hold=22, target_hold=30, exercise_id="plank")
+    assert after(plank, planks, current, short).hold_seconds == 20
+
+
+def test_two_easy_sets_in_a_row_offer_the_harder_variation() -> None:
+    once = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, 6))
+    assert once.offer_variation is None
+    twice = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, 6), push_ups(2, 12, 6, target_reps=12))
+    assert twice.offer_variation == "harder"
+    assert twice.reason.endswith("; a harder variation is offered")
+
+
+def test_two_hard_sets_in_a_row_offer_the_easier_variation() -> None:
+    target = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 6, 10), push_ups(2, 7, 10, target_reps=8))
+    assert target.offer_variation == "easier"
+    assert target.reason.endswith("; an easier variation is offered")
+
+
+def test_reps_beyond_the_range_count_as_far_off_target() -> None:
+    target = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 14, None), push_ups(2, 15, None))
+    assert target.offer_variation == "harder"
+
+
+def test_mixed_or_linkless_streaks_offer_nothing() -> None:
+    assert after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 10, 6), push_ups(2, 6, 10)).offer_variation is None
+    bridge = LIBRARY["glute_bridge"]       # no easier rung on its ladder
+    bridges = block("glute_bridge", reps="10-15")
+    hard = [logged(n, reps=8, load=None, rpe=10, target_reps=10, exercise_id="glute_bridge") for n in (1, 2)]
+    assert after(bridge, bridges, SetTarget(reps=10, rpe=8.0), *hard).offer_variation is None
+
+
+# -- the extra set of a range -----------------------------------------------------------------------
+
+RANGE_OF_SETS = block("back_squat", sets="3-5")
+
+
+def test_extra_set_offered_after_the_low_end_while_at_or_under_target() -> None:
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1), logged(2, rpe=7)])
+    assert offer_extra_set(RANGE_OF_SETS, [logged(1), logged(2), logged(3, rpe=7.5)])
+    assert offer_extra_set(RANGE_OF_SETS, [logged(n) for n in range(1, 5)])
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(n) for n in range(1, 6)])
+
+
+def test_no_extra_set_after_a_hard_missed_or_unrated_set() -> None:
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1), logged(2), logged(3, rpe=9)])
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1), logged(2), logged(3, reps=4, rpe=7)])
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1), logged(2), logged(3, rpe=None)])
+
+
+def test_no_extra_set_when_sets_are_a_single_number() -> None:
+    assert not offer_extra_set(SQUAT_5, [logged(1), logged(2), logged(3, rpe=6)])
+
+
+def test_extra_set_counts_sets_per_side() -> None:
+    rows = block("dumbbell_row", reps="10", sets="2-3")
+
+    def row(number: int, side: Side, rpe: float = 7.0) -> SetLog:
+        return logged(number, reps=10, load=20, rpe=rpe, target_reps=10, side=side, exercise_id="dumbbell_row")
+
+    one_set = [row(1, "left"), row(1, "right")]
+    two_sets = [*one_set, row(2, "left"), row(2, "right")]
+    assert not offer_extra_set(rows, one_set)
+    assert not offer_extra_set(rows, two_sets[:3])           # the right side of set 2 is still to do
+    assert offer_extra_set(rows, two_sets)
+    assert not offer_extra_set(rows, [*two_sets[:3], row(2, "right", rpe=9)])

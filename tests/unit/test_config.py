@@ -1,0 +1,174 @@
+"""config.toml: every bad key named and replaced by its default, the rest applied; one key saved in place."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from strongstride.model.config import Config, Equipment, RunningWeek
+from strongstride.model.problems import ProblemsFound
+from strongstride.store.config import load_config, save_config_value
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "config" / "config.toml"
+    path.parent.mkdir()
+    return path
+
+
+def loaded(path: Path, text: str) -> tuple[Config, list[str]]:
+    path.write_text(text, encoding="utf-8")
+    config, problems = load_config(path)
+    return config, [str(problem) for problem in problems]
+
+
+def test_no_file_is_all_defaults_and_no_problems(tmp_path: Path) -> None:
+    assert load_config(tmp_path / "missing.toml") == (Config(), [])
+
+
+def test_every_key_is_read(config_file: Path) -> None:
+    config, problems = loaded(config_file, """
+schema = 1
+units = "lb"
+warmup_sets = false
+body_weight = 150
+default_rest_seconds = 120
+theme = "strongstride-light"
+plan = "marathon-base"
+plan_started = 2026-10-05
+
+[equipment]
+barbell_increment = 2.5
+machine_increment = 5
+dumbbells = [25, 5, 15]
+bar_weight = 35
+plates = [10, 45, 25]
+plate_pairs = [1, 4, 2]
+
+[running]
+long_run_days = ["saturday"]
+hard_days = ["tuesday", "thursday"]
+focus = "marathon"
+race_date = 2027-04-18
+not_running_until = 2026-12-01
+""")
+    assert problems == []
+    assert config == Config(
+        units="lb", warmup_sets=False, body_weight=150.0, default_rest_seconds=120, theme="strongstride-light",
+        plan="marathon-base", plan_started=date(2026, 10, 5),
+        equipment=Equipment(barbell_increment=2.5, machine_increment=5.0, dumbbells=(5.0, 15.0, 25.0),
+                            bar_weight=35.0, plates=(45.0, 25.0, 10.0), plate_pairs=(4, 2, 1)),
+        running=RunningWeek(long_run_days=("saturday",), hard_days=("tuesday", "thursday"), focus="marathon",
+                            race_date=date(2027, 4, 18), not_running_until=date(2026, 12, 1)),
+    )
+
+
+def test_equipment_defaults_follow_the_units(config_file: Path) -> None:
+    config, problems = loaded(config_file, 'units = "lb"\n[equipment]\nbar_weight = 35\n')
+    assert problems == []
+    expected = Equipment.defaults("lb")
+    assert config.equipment.barbell_increment == expected.barbell_increment
+    assert config.equipment.plates == expected.plates and config.equipment.bar_weight == 35.0
+
+
+def test_each_bad_key_is_named_with_its_line_and_falls_back_alone(config_file: Path) -> None:
+    config, problems = loaded(config_file, """units = "kg"
+warmup_sets = "yes"
+body_weight = 5
+theme = "dark"
+default_rest_seconds = 60
+
+[equipment]
+dumbells = [5]
+plates = [20, "ten"]
+
+[running]
+long_run_days = ["sunday", "Funday"]
+focus = "sprint"
+race_date = "soon"
+""")
+    path = str(config_file)
+    assert problems == [
+        f"{path}:2: warmup_sets: must be true or false, not text",
+        f"{path}:3: body_weight: must be a number 20-400 kg, not 5",
+        f"{path}:8: equipment.dumbells: unknown key (did you mean 'dumbbells'?)",
+        f"{path}:9: equipment.plates: item 2 must be a number 0.1-100 kg, not 'ten'",
+        f"{path}:12: running.long_run_days: item 2 must be one of monday, tuesday, wednesday, thursday, "
+        "friday, saturday, sunday, not 'Funday'",
+        f"{path}:13: running.focus: must be one of short, middle, marathon, ultra, not 'sprint'",
+        f"{path}:14: running.race_date: must be a date such as 2026-11-22, not text",
+    ]
+    defaults = Config()
+    assert config.warmup_sets == defaults.warmup_sets and config.body_weight is None
+    assert config.theme == "dark" and config.default_rest_seconds == 60
+    assert config.equipment == Equipment.defaults("kg")
+    assert config.running == RunningWeek()
+
+
+def test_a_bad_unit_falls_back_to_kg_and_the_kg_limits(config_file: Path) -> None:
+    config, problems = loaded(config_file, 'units = "stone"\nbody_weight = 70\n')
+    assert config.units == "kg" and config.body_weight == 70.0
+    assert problems == [f"{config_file}:1: units: must be one of kg, lb, not 'stone'"]
+
+
+def test_plate_pairs_must_match_the_plates(config_file: Path) -> None:
+    config, problems = loaded(config_file, "[equipment]\nplates = [20, 10]\nplate_pairs = [2]\n")
+    assert config.equipment.plates == (20.0, 10.0) and config.equipment.plate_pairs == ()
+    assert problems == [f"{config_file}:3: equipment.plate_pairs: must give one count for each of the 2 plate sizes"]
+
+
+def test_a_table_that_is_not_a_table_is_reported(config_file: Path) -> None:
+    config, problems = loaded(config_file, 'equipment = "home gym"\n')
+    assert config.equipment == Equipment.defaults("kg")
+    assert problems == [f"{config_file}:1: equipment: must be a table, not text"]
+
+
+def test_a_syntax_error_gives_all_defaults_and_the_problem(config_file: Path) -> None:
+    config, problems = loaded(config_file, 'units = "lb"\ntheme = \n')
+    assert config == Config()
+    assert len(problems) == 1 and problems[0].startswith(f"{config_file}:2: (file): TOML syntax")
+
+
+# -- saving one key -------------------------------------------------------------------------
+
+def test_saving_a_key_replaces_its_line_and_keeps_comments(config_file: Path) -> None:
+    config_file.write_text('# my settings\nunits = "lb"  # pounds\ntheme = "dark"\n\n[running]\nfocus = "ultra"\n')
+    save_config_value(config_file, "theme", "strongstride-light")
+    assert config_file.read_text() == (
+        '# my settings\nunits = "lb"  # pounds\ntheme = "strongstride-light"\n\n[running]\nfocus = "ultra"\n'
+    )
+
+
+def test_saving_a_new_key_puts_it_with_the_top_level_keys(config_file: Path) -> None:
+    config_file.write_text('units = "kg"\n\n[running]\nfocus = "ultra"\n')
+    save_config_value(config_file, "plan_started", date(2026, 11, 23))
+    text = config_file.read_text()
+    assert text.startswith('units = "kg"\nplan_started = 2026-11-23\n')
+    config, problems = load_config(config_file)
+    assert problems == [] and config.plan_started == date(2026, 11, 23) and config.running.focus == "ultra"
+
+
+def test_saving_over_a_value_spread_over_lines_rewrites_the_document(config_file: Path) -> None:
+    config_file.write_text('plan = [\n  "a",\n  "b",\n]\ntheme = "dark"\n')
+    save_config_value(config_file, "plan", "runner-foundation")
+    assert tomllib.loads(config_file.read_text()) == {"plan": "runner-foundation", "theme": "dark"}
+
+
+def test_saving_to_a_missing_file_creates_it_with_the_schema(config_file: Path) -> None:
+    config_file.unlink(missing_ok=True)
+    save_config_value(config_file, "theme", "strongstride-light")
+    assert tomllib.loads(config_file.read_text()) == {"schema": 1, "theme": "strongstride-light"}
+
+
+def test_saving_to_a_broken_file_raises_and_leaves_it(config_file: Path) -> None:
+    config_file.write_bytes(b'theme = "dark\n# unfinished')
+    with pytest.raises(ProblemsFound):
+        save_config_value(config_file, "theme", "strongstride-light")
+    assert config_file.read_bytes() == b'theme = "dark\n# unfinished'

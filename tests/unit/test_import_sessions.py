@@ -1,0 +1,91 @@
+"""Imported sessions: deterministic ids, re-imports recognised, and every session fit for a history file."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from strongstride.importers.dedupe import split_new_sessions
+from strongstride.importers.reading import read_export, read_export_file
+from strongstride.importers.sessions import imported_session_id, session_slug, sets_fingerprint
+from strongstride.model.exercise_library import load_library
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.resources import exercise_library_file
+from strongstride.store.history_codec import session_from_toml, session_to_toml
+
+DATA = Path(__file__).parents[1] / "data" / "imports"
+LIBRARY, _ = load_library(exercise_library_file())
+START = datetime(2026, 3, 2, 18, 5, 12)
+SQUAT = SetLog(exercise_id="back_squat", set_number=1, at=START, load=80.0, reps=5, rpe=8.0)
+
+
+def test_the_id_is_a_file_stem_made_from_the_start_and_a_hash_of_source_and_sets() -> None:
+    session_id = imported_session_id("strong", START, [SQUAT])
+    assert session_id == imported_session_id("strong", START, [SQUAT])
+    assert session_id.startswith("2026-03-02T18-05-12_strong-")
+    assert session_id != imported_session_id("hevy", START, [SQUAT])
+    assert session_id != imported_session_id("strong", START, [replace(SQUAT, reps=6)])
+    assert set(session_id) <= set("0123456789abcdefghijklmnopqrstuvwxyzT_-")
+
+
+def test_the_fingerprint_ignores_how_a_load_was_written_but_not_what_was_done() -> None:
+    assert sets_fingerprint([SQUAT]) == sets_fingerprint([replace(SQUAT, load=80.000000001, note="x")])
+    assert sets_fingerprint([SQUAT]) != sets_fingerprint([replace(SQUAT, unit="lb")])
+
+
+def test_workout_names_become_session_ids() -> None:
+    assert session_slug("Evening Workout", "strong") == "evening-workout"
+    assert session_slug("  ", "strong") == "strong"
+
+
+def test_a_second_import_of_the_same_file_adds_nothing() -> None:
+    first = read_export_file(DATA / "strong_comma.csv", "strong", LIBRARY, "kg").sessions
+    added, duplicates = split_new_sessions(first, [])
+    assert added == first and duplicates == []
+    again = read_export_file(DATA / "strong_comma.csv", "strong", LIBRARY, "kg").sessions
+    added, duplicates = split_new_sessions(again, first)
+    assert added == [] and len(duplicates) == len(first)
+
+
+def test_the_same_workout_edited_in_the_app_is_still_recognised_by_source_and_start() -> None:
+    (original,) = read_export_file(DATA / "strong_old_comma.csv", "strong", LIBRARY, "kg").sessions
+    edited = replace(original, id="other", sets=original.sets[:1])
+    assert split_new_sessions([edited], [original]) == ([], [edited])
+
+
+def test_our_own_sessions_exported_and_imported_again_are_recognised_by_start_and_sets() -> None:
+    ours = SessionLog(
+        id="2026-03-02T18-05-12_plan_A_abc123", plan_id="plan", session_id="A", started_at=START, sets=(SQUAT,)
+    )
+    imported = replace(ours, id=imported_session_id("csv", START, ours.sets), source="csv", plan_id="imported")
+    assert split_new_sessions([imported], [ours]) == ([], [imported])
+
+
+def test_a_workout_twice_in_one_file_is_added_once() -> None:
+    text = (
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "2026-01-01 08:00:00,A,Push Up,1,0,10\n"
+    )
+    (session,) = read_export(io.StringIO(text), "strong", LIBRARY, "kg").sessions
+    added, duplicates = split_new_sessions([session, session], [])
+    assert added == [session] and duplicates == [session]
+
+
+def test_two_workouts_started_together_in_one_file_are_both_added() -> None:
+    text = (
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+        "2026-01-01 08:00:00,A,Push Up,1,0,10\n"
+        "2026-01-01 08:00:00,B,Plank,1,0,0\n"
+        "2026-01-01 08:00:00,B,Push Up,1,0,12\n"
+    )
+    sessions = read_export(io.StringIO(text), "strong", LIBRARY, "kg").sessions
+    added, duplicates = split_new_sessions(sessions, [])
+    assert [s.session_name for s in added] == ["A", "B"] and duplicates == []
+
+
+def test_every_imported_session_survives_the_history_file_format_unchanged() -> None:
+    for name, source in [("strong_comma", "strong"), ("hevy_kg", "hevy"), ("fitnotes", "fitnotes")]:
+        for session in read_export_file(DATA / f"{name}.csv", source, LIBRARY, "kg").sessions:
+            assert session_from_toml(session_to_toml(session), "x.toml") == session

@@ -1,0 +1,270 @@
+"""Session to session: each progression rule, percent loads, and the safety rules on top."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+
+from strongstride.engine.progression import fraction_of_1rm, starting_target
+from strongstride.engine.rpe import estimate_1rm, percent_of_1rm
+from strongstride.engine.target import SetTarget
+from strongstride.model.config import Equipment
+from strongstride.model.exercise_library import load_library
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.plan import BODYWEIGHT, Block, Level, Load, NumberRange, Plan, Prescription, ProgressionRule, SessionTemplate
+from strongstride.model.units import Unit
+from strongstride.resources import exercise_library_file
+
+LIBRARY, _ = load_library(exercise_library_file())
+KG = Equipment.defaults("kg")
+TODAY = date(2026, 3, 16)
+
+# One logged work set: (load, reps, rpe), or (None, reps, rpe) for bodyweight.
+Done = tuple[float | None, int | None, float | None]
+
+
+def prescription(
+    reps: str | None = "8-10", rpe: float | None = 8.0, load: Load = Load("absolute", 40.0), hold: str | None = None,
+) -> Prescription:
+    def span(text: str | None) -> NumberRange | None:
+        if text is None:
+            return None
+        low, _, high = text.partition("-")
+        return NumberRange(float(low), float(high or low))
+
+    return Prescription(sets=NumberRange(3, 3), reps=span(reps), hold_seconds=span(hold), load=load, rpe=rpe)
+
+
+def plan_with(block: Block, level: Level = "intermediate", units: Unit = "kg") -> Plan:
+    return Plan(
+        id="runner-strength", name="Runner strength", description="", level=level, sessions_per_week=2, units=units,
+        source="", sessions=(SessionTemplate("A", "A", (block,)),),
+    )
+
+
+def session(days_ago: int, exercise_id: str, done: Sequence[Done], target_reps: int | None = None, unit: Unit = "kg",
+            holds: Sequence[int] = (), target_hold: int | None = None) -> SessionLog:
+    started = datetime.combine(TODAY - timedelta(days=days_ago), time(18, 0))
+    sets = [
+        SetLog(exercise_id, n, started + timedelta(minutes=3 * n), unit=unit, target_reps=target_reps, reps=reps,
+               load=load, rpe=rpe)
+        for n, (load, reps, rpe) in enumerate(done, 1)
+    ] + [
+        SetLog(exercise_id, n, started, unit=unit, target_hold=target_hold, hold_seconds=held, rpe=8.0)
+        for n, held in enumerate(holds, 1)
+    ]
+    return SessionLog(id=f"s{days_ago}", plan_id="runner-strength", session_id="A", started_at=started, unit=unit, sets=tuple(sets))
+
+
+def start(exercise_id: str, rule: ProgressionRule, history: Sequence[SessionLog], level: Level = "intermediate",
+          equipment: Equipment = KG, unit: Unit = "kg", plan_units: Unit = "kg", **written: object) -> SetTarget:
+    block = Block(exercise_id, prescription(**written), progression=rule)  # type: ignore[arg-type]
+    return starting_target(block, LIBRARY[exercise_id], plan_with(block, level, plan_units), history, equipment, unit, TODAY)
+
+
+# -- first time -------------------------------------------------------------------------------------
+
+
+def test_no_history_starts_from_the_plans_load() -> None:
+    target = start("back_squat", "double", [])
+    assert (target.load, target.reps, target.rpe) == (40, 8, 8.0)
+    assert target.reason == "No history: plan's start load 40 kg"
+
+
+def test_plan_loads_are_converted_to_the_runners_unit() -> None:
+    target = start("back_squat", "double", [], plan_units="lb", load=Load("absolute", 95.0))
+    assert target.load == 42.5          # 95 lb = 43.1 kg, rounded to the bar's increment
+    in_pounds = start("back_squat", "double", [], equipment=Equipment.defaults("lb"), unit="lb", load=Load("absolute", 40.0))
+    assert in_pounds.load == 90         # 40 kg = 88.2 lb
+    assert in_pounds.reason == "No history: plan's start load 90 lb"
+
+
+def test_percent_loads_without_history_start_with_a_light_test_set() -> None:
+    percent = Load("percent_1rm", percent=NumberRange(70, 75))
+    barbell = start("back_squat", "rpe", [], load=percent)
+    assert barbell.load == 20
+    assert barbell.reason == "No history: a light test set with the empty bar, 20 kg; the coach adjusts from there"
+    assert start("goblet_squat", "rpe", [], load=percent).load == 2
+    assert start("leg_press", "rpe", [], load=percent).load == 5
+
+
+# -- the rules --------------------------------------------------------------------------------------
+
+
+def test_double_progression_top_of_the_range_on_every_set_adds_an_increment() -> None:
+    history = [session(3, "back_squat", [(40, 10, 8), (40, 10, 7.5), (40, 10, 8)], target_reps=10)]
+    target = start("back_squat", "double", history)
+    assert (target.load, target.reps) == (42.5, 8)
+    assert target.reason == "Top of 8-10 at RPE 8 last time: 40 -> 42.5 kg"
+
+
+def test_double_progression_otherwise_aims_one_rep_more_at_the_same_load() -> None:
+    history = [session(3, "back_squat", [(40, 10, 8), (40, 9, 8), (40, 8, 8)], target_reps=8)]
+    target = start("back_squat", "double", history)
+    assert (target.load, target.reps) == (40, 9)
+    assert target.reason == "Working up to 10 reps, aim for 9: stay at 40 kg"
+
+
+def test_double_progression_waits_when_the_top_came_above_target_rpe() -> None:
+    history = [session(3, "back_squat", [(40, 10, 8), (40, 10, 9), (40, 10, 9.5)], target_reps=10)]
+    assert start("back_squat", "double", history).load == 40
+
+
+def test_linear_adds_an_increment_after_a_completed_session() -> None:
+    done = [session(3, "back_squat", [(60, 5, 7), (60, 5, 8), (60, 5, 8)], target_reps=5)]
+    target = start("back_squat", "linear", done, reps="5")
+    assert (target.load, target.reps) == (62.5, 5)
+    assert target.reason == "Completed at RPE 8 or easier last time: 60 -> 62.5 kg"
+    missed = [session(3, "back_squat", [(60, 5, 8), (60, 4, 9), (60, 5, 8)], target_reps=5)]
+    assert start("back_squat", "linear", missed, reps="5").load == 60
+
+
+def test_rpe_rule_starts_from_the_latest_e1rm() -> None:
+    history = [session(10, "back_squat", [(50, 5, 8)]), session(4, "back_squat", [(60, 5, 8), (57.5, 5, 8)])]
+    target = start("back_squat", "rpe", history, reps="5", rpe=8.0)
+    assert target.load == 60          # 5 @ 8 from an e1RM of 60 / 0.811 is 60 again
+    assert target.reason == "e1RM 74 kg, 5 reps at RPE 8: stay at 60 kg"
+    lighter_day = start("back_squat", "rpe", history, reps="8", rpe=7.0)
+    assert lighter_day.load == 52.5   # 74 x 70.7% = 52.3
+
+
+def test_percent_of_1rm_uses_the_latest_e1rm() -> None:
+    history = [session(4, "back_squat", [(80, 5, 8)])]
+    e1rm = estimate_1rm(80, 5, 8)                                      # 98.6 kg
+    target = start("back_squat", "double", history, reps="5", load=Load("percent_1rm", percent=NumberRange(80, 85)))
+    assert target.load == 80                                           # 78.9 rounds to 80 on the bar
+    assert target.reason.startswith("80-85% 1RM from your e1RM of")
+    assert round(0.8 * e1rm, 1) == 78.9
+    assert fraction_of_1rm(Load("percent_1rm", percent=NumberRange(80, 85))) == 0.8
+    assert fraction_of_1rm(Load("absolute", 80.0)) is None
+
+
+def test_percent_of_5rm_estimates_the_5rm_and_starts_at_the_low_end() -> None:
+    five_rm = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
+    assert fraction_of_1rm(five_rm) == 0.8 * percent_of_1rm(5, 10)
+    history = [session(4, "back_squat", [(80, 5, 9)])]
+    target = start("back_squat", "double", history, reps="3-5", load=five_rm)
+    e1rm = estimate_1rm(80, 5, 9)
+    assert round(0.8 * percent_of_1rm(5, 10) * e1rm, 1) == 66.0
+    assert target.load == 65
+    assert target.reason == "80-100% of 5RM from your e1RM of 95.6 kg: 80 -> 65 kg"
+
+
+# -- safety -----------------------------------------------------------------------------------------
+
+
+def test_beginners_go_up_at_most_one_increment_a_session() -> None:
+    history = [session(4, "back_squat", [(100, 5, 6)])]
+    free = start("back_squat", "rpe", history, level="intermediate", reps="5")
+    assert free.load == 107.5               # e1RM 131.2 x 81.1% = 106.4
+    capped = start("back_squat", "rpe", history, level="beginner", reps="5")
+    assert capped.load == 102.5
+    assert capped.reason == "e1RM 131.2 kg, 5 reps at RPE 8 (one step at a time on a beginner plan): 100 -> 102.5 kg"
+
+
+def test_load_never_rises_more_than_10_percent_a_week() -> None:
+    # A light day after a heavy one: the cap is 10% over the week's heaviest (100), not the last (80).
+    history = [session(5, "back_squat", [(100, 5, 6)]), session(2, "back_squat", [(80, 5, 6)])]
+    assert start("back_squat", "rpe", history, reps="1", rpe=10.0).load == 105     # e1RM 105
+    easy = [session(2, "back_squat", [(80, 5, 5)])]
+    capped = start("back_squat", "rpe", easy, reps="1", rpe=10.0)
+    assert capped.load == 87.5              # 80 x 1.1 = 88, the heaviest makeable inside it
+    assert capped.reason.endswith("(at most 10% a week): 80 -> 87.5 kg")
+
+
+def test_more_than_14_days_away_starts_10_percent_lighter() -> None:
+    history = [session(15, "goblet_squat", [(40, 10, 8), (40, 10, 8)], target_reps=10)]
+    target = start("goblet_squat", "double", history)
+    assert target.load == 36
+    assert target.reason == "15 days since you last did this: 10% lighter, 36 kg"
+    assert start("goblet_squat", "double", [session(14, "goblet_squat", [(40, 10, 8)], target_reps=10)]).load == 42.5
+
+
+def test_two_missed_sessions_in_a_row_start_10_percent_lighter() -> None:
+    missed = [(60.0, 8, 9.5), (60.0, 6, 10.0)]
+    history = [session(7, "back_squat", missed, target_reps=8), session(3, "back_squat", missed, target_reps=8)]
+    target = start("back_squat", "double", history)
+    assert target.load == 52.5              # 54 is not on the bar: the next makeable below it
+    assert target.reason == "Missed reps two sessions running: 10% lighter, 52.5 kg"
+    once = [session(7, "back_squat", [(60, 8, 8)], target_reps=8), session(3, "back_squat", missed, target_reps=8)]
+    assert start("back_squat", "double", once).load == 60
+
+
+def test_history_in_another_unit_is_converted() -> None:
+    history = [session(3, "back_squat", [(88.18490487395103, 10, 8)] * 3, target_reps=10, unit="lb")]   # 40 kg
+    assert start("back_squat", "double", history).load == 42.5
+
+
+def test_only_work_sets_of_this_exercise_count() -> None:
+    other = session(3, "deadlift", [(100, 10, 6)])
+    warmup = session(2, "back_squat", [(20, 10, 5)])
+    warmup = dataclasses.replace(warmup, sets=tuple(dataclasses.replace(s, kind="warmup") for s in warmup.sets))
+    assert start("back_squat", "double", [other, warmup]).reason == "No history: plan's start load 40 kg"
+
+
+# -- bodyweight and holds ---------------------------------------------------------------------------
+
+
+def test_bodyweight_adds_a_rep_up_to_the_top() -> None:
+    history = [session(3, "push_up", [(None, 10, 7), (None, 10, 8)], target_reps=10)]
+    target = start("push_up", "bodyweight", history, load=BODYWEIGHT, reps="8-12")
+    assert (target.reps, target.load) == (11, None)
+    assert target.reason == "Easy enough last time: 10 -> 11 reps"
+
+
+def test_bodyweight_first_time_and_after_a_layoff_start_at_the_bottom() -> None:
+    assert start("push_up", "bodyweight", [], load=BODYWEIGHT, reps="8-12").reason == "First time: start at 8 reps"
+    away = [session(20, "push_up", [(None, 12, 7)], target_reps=12)]
+    target = start("push_up", "bodyweight", away, load=BODYWEIGHT, reps="8-12")
+    assert target.reps == 8
+    assert target.reason == "20 days since you last did this: back to 8 reps"
+
+
+def test_bodyweight_stays_when_last_time_was_hard() -> None:
+    history = [session(3, "push_up", [(None, 10, 9.5)], target_reps=10)]
+    assert start("push_up", "bodyweight", history, load=BODYWEIGHT, reps="8-12").reps == 10
+
+
+def test_bodyweight_at_the_top_holds_longer_then_offers_the_harder_variation() -> None:
+    top = [session(3, "glute_bridge", [(None, 15, 7)], target_reps=15)]
+    top = [dataclasses.replace(top[0], sets=tuple(dataclasses.replace(s, target_hold=2) for s in top[0].sets))]
+    longer = start("glute_bridge", "bodyweight", top, load=BODYWEIGHT, reps="10-15", hold="2-6")
+    assert (longer.reps, longer.hold_seconds) == (15, 6)
+    assert longer.reason == "Top of 10-15 reps. Held 2 s at RPE 8 or easier last time: 2 -> 6 s"
+    at_top = start("push_up", "bodyweight", [session(3, "push_up", [(None, 12, 7)], target_reps=12)], load=BODYWEIGHT, reps="8-12")
+    assert (at_top.reps, at_top.offer_variation) == (12, "harder")
+    assert at_top.reason == "Reached the top of 8-12 reps easily: try the harder variation"
+
+
+def test_the_top_of_a_ladder_stays_at_the_top() -> None:
+    history = [session(3, "bird_dog", [(None, 12, 6)], target_reps=12)]
+    target = start("bird_dog", "bodyweight", history, load=BODYWEIGHT, reps="8-12")
+    assert (target.reps, target.offer_variation) == (12, None)
+
+
+def test_band_work_follows_the_reps_rule() -> None:
+    band = Load("band", band="light")
+    history = [session(3, "band_row", [(None, 12, 7)], target_reps=12)]
+    assert start("band_row", "double", history, load=band, reps="12-15").reps == 13
+
+
+def test_holds_go_up_five_seconds_to_the_top() -> None:
+    plank = {"load": BODYWEIGHT, "reps": None, "hold": "20-45"}
+    first = start("plank", "hold", [], **plank)
+    assert (first.hold_seconds, first.reason) == (20, "First time: start with 20 s holds")
+    target = start("plank", "hold", [session(3, "plank", [], holds=[30, 30], target_hold=30)], **plank)
+    assert target.hold_seconds == 35
+    assert target.reason == "Held 30 s at RPE 8 or easier last time: 30 -> 35 s"
+    near_top = start("plank", "hold", [session(3, "plank", [], holds=[42], target_hold=40)], **plank)
+    assert near_top.hold_seconds == 45
+    top = start("plank", "hold", [session(3, "plank", [], holds=[45], target_hold=45)], **plank)
+    assert (top.hold_seconds, top.offer_variation, top.reason) == (45, None, "Reached the top of 20-45 s: stay there")
+
+
+def test_short_holds_stay_and_bodyweight_holds_at_the_top_offer_harder() -> None:
+    plank = {"load": BODYWEIGHT, "reps": None, "hold": "20-45"}
+    short = start("plank", "hold", [session(3, "plank", [], holds=[25], target_hold=30)], **plank)
+    assert (short.hold_seconds, short.reason) == (25, "Holds felt hard last time: stay at 25 s")
+    top = start("plank", "bodyweight", [session(3, "plank", [], holds=[45], target_hold=45)], **plank)
+    assert top.offer_variation == "harder"

@@ -1,0 +1,154 @@
+"""Personal records, trends, the stats' weekly and monthly counts, and the plain tables and charts they print in."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from strongstride.commands.records import Trend, exercise_trend, personal_records, rounded
+from strongstride.commands.render import Column, bar, plain_table_lines, sparkline
+from strongstride.commands.stats import adherence_line, month_start, sessions_per_week, volume_per_month
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.units import KG_PER_LB
+from strongstride.store.index import SessionSummary, summarise_session
+
+Done = tuple[str, int | None, float | None, float | None, int | None]   # (exercise, reps, load, rpe, hold)
+
+
+def summary(day: date, *sets: Done, unit: str = "kg", warmups: tuple[Done, ...] = ()) -> SessionSummary:
+    """A session's index summary, made the way the index makes it."""
+    started = datetime(day.year, day.month, day.day, 18, 0)
+    logs = [
+        SetLog(exercise_id=exercise, set_number=number, at=started, unit=unit, kind=kind, exercise_name=exercise.title(),
+               reps=reps, load=load, rpe=rpe, hold_seconds=hold)
+        for kind, group in (("warmup", warmups), ("work", sets))
+        for number, (exercise, reps, load, rpe, hold) in enumerate(group, start=1)
+    ]
+    log = SessionLog(id=f"{day}_p_A", plan_id="p", session_id="A", started_at=started, unit=unit, sets=tuple(logs))
+    return summarise_session(log, f"/history/{day}.toml")
+
+
+# -- personal records -----------------------------------------------------------------------
+
+def test_heaviest_load_is_kept_for_each_rep_count_with_the_day_it_was_first_lifted() -> None:
+    records = personal_records([
+        summary(date(2026, 1, 5), ("squat", 8, 60.0, 8.0, None), ("squat", 5, 70.0, 8.0, None)),
+        summary(date(2026, 1, 7), ("squat", 8, 62.5, 8.0, None), ("squat", 5, 70.0, 9.0, None)),
+        summary(date(2026, 1, 9), ("squat", 8, 60.0, 7.0, None)),
+    ], "kg")["squat"]
+    assert {reps: (r.value, r.on) for reps, r in records.heaviest_for_reps.items()} == {
+        8: (62.5, date(2026, 1, 7)),
+        5: (70.0, date(2026, 1, 5)),   # equalled on the 7th: the record is the day it was first reached
+    }
+
+
+def test_best_e1rm_comes_from_the_rpe_chart_and_is_converted_to_the_runners_unit() -> None:
+    in_lb = summary(date(2026, 2, 2), ("squat", 1, 220.0, 10.0, None), unit="lb")   # a true 1RM: e1RM is the load
+    lighter = summary(date(2026, 2, 1), ("squat", 1, 90.0, 10.0, None))
+    records = personal_records([lighter, in_lb], "kg")["squat"]
+    assert records.best_e1rm is not None
+    assert records.best_e1rm.value == pytest.approx(220 * KG_PER_LB)
+    assert records.best_e1rm.on == date(2026, 2, 2)
+    assert records.heaviest_for_reps[1].value == pytest.approx(220 * KG_PER_LB)
+
+
+def test_holds_and_bodyweight_reps_are_records_of_their_own_and_warmups_never_count() -> None:
+    records = personal_records([
+        summary(date(2026, 3, 2), ("plank", None, None, 8.0, 45), ("calf_raise", 15, None, 8.0, None),
+                warmups=(("calf_raise", 30, None, None, None),)),
+        summary(date(2026, 3, 4), ("plank", None, None, 8.0, 60), ("calf_raise", 12, None, 8.0, None),
+                ("calf_raise", 10, 10.0, 8.0, None)),
+    ], "kg")
+    plank, calf = records["plank"], records["calf_raise"]
+    assert (plank.longest_hold.value, plank.longest_hold.on) == (60, date(2026, 3, 4))
+    assert plank.best_e1rm is None and plank.heaviest_for_reps == {} and plank.most_bodyweight_reps is None
+    assert (calf.most_bodyweight_reps.value, calf.most_bodyweight_reps.on) == (15, date(2026, 3, 2))
+    assert set(calf.heaviest_for_reps) == {10}   # the loaded set is not a bodyweight rep record
+
+
+def test_a_set_of_no_reps_sets_no_record() -> None:
+    records = personal_records([summary(date(2026, 3, 2), ("squat", 0, 200.0, 10.0, None))], "kg")["squat"]
+    assert records.heaviest_for_reps == {} and records.most_bodyweight_reps is None
+
+
+# -- trends -----------------------------------------------------------------------------------
+
+def test_the_trend_follows_best_e1rm_when_there_is_one() -> None:
+    sessions = [summary(date(2026, 1, d), ("squat", 1, load, 10.0, None)) for d, load in ((5, 100.0), (7, 110.0))]
+    trend = exercise_trend([(s.unit, s.exercises["squat"]) for s in sessions], "kg")
+    assert trend == Trend("e1RM", "kg", (100.0, 110.0))
+    assert trend.describe() == "e1RM 100 -> 110 kg (+10 kg, +10%) over 2 sessions"
+
+
+def test_the_trend_falls_back_to_hold_then_to_reps() -> None:
+    plank = summary(date(2026, 1, 5), ("plank", None, None, None, 40)).exercises["plank"]
+    push_up = summary(date(2026, 1, 5), ("push_up", 12, None, 8.0, None)).exercises["push_up"]
+    assert exercise_trend([("kg", plank)], "kg") == Trend("longest hold", "s", (40.0,))
+    assert exercise_trend([("kg", push_up)], "kg") == Trend("most reps", "reps", (12.0,))
+    assert exercise_trend([], "kg") is None
+
+
+def test_a_falling_trend_and_a_single_session_read_plainly() -> None:
+    assert Trend("e1RM", "kg", (102.46, 100.31)).describe() == "e1RM 102.5 -> 100.3 kg (-2.2 kg, -2%) over 2 sessions"
+    assert Trend("longest hold", "s", (45.0,)).describe() == "longest hold 45 s (one session)"
+
+
+@pytest.mark.parametrize(("value", "text"), [(62.5, "62.5"), (100.0, "100"), (12340.0, "12,340"), (71.26, "71.3")])
+def test_numbers_read_as_a_lifter_writes_them(value: float, text: str) -> None:
+    assert rounded(value) == text
+
+
+# -- the stats' counts -----------------------------------------------------------------------
+
+def test_sessions_are_counted_in_iso_weeks_with_the_current_week_last() -> None:
+    today = date(2026, 11, 25)   # a Wednesday
+    summaries = [summary(day) for day in (date(2026, 11, 8), date(2026, 11, 9), date(2026, 11, 15),
+                                          date(2026, 11, 16), date(2026, 11, 23))]
+    weeks = sessions_per_week(summaries, 3, today)
+    assert [(w.start, w.sessions) for w in weeks] == [
+        (date(2026, 11, 9), 2), (date(2026, 11, 16), 1), (date(2026, 11, 23), 1),   # the 8th is a Sunday, too early
+    ]
+    assert adherence_line(weeks, 2) == "Target met in 1 of 2 full weeks; this week so far: 1 of 2."
+    assert adherence_line(weeks[-1:], 2) == "No full weeks yet; this week so far: 1 of 2."
+
+
+def test_volume_is_summed_per_calendar_month_in_the_runners_unit() -> None:
+    summaries = [
+        summary(date(2025, 12, 31), ("squat", 10, 100.0, 8.0, None)),
+        summary(date(2026, 1, 3), ("squat", 10, 100.0, 8.0, None), ("squat", 5, 100.0, 8.0, None), unit="lb"),
+        summary(date(2026, 1, 20), ("plank", None, None, None, 60)),
+    ]
+    months = volume_per_month(summaries, 3, date(2026, 2, 10), "kg")
+    assert [month for month, _ in months] == [date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1)]
+    assert [volume for _, volume in months] == pytest.approx([1000.0, 1500 * KG_PER_LB, 0.0])
+
+
+def test_month_start_counts_back_across_years() -> None:
+    assert month_start(date(2026, 2, 17)) == date(2026, 2, 1)
+    assert month_start(date(2026, 2, 17), 13) == date(2025, 1, 1)
+
+
+# -- plain tables and charts -------------------------------------------------------------------
+
+def test_plain_tables_pad_text_left_and_numbers_right_without_trailing_space() -> None:
+    lines = plain_table_lines((Column("Exercise"), Column("Best", numeric=True), Column("Note")),
+                              [("Squat", "100 kg", ""), ("Romanian deadlift", "7.5 kg", "[b]x[/b]")])
+    assert lines == [
+        "Exercise             Best  Note",
+        "Squat              100 kg",
+        "Romanian deadlift  7.5 kg  [b]x[/b]",
+    ]
+
+
+def test_a_sparkline_runs_from_the_lowest_block_to_the_highest() -> None:
+    assert sparkline([50.0, 75.0, 100.0]) == "▁▅█"
+    assert sparkline([60.0, 60.0]) == "▅▅"
+    assert sparkline([]) == ""
+
+
+def test_bars_are_proportional_and_plain_bars_are_ascii() -> None:
+    assert bar(50.0, 100.0, 10, plain=True) == "#####"
+    assert bar(100.0, 100.0, 4, plain=False) == "████"
+    assert bar(0.1, 100.0, 10, plain=True) == "#"   # a month with any work shows
+    assert bar(0.0, 100.0, 10, plain=True) == "" and bar(5.0, 0.0, 10, plain=True) == ""

@@ -1,0 +1,148 @@
+"""The RPE chart, reps in reserve and the 1RM estimates the coach builds every load on."""
+
+from __future__ import annotations
+
+import pytest
+
+from strongstride.engine.rpe import (
+    RPE_SCALE,
+    brzycki_1rm,
+    chart_rpe,
+    describe_rpe,
+    epley_1rm,
+    estimate_1rm,
+    estimate_1rm_from_set,
+    load_for_reps,
+    percent_of_1rm,
+    reps_in_reserve,
+    rpe_from_reps_in_reserve,
+)
+
+
+@pytest.mark.parametrize(
+    ("reps", "rpe", "published"),
+    [
+        (1, 10, 1.000),
+        (5, 8, 0.811),
+        (8, 8, 0.739),
+        (3, 9, 0.892),
+        (10, 10, 0.739),
+        (12, 6, 0.573),
+        (1, 6, 0.863),
+        (6, 7.5, 0.774),
+        (12, 10, 0.680),
+    ],
+)
+def test_percent_of_1rm_matches_the_published_rts_chart(reps: int, rpe: float, published: float) -> None:
+    assert percent_of_1rm(reps, rpe) == pytest.approx(published, abs=1e-9)
+
+
+def test_chart_depends_only_on_reps_plus_reps_in_reserve() -> None:
+    # The RTS chart's shape: 2 reps at RPE 10 is the same effort as a single at RPE 9.
+    for reps in range(1, 12):
+        for rpe in (7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0):
+            assert percent_of_1rm(reps + 1, rpe) == percent_of_1rm(reps, rpe - 1)
+
+
+def test_chart_falls_as_reps_rise_and_rpe_drops() -> None:
+    for rpe in (6.0, 8.0, 10.0):
+        row = [percent_of_1rm(reps, rpe) for reps in range(1, 13)]
+        assert row == sorted(row, reverse=True)
+    column = [percent_of_1rm(5, rpe) for rpe in (6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0)]
+    assert column == sorted(column)
+
+
+@pytest.mark.parametrize(
+    ("reps", "rpe", "words"),
+    [(0, 8, "1-12 reps"), (13, 8, "1-12 reps"), (5, 5.5, "RPE 6-10"), (5, 10.5, "RPE 6-10"), (5, 7.3, "half steps")],
+)
+def test_percent_of_1rm_refuses_points_off_the_chart(reps: int, rpe: float, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        percent_of_1rm(reps, rpe)
+
+
+def test_estimate_1rm_divides_by_the_chart() -> None:
+    assert estimate_1rm(81.1, 5, 8) == pytest.approx(100.0)
+    assert estimate_1rm(100, 1) == 100.0
+
+
+def test_reps_in_reserve_and_back() -> None:
+    assert reps_in_reserve(8) == 2
+    assert reps_in_reserve(9.5) == 0.5
+    assert rpe_from_reps_in_reserve(2) == 8
+    assert rpe_from_reps_in_reserve(reps_in_reserve(6.5)) == 6.5
+    with pytest.raises(ValueError, match="between 1 and 10"):
+        reps_in_reserve(11)
+    with pytest.raises(ValueError, match="between 0 and 9"):
+        rpe_from_reps_in_reserve(-1)
+
+
+def test_epley_and_brzycki() -> None:
+    assert epley_1rm(100, 10) == pytest.approx(133.333, abs=1e-3)
+    assert epley_1rm(100, 1) == 100
+    assert brzycki_1rm(100, 10) == pytest.approx(133.333, abs=1e-3)
+    assert brzycki_1rm(100, 5) == pytest.approx(112.5)
+    with pytest.raises(ValueError, match="undefined at 37 reps"):
+        brzycki_1rm(50, 37)
+    with pytest.raises(ValueError, match="at least 1 rep"):
+        epley_1rm(50, 0)
+
+
+def test_estimate_from_set_uses_the_chart_when_rpe_is_logged() -> None:
+    assert estimate_1rm_from_set(81.1, 5, 8) == pytest.approx(100.0)
+
+
+def test_estimate_from_set_without_rpe_uses_the_more_cautious_formula() -> None:
+    assert estimate_1rm_from_set(100, 5, None) == pytest.approx(brzycki_1rm(100, 5))
+    assert estimate_1rm_from_set(100, 20, None) == pytest.approx(epley_1rm(100, 20))
+    assert estimate_1rm_from_set(100, 40, None) == pytest.approx(epley_1rm(100, 40))
+
+
+def test_estimate_from_set_beyond_12_reps_counts_the_reps_in_reserve() -> None:
+    assert estimate_1rm_from_set(50, 15, 8) == pytest.approx(epley_1rm(50, 17))
+
+
+def test_rpe_under_6_is_read_as_6_which_gives_the_lower_estimate() -> None:
+    at_five = estimate_1rm_from_set(60, 5, 5)
+    assert at_five == pytest.approx(estimate_1rm(60, 5, 6))
+    # Taken at its word, 5 reps with 5 left is a 10-rep max: a higher estimate than the one used.
+    assert at_five < estimate_1rm(60, 10, 10)
+
+
+def test_chart_rpe_rounds_up_to_half_steps_and_clamps() -> None:
+    assert chart_rpe(7.2) == 7.5
+    assert chart_rpe(8) == 8
+    assert chart_rpe(3) == 6
+    assert chart_rpe(11) == 10
+
+
+@pytest.mark.parametrize(("load", "reps"), [(None, 5), (0.0, 5), (60.0, 0), (60.0, None)])
+def test_estimate_from_set_is_none_without_load_or_reps(load: float | None, reps: int | None) -> None:
+    assert estimate_1rm_from_set(load, reps, 8) is None
+
+
+@pytest.mark.parametrize(("reps", "rpe"), [(5, 8), (12, 6), (15, 8), (3, 9.5)])
+def test_load_for_reps_inverts_the_estimate(reps: int, rpe: float) -> None:
+    e1rm = estimate_1rm_from_set(70, reps, rpe)
+    assert e1rm is not None
+    assert load_for_reps(e1rm, reps, rpe) == pytest.approx(70)
+
+
+@pytest.mark.parametrize(
+    ("rpe", "words"),
+    [(8, "RPE 8 = 2 reps left"), (10, "RPE 10 = no reps left"), (9.5, "RPE 9.5 = maybe 1 rep left"),
+     (7, "RPE 7 = 3 reps left"), (9, "RPE 9 = 1 rep left"), (4, "RPE 4 = more than 4 reps left")],
+)
+def test_describe_rpe(rpe: float, words: str) -> None:
+    assert describe_rpe(rpe) == words
+
+
+def test_describe_rpe_refuses_off_the_scale() -> None:
+    with pytest.raises(ValueError):
+        describe_rpe(12)
+
+
+def test_rpe_scale_lists_6_to_10_in_half_steps_with_their_meaning() -> None:
+    assert [rpe for rpe, _ in RPE_SCALE] == [6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0]
+    assert dict(RPE_SCALE)[8.0] == "2 reps left"
+    assert all(describe_rpe(rpe) == f"RPE {rpe:g} = {meaning}" for rpe, meaning in RPE_SCALE)

@@ -1,0 +1,267 @@
+"""The live session as a fold of events: steps, sides, supersets, holds, ranges, undo and replay."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from strongstride.engine.events import (
+    ExerciseSkipped, Finished, HoldCompleted, RestChanged, RestEnded, SetLogged, SetSkipped,
+    VariationSwapped, WarmupDone,
+)
+from strongstride.engine.session import InvalidEvent, LiveSession
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.plan import Load, NumberRange, Warmup
+
+from .session_fixtures import START, Clock, block, setup_of
+
+SIXTY = Load("absolute", weight=60.0)
+
+
+def test_warmup_comes_first_then_the_first_set():
+    session = LiveSession(setup_of(block("push_up", sets=1), warmup=Warmup("Stationary bike", 8)))
+    assert session.state.step == "warmup"
+    assert session.state.warmup == Warmup("Stationary bike", 8)
+    session.apply(WarmupDone(START))
+    assert session.state.step == "set"
+    assert session.state.card.exercise.id == "push_up"
+
+
+def test_each_set_is_followed_by_the_blocks_rest_and_the_rest_taken_is_recorded():
+    clock = Clock()
+    session = LiveSession(setup_of(block("push_up", sets=2, rest=75), block("band_row", sets=1)))
+    card = session.state.card
+    assert (card.set_number, card.set_count, card.exercise_number, card.exercise_count) == (1, 2, 1, 2)
+    assert card.position == "set 1 of 2 · exercise 1 of 2"
+    logged_at = clock()
+    state = session.apply(SetLogged(logged_at, reps=10, rpe=8))
+    assert state.step == "rest"
+    assert state.rest.seconds == 75 and state.rest.started_at == logged_at
+    assert state.card.set_number == 2, "during the rest the card shows the next set"
+    session.apply(RestEnded(logged_at + timedelta(seconds=80)))
+    assert session.state.logged[0].rest_seconds == 80
+    session.apply(SetLogged(clock(), reps=9, rpe=9))
+    session.apply(RestEnded(clock()))
+    assert session.state.card.exercise.id == "band_row"
+    session.apply(SetLogged(clock(), reps=12, rpe=7))
+    state = session.state
+    assert state.step == "done" and state.rest is None, "no rest after the last set"
+    assert state.progress.sets_done == state.progress.sets_planned == 3
+
+
+def test_rest_can_be_lengthened_and_shortened_but_not_below_zero():
+    clock = Clock()
+    session = LiveSession(setup_of(block("push_up", sets=2, rest=60)))
+    session.apply(SetLogged(clock(), reps=10, rpe=8))
+    session.apply(RestChanged(clock(1), 15))
+    assert session.state.rest.seconds == 75
+    session.apply(RestChanged(clock(1), -200))
+    assert session.state.rest.seconds == 0
+    with pytest.raises(InvalidEvent):
+        LiveSession(setup_of(block("push_up"))).apply(RestChanged(START, 15))
+
+
+def test_unilateral_sets_go_left_then_right_with_the_rest_after_both():
+    clock = Clock()
+    session = LiveSession(setup_of(block("split_squat", sets=2, load=Load("absolute", weight=10.0))))
+    assert session.state.card.side == "left"
+    assert "left side" in session.state.card.position
+    state = session.apply(SetLogged(clock(), reps=10, load=10, rpe=8))
+    assert state.step == "set" and state.card.side == "right" and state.card.set_number == 1
+    state = session.apply(SetLogged(clock(), reps=10, load=10, rpe=8))
+    assert state.step == "rest" and state.card.side == "left" and state.card.set_number == 2
+    assert [s.side for s in state.logged] == ["left", "right"]
+    assert state.progress.sets_planned == 4
+
+
+def test_superset_alternates_its_exercises_and_rests_after_each_round():
+    clock = Clock()
+    session = LiveSession(setup_of(
+        block("push_up", sets=2, superset="a", rest=60), block("band_row", sets=2, superset="a", rest=90),
+        block("plank", sets=1, hold=30),
+    ))
+    order = []
+    for _ in range(4):
+        state = session.state
+        if state.step == "rest":
+            session.apply(RestEnded(clock()))
+            state = session.state
+        order.append(state.card.exercise.id)
+        state = session.apply(SetLogged(clock(), reps=10, rpe=8))
+        order.append(state.step)
+    assert order == ["push_up", "set", "band_row", "rest", "push_up", "set", "band_row", "rest"]
+    assert session.state.rest.seconds == 90, "a round's rest is the longest of its exercises"
+    session.apply(RestEnded(clock()))
+    assert session.state.card.exercise.id == "plank"
+
+
+def test_holds_are_logged_in_seconds_and_reps_are_refused():
+    session = LiveSession(setup_of(block("plank", sets=1, hold=30)))
+    assert session.state.card.is_hold
+    with pytest.raises(InvalidEvent, match="hold"):
+        session.apply(SetLogged(START, reps=10))
+    session.apply(HoldCompleted(START, seconds=35, rpe=7))
+    logged = session.state.logged[0]
+    assert (logged.hold_seconds, logged.reps, logged.target_hold) == (35, None, 30)
+    with pytest.raises(InvalidEvent, match="reps"):
+        LiveSession(setup_of(block("push_up"))).apply(HoldCompleted(START, seconds=30))
+
+
+@pytest.mark.parametrize("event, reason", [
+    (SetLogged(START, reps=101), "reps"),
+    (SetLogged(START, reps=-1), "reps"),
+    (SetLogged(START, reps=8, rpe=8.3), "RPE"),
+    (SetLogged(START, reps=8, rpe=11), "RPE"),
+    (SetLogged(START, reps=8, load=1500), "load"),
+    (SetLogged(START, reps=8, load=-5), "load"),
+    (SetLogged(START, reps=8, note="x" * 1001), "note"),
+])
+def test_out_of_range_entries_are_refused_and_change_nothing(event, reason):
+    session = LiveSession(setup_of(block("push_up")))
+    before = session.state
+    with pytest.raises(InvalidEvent, match=reason):
+        session.apply(event)
+    assert session.state == before and session.events == ()
+
+
+def test_undo_last_set_takes_back_the_set_and_its_rest():
+    clock = Clock()
+    session = LiveSession(setup_of(block("push_up", sets=3)))
+    session.apply(SetLogged(clock(), reps=10, rpe=8))
+    session.apply(RestEnded(clock()))
+    session.apply(SetLogged(clock(), reps=8, rpe=9))
+    session.apply(RestChanged(clock(), 15))
+    undone = session.undo_last_set()
+    assert isinstance(undone, SetLogged) and undone.reps == 8
+    state = session.state
+    assert state.step == "set" and state.card.set_number == 2 and len(state.logged) == 1
+    assert session.undo_last_set().reps == 10
+    assert session.undo_last_set() is None and session.state.logged == ()
+
+
+def test_skipping_a_set_logs_it_as_skipped_and_skipping_an_exercise_moves_on():
+    clock = Clock()
+    session = LiveSession(setup_of(block("push_up", sets=3), block("band_row", sets=1)))
+    state = session.apply(SetSkipped(clock()))
+    assert state.step == "set" and state.card.set_number == 2
+    assert state.logged[0].skipped and not state.logged[0].counts_as_work
+    state = session.apply(ExerciseSkipped(clock()))
+    assert state.card.exercise.id == "band_row"
+    assert state.progress.exercises_done == 1
+
+
+def test_swapping_to_an_easier_variation_keeps_the_sets_done():
+    clock = Clock()
+    session = LiveSession(setup_of(block("split_squat", sets=2, load=Load("absolute", weight=10.0)), block("plank", sets=1, hold=30)))
+    with pytest.raises(InvalidEvent, match="no easier"):
+        session.apply(VariationSwapped(clock(), "easier"))
+    session.apply(VariationSwapped(clock(), "harder"))
+    card = session.state.card
+    assert card.exercise.id == "bench_split_squat" and card.set_number == 1
+
+
+def test_a_range_of_sets_offers_one_more_while_effort_stays_at_target():
+    clock = Clock()
+    session = LiveSession(setup_of(block("push_up", sets=(2, 4), rpe=8), block("band_row", sets=1)))
+    assert session.state.card.position.startswith("set 1 of 2-4")
+    for _ in range(2):
+        session.apply(SetLogged(clock(), reps=10, rpe=7.5))
+        session.apply(RestEnded(clock()))
+    card = session.state.card
+    assert card.exercise.id == "push_up" and card.extra_set and card.set_number == 3
+    session.apply(SetLogged(clock(), reps=10, rpe=9.5))
+    session.apply(RestEnded(clock()))
+    assert session.state.card.exercise.id == "band_row", "a hard extra set ends the block"
+
+
+def test_an_offered_extra_set_can_be_declined():
+    clock = Clock()
+    session = LiveSession(setup_of(block("push_up", sets=(1, 3), rpe=8), block("band_row", sets=1)))
+    session.apply(SetLogged(clock(), reps=10, rpe=7))
+    session.apply(RestEnded(clock()))
+    assert session.state.card.extra_set
+    session.apply(SetSkipped(clock()))
+    assert session.state.card.exercise.id == "band_row"
+    assert all(not s.skipped for s in session.state.logged), "declining an offer is not a skipped set"
+
+
+def test_the_phase_volume_factor_scales_the_sets():
+    session = LiveSession(setup_of(block("push_up", sets=4), volume_factor=0.5))
+    assert session.state.card.set_count == 2
+    session = LiveSession(setup_of(block("push_up", sets=1), volume_factor=0.5))
+    assert session.state.card.set_count == 1, "never below one set"
+
+
+def test_loaded_work_adjusts_the_next_load_with_a_reason():
+    clock = Clock()
+    session = LiveSession(setup_of(block("back_squat", sets=3, reps=(5, 5), load=SIXTY, rpe=8, warmup_sets=False)))
+    assert session.state.card.target.load == 60
+    assert session.state.card.plates is not None
+    state = session.apply(SetLogged(clock(), reps=5, load=60, rpe=9.5))
+    assert state.card.target.load < 60
+    assert "->" in state.card.target.reason and "9.5" in state.card.target.reason
+    logged = state.logged[0]
+    assert (logged.target_load, logged.load, logged.target_rpe) == (60, 60, 8)
+
+
+def test_heavy_barbell_work_starts_with_warmup_sets_that_never_count_as_work():
+    history = [SessionLog(
+        id="past", plan_id="test-plan", session_id="A", started_at=START - timedelta(days=3),
+        sets=tuple(SetLog("back_squat", n, START - timedelta(days=3), reps=5, load=100.0, rpe=8) for n in (1, 2, 3)),
+    )]
+    clock = Clock()
+    heavy = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
+    session = LiveSession(setup_of(block("back_squat", sets=3, reps=(3, 5), load=heavy, rpe=8), history=history))
+    card = session.state.card
+    assert card.kind == "warmup" and card.position.startswith("warm-up 1 of")
+    ramp = card.set_count
+    for _ in range(ramp):
+        state = session.apply(SetLogged(clock(), reps=session.state.card.target.reps, load=session.state.card.target.load))
+        session.apply(RestEnded(clock()))
+    state = session.state
+    assert state.card.kind == "work" and state.card.set_number == 1
+    assert [s.kind for s in state.logged] == ["warmup"] * ramp
+    assert state.progress.sets_done == 0
+    assert not session.to_log().work_sets
+
+
+def test_finish_ends_the_session_and_later_events_are_refused():
+    clock = Clock()
+    session = LiveSession(setup_of(block("push_up", sets=3)))
+    session.apply(SetLogged(clock(), reps=10, rpe=8))
+    session.apply(Finished(clock(), note="felt strong"))
+    state = session.state
+    assert state.finished and state.step == "done" and state.rest is None
+    log = session.to_log()
+    assert log.note == "felt strong" and log.finished_at == clock.now and len(log.sets) == 1
+    with pytest.raises(InvalidEvent, match="over"):
+        session.apply(SetLogged(clock(), reps=10))
+
+
+def test_a_session_folded_again_from_its_events_is_the_same():
+    clock = Clock()
+    setup = setup_of(block("split_squat", sets=2, load=Load("absolute", weight=12.0)), block("plank", sets=2, hold=30))
+    session = LiveSession(setup)
+    for event in [SetLogged(clock(), 10, 12.0, 8), SetLogged(clock(), 9, 12.0, 9), RestChanged(clock(), 15),
+                  RestEnded(clock()), SetSkipped(clock()), SetSkipped(clock()), HoldCompleted(clock(), 40, 8)]:
+        session.apply(event)
+    replayed = LiveSession(setup, session.events)
+    assert replayed.state == session.state
+    assert replayed.to_log() == session.to_log()
+
+
+def test_up_next_names_what_follows():
+    session = LiveSession(setup_of(block("push_up", sets=1), block("band_row", sets=1)))
+    assert session.state.up_next == "then Band row, set 1 of 1 · exercise 2 of 2"
+    session.apply(SetLogged(START, reps=10))
+    session.apply(RestEnded(START + timedelta(seconds=60)))
+    assert session.state.up_next == "then the session is done"
+
+
+def test_starting_sets_ends_the_general_warmup():
+    session = LiveSession(setup_of(block("push_up", sets=2), warmup=Warmup("Bike", 5)))
+    session.apply(SetLogged(datetime(2026, 11, 23, 18, 5), reps=10))
+    assert session.state.warmup is None
+    with pytest.raises(InvalidEvent):
+        session.apply(WarmupDone(START))
