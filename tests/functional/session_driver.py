@@ -45,7 +45,8 @@ def main(plan_file: str, session_id: str) -> None:
     in_progress = InProgressStore(paths.in_progress_file())
     saved = in_progress.load()
     if saved is None:
-        setup = build_setup(plan, session_id, library, history, Config(), START, uid="crash-test")
+        started_at = START + timedelta(days=len(history.index().summaries))
+        setup = build_setup(plan, session_id, library, history, Config(), started_at, uid=f"crash-test-{started_at:%Y%m%d}")
         session = LiveSession(setup)
         print("started", flush=True)
     else:

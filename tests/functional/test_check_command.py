@@ -118,7 +118,7 @@ def test_text_from_the_file_is_printed_literally(tmp_path, capsys):
     path.write_text(VALID.replace('"Quick legs"', '"[bold red]Loud[/] \\u001b[31m"'), encoding="utf-8")
     code, lines, _ = check(capsys, path)
     assert code == 0
-    assert lines == [f"{path}: ok - [bold red]Loud[/] \x1b[31m (beginner, 1 session/week, session A; 1 block)"]
+    assert lines == [f"{path}: ok - [bold red]Loud[/] \\x1b[31m (beginner, 1 session/week, session A; 1 block)"]
 
 
 def test_a_broken_user_exercise_file_is_a_warning_not_a_failure(tmp_path, capsys):

@@ -65,3 +65,41 @@ def test_sigkill_between_events_loses_no_logged_set(env, tmp_path, seed):
     saved = tomllib.loads(history[0].read_text())
     assert len(saved["sets"]) == sets
     assert not (tmp_path / "data" / "in-progress.toml").exists()
+
+
+KILLS = 50
+
+
+def test_fifty_kills_at_random_points_lose_no_acknowledged_set(env, tmp_path):
+    """Kill after random steps, sometimes mid-write: every set reported saved is there after each restart."""
+    chance = random.Random(2026)
+    saved_sets = 0        # sets of earlier sessions already filed in history
+    acknowledged = 0      # sets of the live session reported saved
+    process = _start(env)
+    assert process.stdout.readline().strip() == "started"
+    for kill in range(KILLS):
+        step = "set"
+        for _ in range(chance.randint(0, 3)):
+            _, acknowledged, step = _step(process)
+            if step == "done":
+                _step(process, "finish")
+                saved_sets += acknowledged
+                acknowledged = 0
+                break
+        if kill % 5 == 4 and step != "done":
+            process.stdin.write("next\n")   # killed while it may be writing: either state is fine
+            process.stdin.flush()
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process = _start(env)
+        words = process.stdout.readline().split()
+        if words[0] == "resumed":
+            assert int(words[2]) >= acknowledged, f"kill {kill}: {acknowledged} sets saved, {words[2]} resumed"
+            acknowledged = int(words[2])
+        else:
+            assert words == ["started"] and acknowledged == 0
+    process.stdin.close()
+    process.wait(timeout=30)
+    filed = sum(len(tomllib.loads(p.read_text())["sets"]) for p in (tmp_path / "data" / "history").rglob("*.toml"))
+    assert filed == saved_sets
+    assert saved_sets > 0, "the chain of kills should have filed at least one whole session"

@@ -149,15 +149,23 @@ def test_deleted_files_are_dropped(store: HistoryStore, parses: list[Path]) -> N
     parses.clear()
     index = store.index()
     assert [s.id for s in index.summaries] == ["day-02"] and parses == []
-    assert list(json.loads(store.index_file.read_text())["files"]) == ["2026/day-02.toml"]
+    assert [entry[0] for entry in json.loads(store.index_file.read_text())["files"]] == ["2026/day-02.toml"]
 
 
-@pytest.mark.parametrize("cache", [b"\x00\xff not json", b'{"version": 1, "files": {"2026/day-01.toml": 3}}',
-                                   b'{"version": 99, "files": {}}', b"[]", b""])
-def test_a_corrupt_cache_is_rebuilt(store: HistoryStore, parses: list[Path], cache: bytes) -> None:
+@pytest.mark.parametrize("cache", [
+    "\x00\xff not json", "", "[]", '{"version": 99, "history": HISTORY, "files": []}',
+    '{"version": 1, "history": HISTORY, "files": [["2026/day-01.toml", 3]]}',
+    '{"version": 1, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, ["x"], []]]}',
+    '{"version": 1, "history": HISTORY, "files": [["2026/day-01.toml", "1", 2, null, []]]}',
+    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2]]}',
+    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, "not a time", "x", "[]", []]]}',
+    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, null, "x", "[]", []]]}',
+    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, "2026-11-01T18:00:00", 5, "[]", []]]}',
+])
+def test_a_corrupt_cache_is_rebuilt(store: HistoryStore, parses: list[Path], cache: str) -> None:
     save_day(store, 1)
     store.index_file.parent.mkdir(parents=True)
-    store.index_file.write_bytes(cache)
+    store.index_file.write_text(cache.replace("HISTORY", json.dumps(str(store.history_dir))), encoding="utf-8")
     index = store.index()
     assert [s.id for s in index.summaries] == ["day-01"] and len(parses) == 1
     parses.clear()
@@ -211,3 +219,62 @@ def test_broken_files_are_reported_kept_and_not_reparsed_until_changed(
 def test_no_history_folder_is_an_empty_index(tmp_path: Path) -> None:
     index = load_index(tmp_path / "none", tmp_path / "cache" / "index.json")
     assert index.summaries == [] and index.problems == []
+
+
+# -- reading only what is needed --------------------------------------------------------------
+
+@pytest.fixture
+def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the cached summaries the index decodes, in order."""
+    decoded: list[str] = []
+    real = index_module._summary_from_json
+
+    def counting(raw: list, path: str):
+        decoded.append(raw[0])
+        return real(raw, path)
+
+    monkeypatch.setattr(index_module, "_summary_from_json", counting)
+    return decoded
+
+
+def test_a_warm_index_decodes_only_the_summaries_read(store: HistoryStore, decodes: list[str]) -> None:
+    for day in range(1, 11):
+        save_day(store, day)
+    store.index()
+    index = store.index()
+    assert len(index.summaries) == 10 and decodes == []
+    assert [s.id for s in index.recent(2)] == ["day-10", "day-09"]
+    assert sorted(decodes) == ["day-09", "day-10"]
+    assert [s.id for s in index.since(date(2026, 11, 8))] == ["day-08", "day-09", "day-10"]
+    assert sorted(set(decodes)) == ["day-08", "day-09", "day-10"]
+    assert [s.id for s in index.summaries] == [f"day-{day:02d}" for day in range(1, 11)]
+
+
+def test_a_damaged_cached_summary_is_read_again_from_its_file(store: HistoryStore, parses: list[Path]) -> None:
+    path = save_day(store, 1, load=65.0)
+    store.index()
+    cache = json.loads(store.index_file.read_text())
+    cache["files"][0][5] = "[1, 2"
+    store.index_file.write_text(json.dumps(cache), encoding="utf-8")
+    parses.clear()
+    summary = store.index().summaries[0]
+    assert summary.id == "day-01" and summary.exercises["back_squat"].best_load == 65.0 and parses == [path]
+
+
+def test_the_fingerprint_changes_with_the_files_it_covers(store: HistoryStore) -> None:
+    paths = [save_day(store, day) for day in (1, 2)]
+    first = store.index().summaries
+    save_day(store, 3)
+    added = store.index().summaries
+    assert added.fingerprint(2) == first.fingerprint(2) and added.fingerprint(3) != first.fingerprint(2)
+    touch_with_new_contents(paths[0], b"\nload = 60.0", b"\nload = 62.5")
+    assert store.index().summaries.fingerprint(2) != first.fingerprint(2)
+
+
+def test_summaries_behave_like_a_list(store: HistoryStore) -> None:
+    for day in (1, 2, 3):
+        save_day(store, day)
+    summaries = store.index().summaries
+    as_list = list(summaries)
+    assert summaries == as_list and summaries[-1] == as_list[-1] and summaries[1:] == as_list[1:]
+    assert list(reversed(summaries)) == as_list[::-1] and summaries != as_list[:2]

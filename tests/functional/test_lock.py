@@ -131,3 +131,13 @@ def test_release_without_acquire_and_acquire_twice_are_harmless(tmp_path: Path) 
     assert lock.held and (tmp_path / "data" / LOCK_FILE_NAME).exists()
     lock.release()
     assert not lock.held and not (tmp_path / "data" / LOCK_FILE_NAME).exists()
+
+
+def test_a_lock_that_cannot_be_written_raises_and_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("strongstride.store.lock.os.fsync", disk_full)
+    with pytest.raises(OSError):
+        SessionLock(tmp_path).acquire()
+    assert not (tmp_path / LOCK_FILE_NAME).exists()

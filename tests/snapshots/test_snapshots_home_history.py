@@ -52,3 +52,8 @@ def test_history_weeks(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_problems_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, monkeypatch, config_text='schema = 1\nunits = "stone"\ntheme = "[b]x"\n')
     assert snap_compare(app, press=["e"], terminal_size=SIZE)
+
+
+def test_home_on_a_long_run_day(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = 'schema = 1\n[running]\nlong_run_days = ["tuesday"]\n'
+    assert snap_compare(make_app(tmp_path, monkeypatch, config_text=config), terminal_size=SIZE)

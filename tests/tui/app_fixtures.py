@@ -14,6 +14,7 @@ from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.startup import load_app_state
 
 TODAY = date(2026, 11, 24)          # a Tuesday: an easy day in the default running week
+NOW = datetime(2026, 11, 24, 18, 0)
 
 
 class FakeClock:
@@ -71,7 +72,8 @@ def write_history(folders: dict[str, Path]) -> None:
 
 def write_in_progress(folders: dict[str, Path]) -> None:
     """An unfinished session B, as a crash or a quit mid-session leaves it."""
-    header = {"plan_id": "runner-foundation", "session_id": "B", "started_at": datetime(2026, 11, 24, 7, 15)}
+    header = {"uid": "2026-11-24T07-15-00_runner-foundation_B_x1y2z3", "plan_id": "runner-foundation",
+              "session_id": "B", "started_at": datetime(2026, 11, 24, 7, 15), "volume_factor": 1.0}
     InProgressStore(folders["data"] / "in-progress.toml").save(header, [])
 
 
@@ -91,4 +93,4 @@ def make_app(
         write_in_progress(folders)
     if config_text is not None:
         (folders["config"] / "config.toml").write_text(config_text, encoding="utf-8")
-    return StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock())
+    return StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)

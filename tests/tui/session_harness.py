@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.screen import Screen
 
+from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged, WarmupDone
 from strongstride.engine.session import LiveSession, SessionSetup
 from strongstride.keeper import SessionKeeper, build_setup, restore_events
 from strongstride.library import load_exercise_library
@@ -87,12 +88,14 @@ def stores(root: Path) -> tuple[HistoryStore, InProgressStore]:
     return HistoryStore(root / "data", root / "cache"), InProgressStore(root / "data" / "in-progress.toml")
 
 
-def new_keeper(root: Path, plan: Plan | None = None, session_id: str = "A", started_at: datetime = START) -> SessionKeeper:
+def new_keeper(
+    root: Path, plan: Plan | None = None, session_id: str = "A", started_at: datetime = START, uid: str = "today",
+) -> SessionKeeper:
     """A fresh session of the plan, saving under `root`."""
     plan = plan or runner_foundation()
     library, _ = load_exercise_library()
     history, in_progress = stores(root)
-    setup = build_setup(plan, session_id, library, history, Config(), started_at, uid="2026-11-23T18-00-00_test")
+    setup = build_setup(plan, session_id, library, history, Config(), started_at, uid=uid)
     return SessionKeeper(LiveSession(setup), in_progress, history)
 
 
@@ -116,3 +119,17 @@ def resumed_keeper(root: Path, plan: Plan | None = None) -> SessionKeeper:
 
 def session_app(keeper: SessionKeeper, clocks: Clocks) -> ScreenHarness:
     return ScreenHarness(lambda: SessionScreen(keeper, clocks.wall, clocks.monotonic))
+
+
+def do_every_set(keeper: SessionKeeper, clocks: Clocks, extra_reps: int = 0, rpe: float = 8.0) -> None:
+    """Do the rest of the session without the screen: every set on target (plus extra reps), rests taken."""
+    while (state := keeper.state).step != "done":
+        clocks.advance(60)
+        if state.step == "warmup":
+            keeper.apply(WarmupDone(clocks.wall()))
+        elif state.step == "rest":
+            keeper.apply(RestEnded(clocks.wall()))
+        elif state.card.is_hold and state.card.kind == "work":
+            keeper.apply(HoldCompleted(clocks.wall(), state.card.target.hold_seconds + extra_reps, rpe))
+        else:
+            keeper.apply(SetLogged(clocks.wall(), state.card.target.reps + extra_reps, state.card.target.load, rpe))

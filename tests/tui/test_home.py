@@ -9,12 +9,13 @@ import pytest
 from textual.widgets import Static
 
 from strongstride.cli import main
-from strongstride.tui.app import SessionPlaceholder, StrongstrideApp
+from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.screens.errors import ProblemsScreen
 from strongstride.tui.screens.home import HomeScreen, week_count_line
+from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
-from tests.tui.app_fixtures import TODAY, FakeClock, make_app, user_folders
+from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, user_folders
 
 MARKUP_PLAN = """\
 schema = 1
@@ -69,9 +70,37 @@ async def test_enter_opens_the_session_screen_in_one_key_press(tmp_path: Path, m
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
         await pilot.press("enter")
-        assert isinstance(app.screen, SessionPlaceholder)
+        assert isinstance(app.screen, SessionScreen)
         # After A, B, A the rotation offers B.
-        assert (app.screen.plan_id, app.screen.session_id) == ("runner-foundation", "B")
+        setup = app.screen.keeper.session.setup
+        assert (setup.plan.id, setup.template.id, setup.started_at) == ("runner-foundation", "B", NOW)
+        assert app.state.lock is not None and app.state.lock.held
+        await pilot.press("q")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.state.lock is None, "leaving the session lets go of the lock"
+        await pilot.press("q")
+    assert app.return_code == 0, "keys work at home again after a session"
+
+
+async def test_a_second_app_on_the_same_data_is_refused_a_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    other = StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        async with other.run_test() as other_pilot:
+            await other_pilot.press("enter")
+            assert isinstance(other.screen, HomeScreen)
+            assert any("another strongstride" in str(n.message) for n in other._notifications)
+
+
+async def test_resume_rebuilds_the_unfinished_session_and_enter_never_starts_over_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, in_progress=True)
+    async with app.run_test() as pilot:
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.keeper.session.setup.uid == "2026-11-24T07-15-00_runner-foundation_B_x1y2z3"
 
 
 async def test_home_shows_today_the_week_count_and_recent_sessions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -214,3 +243,24 @@ def test_plan_on_the_command_line_is_the_plan_trained_from(tmp_path: Path, monke
     app = opened_app(monkeypatch, ["--plan", "no-such-plan"])
     assert app.state.plan_id == "runner-foundation"
     assert [str(problem.path) for problem in app.state.problems] == ["--plan"]
+
+
+LONG_RUN_TODAY = 'schema = 1\n[running]\nlong_run_days = ["tuesday"]\n'
+
+
+async def test_a_long_run_day_shows_the_warning_and_training_anyway_stays_possible(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, config_text=LONG_RUN_TODAY)
+    async with app.run_test() as pilot:
+        today = shown(app, "#today")
+        assert "(not advised today)" in today
+        assert "Warning: Tuesday is your long-run day" in today
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen), "the runner may still train anyway"
+
+
+async def test_home_shows_the_plans_phase_and_its_week(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = f'schema = 1\nplan = "ultra-block"\nplan_started = {TODAY.replace(day=10).isoformat()}\n'
+    app = make_app(tmp_path, monkeypatch, config_text=config)
+    async with app.run_test():
+        assert "Phase: Base, week 3 of 6 (full volume)" in shown(app, "#today")

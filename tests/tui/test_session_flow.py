@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from strongstride.engine.events import RestEnded, SetLogged, WarmupDone
+from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.engine.session import LiveSession
 from strongstride.model.plan import Load
 from strongstride.tui.screens.hold import HoldScreen
@@ -16,7 +18,10 @@ from strongstride.tui.screens.log_set import LogSetScreen
 from strongstride.tui.screens.session import SessionScreen, swap_keys
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.widgets.rest_timer import RestTimer
-from tests.tui.session_harness import Clocks, ScreenHarness, keeper_of, new_keeper, resumed_keeper, session_app
+from strongstride.recap import recap_session
+from tests.tui.session_harness import (
+    Clocks, ScreenHarness, do_every_set, keeper_of, new_keeper, resumed_keeper, session_app,
+)
 from tests.unit.session_fixtures import EXERCISES, block, exercise, setup_of
 
 
@@ -219,3 +224,38 @@ def test_v_swaps_to_the_offered_variation_and_capital_v_to_the_other():
     assert {k: (d, e.id) for k, (d, e) in keys.items()} == {"v": ("easier", "bodyweight_squat"), "V": ("harder", "back_squat")}
     offered = replace(card, target=replace(card.target, offer_variation="harder"))
     assert {k: d for k, (d, _) in swap_keys(offered, EXERCISES).items()} == {"v": "harder", "V": "easier"}
+
+
+def test_recap_compares_the_session_with_its_history(tmp_path):
+    clocks = Clocks()
+    last_week = new_keeper(tmp_path, started_at=clocks.wall() - timedelta(days=7), uid="last-week")
+    do_every_set(last_week, clocks)
+    assert last_week.finish(clocks.wall())
+    today = new_keeper(tmp_path, started_at=clocks.wall())
+    do_every_set(today, clocks, extra_reps=2, rpe=9.0)
+    clocks.advance(60)
+    today.finish(clocks.wall(), "strong")
+
+    recap = recap_session(today.session.to_log(), today.history.index().summaries)
+    squat = next(e for e in recap.exercises if e.name == "Quarter squat")
+    last_squat = last_week.session.to_log().work_sets[0]
+    assert squat.e1rm_before == pytest.approx(estimate_1rm_from_set(last_squat.load, last_squat.reps, last_squat.rpe))
+    assert squat.e1rm > squat.e1rm_before and squat.e1rm_change.startswith(f"e1RM {squat.e1rm:.1f} (+")
+    today_squat = today.session.to_log().work_sets[0]
+    assert today_squat.reps > last_squat.reps and f"most reps {today_squat.reps}" in squat.records
+    assert squat.best_set == f"{today_squat.load:g} kg x {today_squat.reps}"
+    plank = next(e for e in recap.exercises if e.name == "Plank")
+    assert plank.best_set.endswith("s hold") and plank.e1rm is None and plank.e1rm_change == ""
+    assert recap.average_rpe == 9.0 and recap.target_rpe == 8.5
+    assert recap.work_sets == len(today.session.to_log().work_sets)
+    assert recap.volume == pytest.approx(today.session.to_log().volume)
+
+
+def test_recap_of_a_first_session_has_no_records(tmp_path):
+    clocks = Clocks()
+    keeper = new_keeper(tmp_path)
+    do_every_set(keeper, clocks)
+    recap = recap_session(keeper.session.to_log(finished_at=clocks.wall()), [])
+    assert recap.records == ()
+    assert all(e.e1rm_before is None for e in recap.exercises)
+    assert recap.duration_seconds == (clocks.wall() - keeper.session.setup.started_at).total_seconds()

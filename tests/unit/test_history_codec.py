@@ -73,7 +73,7 @@ SESSION_LOGS = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(SESSION_LOGS)
 def test_any_session_survives_toml_unchanged(log: SessionLog) -> None:
     back = session_from_toml(session_to_toml(log), "s.toml")
@@ -199,3 +199,12 @@ def test_a_toml_syntax_error_gives_its_line() -> None:
     problems = problems_of(VALID.replace("\nreps = 8\n", "\nreps = = 8\n", 1))
     line = VALID.splitlines().index("reps = 8") + 1
     assert len(problems) == 1 and problems[0].startswith(f"history/2026/s.toml:{line}: (file): TOML syntax")
+
+
+def test_a_date_outside_the_years_of_a_training_log_is_refused():
+    from strongstride.store.history_codec import session_from_toml
+
+    text = 'schema = 1\nid = "x"\nplan_id = "p"\nsession_id = "A"\nstarted_at = 0001-01-01T00:00:00+23:59\n'
+    with pytest.raises(ProblemsFound) as found:
+        session_from_toml(text, "old.toml")
+    assert any("started_at" in str(p) and "1900-2999" in str(p) for p in found.value.problems)

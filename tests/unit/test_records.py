@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from strongstride.commands.records import Trend, exercise_trend, personal_records, rounded
-from strongstride.commands.render import Column, bar, plain_table_lines, sparkline
+from strongstride.commands.records import Trend, exercise_trend, personal_records, rounded, sessions_since
+from strongstride.commands.render import (
+    Column, PlainOutput, bar, output_console, plain_table_lines, print_line, sparkline,
+)
 from strongstride.commands.stats import adherence_line, month_start, sessions_per_week, volume_per_month
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
@@ -101,6 +103,13 @@ def test_numbers_read_as_a_lifter_writes_them(value: float, text: str) -> None:
 
 # -- the stats' counts -----------------------------------------------------------------------
 
+def test_sessions_since_a_day_keep_that_day_and_everything_after() -> None:
+    summaries = [summary(date(2026, 1, day)) for day in (3, 5, 5, 9)]
+    assert [s.started_at.day for s in sessions_since(summaries, date(2026, 1, 5))] == [5, 5, 9]
+    assert sessions_since(summaries, date(2026, 1, 1)) == summaries
+    assert list(sessions_since(summaries, date(2026, 2, 1))) == [] and list(sessions_since([], date(2026, 1, 1))) == []
+
+
 def test_sessions_are_counted_in_iso_weeks_with_the_current_week_last() -> None:
     today = date(2026, 11, 25)   # a Wednesday
     summaries = [summary(day) for day in (date(2026, 11, 8), date(2026, 11, 9), date(2026, 11, 15),
@@ -152,3 +161,20 @@ def test_bars_are_proportional_and_plain_bars_are_ascii() -> None:
     assert bar(100.0, 100.0, 4, plain=False) == "████"
     assert bar(0.1, 100.0, 10, plain=True) == "#"   # a month with any work shows
     assert bar(0.0, 100.0, 10, plain=True) == "" and bar(5.0, 0.0, 10, plain=True) == ""
+
+
+# -- output without a terminal ------------------------------------------------------------------
+
+def test_piped_output_needs_no_rich_console_and_prints_file_text_literally(capsys, monkeypatch) -> None:
+    for variable in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(variable, raising=False)
+    output = output_console()
+    assert isinstance(output, PlainOutput) and not output.is_terminal
+    print_line(output, "[bold]Squat[/bold]\r\x07 day", style="bold")
+    assert capsys.readouterr().out == "[bold]Squat[/bold]\\r\\x07 day\n", "control codes shown, never obeyed"
+
+
+def test_forced_colour_hands_output_to_rich(monkeypatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    output = output_console()
+    assert not isinstance(output, PlainOutput) and output.is_terminal

@@ -265,3 +265,10 @@ def test_starting_sets_ends_the_general_warmup():
     assert session.state.warmup is None
     with pytest.raises(InvalidEvent):
         session.apply(WarmupDone(START))
+
+
+def test_a_rest_left_running_for_days_is_kept_at_a_day():
+    session = LiveSession(setup_of(block("push_up", sets=2)))
+    session.apply(SetLogged(START, reps=10))
+    session.apply(RestEnded(START + timedelta(hours=25)))
+    assert session.state.logged[0].rest_seconds == 24 * 3600

@@ -55,7 +55,7 @@ def done(plan: Plan, session_id: str, on: date, hour: int = 18) -> PastSession:
     """A finished session, its muscles taken from the test library."""
     template = plan.session(session_id)
     muscles = frozenset(m for block in template.blocks for m in MUSCLES.get(block.exercise_id, ()))
-    return PastSession(datetime.combine(on, time(hour)), plan.id, session_id, muscles, session_is_heavy(plan, template))
+    return PastSession(datetime.combine(on, time(hour)), plan.id, session_id, muscles)
 
 
 EASY_WEEK = RunningWeek(long_run_days=("sunday",), hard_days=(), focus="middle")

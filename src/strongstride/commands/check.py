@@ -11,6 +11,7 @@ from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import ProblemsFound
+from strongstride.model.visible_text import visible
 
 
 def _plural(count: int, word: str) -> str:
@@ -51,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
             for problem in found.problems:
                 print(problem)
             continue
-        print(f"{path}: ok - {plan_summary(plan)}")
+        print(visible(f"{path}: ok - {plan_summary(plan)}"))
     return 1 if failed else 0

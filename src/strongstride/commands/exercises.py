@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.text import Text
 
+from strongstride.commands.render import Column, Output, output_console, print_table
 from strongstride.library import load_exercise_library
 from strongstride.model.exercise import Exercise
 from strongstride.model.exercise_library import ExerciseLibrary
+from strongstride.model.visible_text import visible
 
 LIST_COLUMNS = ("ID", "Name", "Kind", "Equipment", "Unilateral")
 
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     library, problems = load_exercise_library()
     for problem in problems:
         print(problem, file=sys.stderr)
-    console = Console(highlight=False, soft_wrap=False)
+    console = output_console()
     if args.exercise_id is None:
         show_library(library, console)
         return 0
@@ -48,30 +49,10 @@ def library_rows(library: ExerciseLibrary) -> list[tuple[str, ...]]:
     ]
 
 
-def show_library(library: ExerciseLibrary, console: Console) -> None:
+def show_library(library: ExerciseLibrary, console: Output) -> None:
     """Every exercise as a table: a Rich table on a terminal, aligned plain text otherwise."""
-    rows = library_rows(library)
-    if not console.is_terminal:
-        print_plain_columns([LIST_COLUMNS, *rows])
-        return
-    from rich import box
-    from rich.table import Table
-
-    # No outer edge and one space of padding: five columns fit an 80-column terminal.
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
-    table.add_column(LIST_COLUMNS[0], no_wrap=True, min_width=max((len(row[0]) for row in rows), default=0))
-    for column in LIST_COLUMNS[1:]:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
-    console.print(table)
-
-
-def print_plain_columns(rows: Sequence[Sequence[str]]) -> None:
-    """Rows as columns padded to the widest cell, two spaces apart, for pipes and files."""
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    columns = [Column(LIST_COLUMNS[0], no_wrap=True), *(Column(heading) for heading in LIST_COLUMNS[1:])]
+    print_table(console, columns, library_rows(library))
 
 
 def exercise_lines(library: ExerciseLibrary, exercise_id: str) -> list[Text]:
@@ -81,13 +62,13 @@ def exercise_lines(library: ExerciseLibrary, exercise_id: str) -> list[Text]:
     about = f"{exercise.kind}, {exercise.equipment.replace('_', ' ')}, {sides}"
     if exercise.user_defined:
         about += ", from your exercises.toml"
-    lines = [Text.assemble((exercise.name, "bold"), f"  ({exercise.id})"), Text(about, style="dim")]
+    lines = [Text.assemble((visible(exercise.name), "bold"), f"  ({exercise.id})"), Text(about, style="dim")]
     if exercise.why:
-        lines += [Text(""), Text(exercise.why)]
+        lines += [Text(""), Text(visible(exercise.why))]
     lines += [Text(""), Text("Cues", style="bold")]
-    lines += [Text(f"  {number}. {cue}") for number, cue in enumerate(exercise.cues, start=1)]
-    lines += [Text(""), Text.assemble(("Common mistake: ", "bold"), exercise.mistake)]
-    lines += [Text.assemble(("Muscles: ", "bold"), ", ".join(exercise.muscles) or "-")]
+    lines += [Text(f"  {number}. {visible(cue)}") for number, cue in enumerate(exercise.cues, start=1)]
+    lines += [Text(""), Text.assemble(("Common mistake: ", "bold"), visible(exercise.mistake))]
+    lines += [Text.assemble(("Muscles: ", "bold"), visible(", ".join(exercise.muscles)) or "-")]
     lines += [Text(""), Text("Ladder, easiest to hardest", style="bold")]
     lines += ladder_lines(library.ladder(exercise_id), exercise_id)
     return lines
@@ -97,16 +78,13 @@ def ladder_lines(ladder: Sequence[Exercise], shown_id: str) -> list[Text]:
     """The progression ladder, the shown exercise marked with `>`."""
     width = max(len(rung.id) for rung in ladder)
     return [
-        Text(f"{'>' if rung.id == shown_id else ' '} {number}. {rung.id.ljust(width)}  {rung.name}",
+        Text(f"{'>' if rung.id == shown_id else ' '} {number}. {rung.id.ljust(width)}  {visible(rung.name)}",
              style="bold" if rung.id == shown_id else "")
         for number, rung in enumerate(ladder, start=1)
     ]
 
 
-def show_exercise(library: ExerciseLibrary, exercise_id: str, console: Console) -> None:
+def show_exercise(library: ExerciseLibrary, exercise_id: str, console: Output) -> None:
     """One exercise in full: styled on a terminal, plain text otherwise."""
     for line in exercise_lines(library, exercise_id):
-        if console.is_terminal:
-            console.print(line)
-        else:
-            print(line.plain)
+        console.print(line)

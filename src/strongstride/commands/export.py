@@ -11,8 +11,8 @@ from typing import TextIO
 
 from strongstride.commands.import_ import configured_unit, error
 from strongstride.importers.export import write_csv, write_json, write_strong
-from strongstride.importers.summary import visible
 from strongstride.model.log import SessionLog
+from strongstride.model.visible_text import visible
 from strongstride.store.atomic import atomic_write_text
 from strongstride.store.history import HistoryStore
 

@@ -6,16 +6,15 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections.abc import Sequence
+from itertools import islice
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
-
 from strongstride.commands.context import output_console, print_problems
-from strongstride.commands.records import exercise_trend, in_unit, rounded, session_day
-from strongstride.commands.render import Column, print_table, sparkline
+from strongstride.commands.records import EMPTY_HISTORY, exercise_trend, in_unit, rounded, session_day, sessions_since
+from strongstride.commands.render import Column, Output, print_line, print_table, sparkline
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.units import Unit
 from strongstride.store import paths
@@ -25,7 +24,6 @@ from strongstride.store.history_codec import session_to_dict
 from strongstride.store.index import HistoryIndex, SessionSummary, SetSummary, chronological
 
 DEFAULT_LIMIT = 20
-EMPTY_HISTORY = "No sessions yet: train one in the app (run `strongstride`) or bring some in with `strongstride import`."
 
 
 class UsageError(ValueError):
@@ -42,19 +40,22 @@ def parse_since(text: str | None) -> date | None:
         raise UsageError(f"--since must be a date such as 2026-01-31, not {text!r}") from None
 
 
-def select_sessions(summaries: list[SessionSummary], since: date | None, limit: int | None,
+def select_sessions(summaries: Sequence[SessionSummary], since: date | None, limit: int | None,
                     exercise_id: str | None = None) -> list[SessionSummary]:
     """The sessions to show, oldest first: on or after `since`, with the exercise if one is named, the last `limit`.
 
-    With neither `--since` nor `--limit`, the last DEFAULT_LIMIT sessions.
+    With neither `--since` nor `--limit`, the last DEFAULT_LIMIT sessions. Only the sessions looked at are
+    read from the index, newest first, so ten years of history cost no more than the last twenty sessions.
     """
-    chosen = [
-        s for s in summaries
-        if (since is None or session_day(s) >= since) and (exercise_id is None or exercise_id in s.exercises)
-    ]
+    pool = summaries if since is None else sessions_since(summaries, since)
     if limit is None and since is None:
         limit = DEFAULT_LIMIT
-    return chosen if limit is None else chosen[-limit:] if limit else []
+    if limit == 0:
+        return []
+    if exercise_id is None:
+        return list(pool if limit is None else pool[-limit:])
+    newest_first = (s for s in reversed(pool) if exercise_id in s.exercises)
+    return list(islice(newest_first, limit))[::-1]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,9 +79,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     console = output_console()
     if not index.summaries:
-        console.print(Text(EMPTY_HISTORY))
+        print_line(console, EMPTY_HISTORY)
     elif not chosen:
-        console.print(Text(_nothing_found(args.exercise, since)))
+        print_line(console, _nothing_found(args.exercise, since))
     elif args.exercise is not None:
         show_exercise(console, chosen, args.exercise, config.units)
     else:
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _known_exercise(index: HistoryIndex, exercise_id: str) -> bool:
     """True if the history or the library knows the id; otherwise say so on stderr, with a "did you mean"."""
-    if any(exercise_id in s.exercises for s in index.summaries):
+    if any(exercise_id in s.exercises for s in reversed(index.summaries)):
         return True
     from strongstride.commands.exercises import unknown_exercise_message
     from strongstride.library import load_exercise_library
@@ -121,7 +122,7 @@ def session_row(summary: SessionSummary, unit: Unit) -> tuple[str, ...]:
     )
 
 
-def show_sessions(console: Console, sessions: list[SessionSummary], unit: Unit) -> None:
+def show_sessions(console: Output, sessions: list[SessionSummary], unit: Unit) -> None:
     """One row a session, oldest first, so the latest sits just above the prompt."""
     columns = (Column("Date"), Column("Session"), Column("Plan"), Column("Sets", numeric=True),
                Column(f"Volume ({unit})", numeric=True), Column("RPE", numeric=True))
@@ -138,11 +139,11 @@ def set_text(done: SetSummary, session_unit: str, unit: Unit) -> str:
     return f"{text} @{rpe:g}" if rpe is not None else text
 
 
-def show_exercise(console: Console, sessions: list[SessionSummary], exercise_id: str, unit: Unit) -> None:
+def show_exercise(console: Output, sessions: list[SessionSummary], exercise_id: str, unit: Unit) -> None:
     """Each session's work sets of one exercise with its best e1RM, then the trend over those sessions."""
     done = [(s, s.exercises[exercise_id]) for s in sessions]
     name = next((e.name for _, e in reversed(done) if e.name), exercise_id)
-    console.print(Text(f"{name} ({exercise_id}): {len(done)} session{'s' if len(done) != 1 else ''}"))
+    print_line(console, f"{name} ({exercise_id}): {len(done)} session{'s' if len(done) != 1 else ''}")
     rows = [
         (f"{session_day(s):%Y-%m-%d}",
          ", ".join(set_text(one_set, s.unit, unit) for one_set in e.last_sets),
@@ -155,9 +156,11 @@ def show_exercise(console: Console, sessions: list[SessionSummary], exercise_id:
     if trend is None:
         return
     if console.is_terminal:
+        from rich.text import Text
+
         console.print(Text.assemble(("Trend ", "bold"), sparkline(trend.values), "  ", trend.describe()))
     else:
-        console.print(Text(f"Trend: {trend.describe()}"))
+        print_line(console, f"Trend: {trend.describe()}")
 
 
 # -- JSON -----------------------------------------------------------------------------------

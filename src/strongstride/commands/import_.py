@@ -10,9 +10,10 @@ from strongstride.importers.csv_source import UnreadableFile
 from strongstride.importers.dedupe import split_new_sessions
 from strongstride.importers.reading import read_export_file
 from strongstride.importers.sessions import ImportResult
-from strongstride.importers.summary import import_summary, visible
+from strongstride.importers.summary import import_summary
 from strongstride.model.log import SessionLog
 from strongstride.model.units import Unit
+from strongstride.model.visible_text import visible
 from strongstride.store import paths
 from strongstride.store.history import HistoryStore
 

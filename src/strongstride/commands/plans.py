@@ -9,6 +9,7 @@ from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import ProblemsFound
+from strongstride.model.visible_text import visible
 from strongstride.store import paths
 from strongstride.store.plans import PlanEntry, discover_plans
 
@@ -34,7 +35,7 @@ def describe_entry(entry: PlanEntry, library: ExerciseLibrary) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """List every plan; a broken plan is shown with its problems, never stops the list."""
+    """List every plan; a broken plan is shown with its problems, never stops the list; file text shown literally."""
     library = library_with_warnings()
     entries = discover_plans()
     groups = (
@@ -44,11 +45,11 @@ def run(args: argparse.Namespace) -> int:
     for index, (title, group) in enumerate(groups):
         if index:
             print()
-        print(title)
+        print(visible(title))
         if not group:
             print("  none: a plan is a .toml file in this folder (see `strongstride check`)")
         for entry in group:
             print()
             for line in describe_entry(entry, library):
-                print(line)
+                print(visible(line))
     return 0

@@ -5,15 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 from strongstride.model.units import Unit, convert
-from strongstride.store.index import ExerciseSummary, SessionSummary, chronological
+from strongstride.store.index import ExerciseSummary, HistoryIndex, SessionSummary, chronological
+
+if TYPE_CHECKING:
+    from strongstride.store.history import HistoryStore
+
+EMPTY_HISTORY = "No sessions yet: train one in the app (run `strongstride`) or bring some in with `strongstride import`."
+RECORDS_CACHE = "records"
+RECORDS_CACHE_VERSION = 1
 
 
 def session_day(summary: SessionSummary) -> date:
     """The day a session was trained, on the local clock."""
     return chronological(summary.started_at).date()
+
+
+def sessions_since(summaries: Sequence[SessionSummary], first: date) -> Sequence[SessionSummary]:
+    """The sessions on or after `first`, oldest first, reading back from the newest only as far as needed."""
+    start = len(summaries)
+    while start > 0 and session_day(summaries[start - 1]) >= first:
+        start -= 1
+    return summaries[start:]
 
 
 def in_unit(load: float, session_unit: str, unit: Unit) -> float:
@@ -50,31 +65,107 @@ class ExerciseRecords:
     longest_hold: Record | None = None
     most_bodyweight_reps: Record | None = None
 
-    def add(self, exercise: ExerciseSummary, session_unit: str, unit: Unit, on: date) -> None:
-        """Fold one session's work sets of this exercise into the records."""
+    def add(self, exercise: ExerciseSummary, scale: float, on: date) -> None:
+        """Fold one session's work sets of this exercise into the records; `scale` turns its loads into the runner's unit."""
         self.name = exercise.name or self.name
         if exercise.best_e1rm is not None:
-            self.best_e1rm = _better(self.best_e1rm, in_unit(exercise.best_e1rm, session_unit, unit), on)
-        for reps, load, _rpe, hold in exercise.last_sets:
-            if hold is not None:
-                self.longest_hold = _better(self.longest_hold, hold, on)
+            self.best_e1rm = _better(self.best_e1rm, exercise.best_e1rm * scale, on)
+        if exercise.longest_hold is not None:
+            self.longest_hold = _better(self.longest_hold, exercise.longest_hold, on)
+        heaviest = self.heaviest_for_reps
+        for reps, load, _rpe, _hold in exercise.last_sets:
             if not reps:
                 continue
             if load:
-                self.heaviest_for_reps[reps] = _better(self.heaviest_for_reps.get(reps), in_unit(load, session_unit, unit), on)
+                best = heaviest.get(reps)
+                if best is None or load * scale > best.value:
+                    heaviest[reps] = Record(load * scale, on)
             else:
                 self.most_bodyweight_reps = _better(self.most_bodyweight_reps, reps, on)
 
 
 def personal_records(summaries: Iterable[SessionSummary], unit: Unit) -> dict[str, ExerciseRecords]:
     """Every exercise's records over the sessions given oldest first, loads in `unit`."""
-    records: dict[str, ExerciseRecords] = {}
+    return add_sessions({}, summaries, unit)
+
+
+def add_sessions(records: dict[str, ExerciseRecords], summaries: Iterable[SessionSummary],
+                 unit: Unit) -> dict[str, ExerciseRecords]:
+    """Fold later sessions (oldest first) into records kept so far: the same as computing them all at once."""
     for summary in summaries:
         on = session_day(summary)
-        for exercise in summary.exercises.values():
-            mine = records.setdefault(exercise.exercise_id, ExerciseRecords(exercise.exercise_id, exercise.name))
-            mine.add(exercise, summary.unit, unit, on)
+        scale = in_unit(1.0, summary.unit, unit)
+        for exercise_id, exercise in summary.exercises.items():
+            mine = records.get(exercise_id)
+            if mine is None:
+                mine = records[exercise_id] = ExerciseRecords(exercise_id, exercise.name)
+            mine.add(exercise, scale, on)
     return records
+
+
+def all_time_records(index: HistoryIndex, unit: Unit, store: HistoryStore) -> dict[str, ExerciseRecords]:
+    """Every exercise's records over the whole history, from a cache extended by only the sessions added since.
+
+    The cache is reused while the files of the sessions it covers are unchanged (the index's fingerprint);
+    a new session is folded in; any other change (an edit, a delete, an older import) recounts everything.
+    """
+    summaries = index.summaries
+    cached = _cached_records(store.load_derived(RECORDS_CACHE), index, unit)
+    records, counted = cached if cached is not None else ({}, 0)
+    if counted == len(summaries) and cached is not None:
+        return records
+    add_sessions(records, summaries[counted:], unit)
+    store.save_derived(RECORDS_CACHE, {
+        "version": RECORDS_CACHE_VERSION, "unit": unit, "sessions": len(summaries),
+        "fingerprint": summaries.fingerprint(len(summaries)),
+        "records": [records_to_json(mine) for mine in records.values()],
+    })
+    return records
+
+
+def _cached_records(cached: Any, index: HistoryIndex, unit: Unit) -> tuple[dict[str, ExerciseRecords], int] | None:
+    """The cached records and how many of the oldest sessions they count; None when they cannot be reused."""
+    try:
+        counted = cached["sessions"]
+        if (cached["version"] != RECORDS_CACHE_VERSION or cached["unit"] != unit or not isinstance(counted, int)
+                or not 0 <= counted <= len(index.summaries)
+                or cached["fingerprint"] != index.summaries.fingerprint(counted)):
+            return None
+        records = [records_from_json(raw) for raw in cached["records"]]
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    return {mine.exercise_id: mine for mine in records}, counted
+
+
+def records_to_json(records: ExerciseRecords) -> list[Any]:
+    """[id, name, [[reps, load, day]...], best e1RM, longest hold, most bodyweight reps], each record [value, day]."""
+    def record(found: Record | None) -> list[Any] | None:
+        return [found.value, found.on.isoformat()] if found is not None else None
+
+    heaviest = [[reps, found.value, found.on.isoformat()] for reps, found in records.heaviest_for_reps.items()]
+    return [records.exercise_id, records.name, heaviest, record(records.best_e1rm), record(records.longest_hold),
+            record(records.most_bodyweight_reps)]
+
+
+def records_from_json(raw: list[Any]) -> ExerciseRecords:
+    """An exercise's records as records_to_json wrote them; ValueError, TypeError or IndexError if damaged."""
+    def record(found: list[Any] | None) -> Record | None:
+        return Record(_number(found[0]), date.fromisoformat(found[1])) if found is not None else None
+
+    exercise_id, name, heaviest, best_e1rm, longest_hold, most_bodyweight_reps = raw
+    if not isinstance(exercise_id, str) or not isinstance(name, str):
+        raise TypeError("an exercise's id and name must be text")
+    return ExerciseRecords(
+        exercise_id, name,
+        heaviest_for_reps={int(reps): Record(_number(value), date.fromisoformat(on)) for reps, value, on in heaviest},
+        best_e1rm=record(best_e1rm), longest_hold=record(longest_hold), most_bodyweight_reps=record(most_bodyweight_reps),
+    )
+
+
+def _number(value: Any) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError(f"a record must be a number, not {value!r}")
+    return value
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,60 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from rich.console import Console
-from rich.text import Text
+from strongstride.model.visible_text import visible
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 BAR_BLOCK = "█"
 PLAIN_BAR = "#"
+
+
+class Output(Protocol):
+    """Where a command prints: a Rich console on a terminal, or PlainOutput."""
+
+    @property
+    def is_terminal(self) -> bool: ...
+
+    def print(self, *objects: object) -> None: ...
+
+
+class PlainOutput:
+    """Standard output in a pipe or a file: plain text, with no Rich console (most of a command's start-up) to load."""
+
+    is_terminal = False
+
+    def print(self, *objects: object) -> None:
+        """Like Console.print into a pipe: each object's text (a Text's without its styles), a space between."""
+        print(*objects)
+
+
+def print_line(output: Output, text: str, style: str = "") -> None:
+    """One line of text, which may come from the user's files: printed literally, never read as Rich markup."""
+    if isinstance(output, PlainOutput):
+        output.print(visible(text))
+        return
+    from rich.text import Text
+
+    output.print(Text(visible(text), style=style))
+
+
+def styled_output_possible() -> bool:
+    """Whether Rich could style standard output: a terminal, or FORCE_COLOR / TTY_COMPATIBLE saying to."""
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR")) or "TTY_COMPATIBLE" in os.environ
+
+
+def output_console() -> Output:
+    """Standard output: a Rich console on a terminal (styled, never wrapped), plain text when piped."""
+    if not styled_output_possible():
+        return PlainOutput()
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 @dataclass(frozen=True)
@@ -19,31 +64,33 @@ class Column:
 
     heading: str
     numeric: bool = False
+    no_wrap: bool = False     # ids and dates: never broken over two lines
 
 
-def print_table(console: Console, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
+def print_table(console: Output, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
     """Rows under their headings: a Rich table on a terminal, plain aligned text (no box characters) otherwise.
 
     Cells are printed literally, never read as Rich markup, since they come from the user's files.
     """
     if not console.is_terminal:
         for line in plain_table_lines(columns, rows):
-            console.print(Text(line))
+            print_line(console, line)
         return
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in columns:
-        table.add_column(column.heading, justify="right" if column.numeric else "left")
+        table.add_column(column.heading, justify="right" if column.numeric else "left", no_wrap=column.no_wrap)
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(visible(cell)) for cell in row))
     console.print(table)
 
 
 def plain_table_lines(columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[str]:
     """The heading and each row as columns two spaces apart, numbers aligned right, no trailing spaces."""
-    lines = [tuple(column.heading for column in columns), *rows]
+    lines = [tuple(column.heading for column in columns), *(tuple(visible(cell) for cell in row) for row in rows)]
     widths = [max(len(line[position]) for line in lines) for position in range(len(columns))]
     return [
         "  ".join(

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rich.console import Console
-from rich.text import Text
-
-from strongstride.commands.context import load_context, output_console, print_problems
-from strongstride.commands.history import EMPTY_HISTORY
-from strongstride.commands.records import ExerciseRecords, Record, in_unit, personal_records, rounded, session_day
-from strongstride.commands.render import Column, bar, print_table
-from strongstride.engine.week import week_start
+from strongstride.commands.context import context_or_report, output_console
+from strongstride.commands.records import (
+    EMPTY_HISTORY, ExerciseRecords, Record, all_time_records, in_unit, rounded, session_day, sessions_since,
+)
+from strongstride.commands.render import Column, Output, bar, print_line, print_table
+from strongstride.model.calendar import month_start, week_start
 from strongstride.model.exercise_library import ExerciseLibrary
-from strongstride.model.problems import ProblemsFound
 from strongstride.model.units import Unit
+from strongstride.store.history import HistoryStore
 from strongstride.store.index import SessionSummary
 
 MONTHS_OF_VOLUME = 12
@@ -33,28 +31,21 @@ class WeekCount:
     sessions: int
 
 
-def sessions_per_week(summaries: Iterable[SessionSummary], weeks: int, today: date) -> list[WeekCount]:
+def sessions_per_week(summaries: Sequence[SessionSummary], weeks: int, today: date) -> list[WeekCount]:
     """The last `weeks` ISO weeks, oldest first, the current (unfinished) week last."""
     this_week = week_start(today)
-    starts = [this_week - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
-    counts = dict.fromkeys(starts, 0)
-    for summary in summaries:
+    counts = {this_week - timedelta(weeks=back): 0 for back in range(weeks - 1, -1, -1)}
+    for summary in sessions_since(summaries, min(counts)):
         start = week_start(session_day(summary))
         if start in counts:
             counts[start] += 1
     return [WeekCount(start, sessions) for start, sessions in counts.items()]
 
 
-def month_start(day: date, months_back: int = 0) -> date:
-    """The first day of the month `months_back` months before the day's month."""
-    months = day.year * 12 + day.month - 1 - months_back
-    return date(months // 12, months % 12 + 1, 1)
-
-
-def volume_per_month(summaries: Iterable[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, float]]:
+def volume_per_month(summaries: Sequence[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, float]]:
     """Load x reps of every work set, in `unit`, for each of the last `months` months (oldest first, this one last)."""
     volumes = {month_start(today, back): 0.0 for back in range(months - 1, -1, -1)}
-    for summary in summaries:
+    for summary in sessions_since(summaries, min(volumes)):
         month = month_start(session_day(summary))
         if month in volumes:
             volumes[month] += in_unit(summary.volume, summary.unit, unit)
@@ -79,22 +70,21 @@ def record_rows(records: ExerciseRecords, unit: Unit) -> list[tuple[str, str, st
             for what, record, label in found if record is not None]
 
 
-def show_adherence(console: Console, summaries: list[SessionSummary], weeks: int, target: int, plan_name: str,
+def show_adherence(console: Output, summaries: Sequence[SessionSummary], weeks: int, target: int, plan_name: str,
                    today: date) -> None:
     """Sessions per ISO week for the last `weeks` weeks against the plan's weekly target."""
     counts = sessions_per_week(summaries, weeks, today)
-    console.print(Text(f"Sessions per week - target {target} ({plan_name})", style="bold"))
+    print_line(console, f"Sessions per week - target {target} ({plan_name})", style="bold")
     rows = [(f"{week.start:%Y-%m-%d}", str(week.sessions),
              "this week" if week is counts[-1] else "yes" if week.sessions >= target else "no")
             for week in counts]
     print_table(console, (Column("Week of"), Column("Sessions", numeric=True), Column("Target met")), rows)
-    console.print(Text(adherence_line(counts, target)))
+    print_line(console, adherence_line(counts, target))
 
 
-def show_records(console: Console, summaries: list[SessionSummary], library: ExerciseLibrary, unit: Unit) -> None:
+def show_records(console: Output, records: dict[str, ExerciseRecords], library: ExerciseLibrary, unit: Unit) -> None:
     """Every exercise's personal records, by name, each with the day it was set."""
-    console.print(Text("Personal records", style="bold"))
-    records = personal_records(summaries, unit)
+    print_line(console, "Personal records", style="bold")
     named = sorted(records.values(), key=lambda r: _name(r, library).casefold())
     rows = []
     for exercise in named:
@@ -107,9 +97,9 @@ def _name(records: ExerciseRecords, library: ExerciseLibrary) -> str:
     return library[records.exercise_id].name if records.exercise_id in library else records.name or records.exercise_id
 
 
-def show_volume(console: Console, summaries: list[SessionSummary], today: date, unit: Unit) -> None:
+def show_volume(console: Output, summaries: Sequence[SessionSummary], today: date, unit: Unit) -> None:
     """Load x reps per month for the last MONTHS_OF_VOLUME months, with a bar for the shape of it."""
-    console.print(Text(f"Volume per month ({unit})", style="bold"))
+    print_line(console, f"Volume per month ({unit})", style="bold")
     months = volume_per_month(summaries, MONTHS_OF_VOLUME, today, unit)
     largest = max(volume for _, volume in months)
     rows = [(f"{month:%Y-%m}", rounded(volume), bar(volume, largest, BAR_WIDTH, plain=not console.is_terminal))
@@ -122,21 +112,18 @@ def run(args: argparse.Namespace) -> int:
     if args.weeks < 1:
         print(f"strongstride stats: --weeks must be 1 or more, not {args.weeks}", file=sys.stderr)
         return 2
-    try:
-        context = load_context(args.plan)
-    except ProblemsFound as found:
-        print_problems(found.problems)
+    context = context_or_report(args.plan)
+    if context is None:
         return 1
-    print_problems(context.problems)
     console = output_console()
     summaries = context.history.summaries
     if not summaries:
-        console.print(Text(EMPTY_HISTORY))
+        print_line(console, EMPTY_HISTORY)
         return 0
     today, unit = date.today(), context.config.units
     show_adherence(console, summaries, args.weeks, context.plan.sessions_per_week, context.plan.name, today)
     console.print()
-    show_records(console, summaries, context.library, unit)
+    show_records(console, all_time_records(context.history, unit, HistoryStore.default()), context.library, unit)
     console.print()
     show_volume(console, summaries, today, unit)
     return 0

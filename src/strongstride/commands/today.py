@@ -7,11 +7,11 @@ from datetime import date
 
 from rich.text import Text
 
-from strongstride.commands.context import load_context, output_console, print_problems
+from strongstride.commands.context import context_or_report, output_console
 from strongstride.engine.phases import describe_volume
 from strongstride.engine.week import Suggestion, long_date, running_paused, suggest_day
 from strongstride.model.config import RunningWeek
-from strongstride.model.problems import ProblemsFound
+from strongstride.model.visible_text import visible
 
 
 def headline(suggestion: Suggestion) -> str:
@@ -30,9 +30,9 @@ def runs_text(suggestion: Suggestion, running: RunningWeek) -> str:
 
 
 def today_lines(suggestion: Suggestion, plan_name: str, running: RunningWeek) -> list[Text]:
-    """The whole answer, one Text a line; names from files stay literal text, never markup."""
-    lines = [Text(f"{long_date(suggestion.day)}: {headline(suggestion)}", style="bold")]
-    lines.append(Text(f"Plan: {plan_name}"))
+    """The whole answer, one Text a line; names from files stay literal text, never markup or escapes."""
+    lines = [Text(visible(f"{long_date(suggestion.day)}: {headline(suggestion)}"), style="bold")]
+    lines.append(Text(visible(f"Plan: {plan_name}")))
     if suggestion.phase is not None:
         lines.append(Text(f"Phase: {suggestion.phase.describe()}"))
     lines.append(Text(f"This week: {suggestion.done_this_week} of {suggestion.weekly_target} sessions done"))
@@ -40,23 +40,20 @@ def today_lines(suggestion: Suggestion, plan_name: str, running: RunningWeek) ->
     if suggestion.warning is not None:
         lines.append(Text(f"Warning: {suggestion.warning}", style="bold yellow"))
         if suggestion.session_id is not None:
-            lines.append(Text(f"To train anyway: {suggestion.session_id} - {suggestion.session_name}"))
+            lines.append(Text(visible(f"To train anyway: {suggestion.session_id} - {suggestion.session_name}")))
     lines.append(Text("Why:"))
-    lines.extend(Text(f"  - {reason}") for reason in suggestion.reasons)
+    lines.extend(Text(visible(f"  - {reason}")) for reason in suggestion.reasons)
     return lines
 
 
 def run(args: argparse.Namespace) -> int:
     """Print today's advice; 1 with the problems when the plan cannot be loaded."""
-    try:
-        context = load_context(args.plan)
-    except ProblemsFound as found:
-        print_problems(found.problems)
+    context = context_or_report(args.plan)
+    if context is None:
         return 1
-    print_problems(context.problems)
     config = context.config
     suggestion = suggest_day(context.plan, context.library, config.running, config.plan_started,
-                             context.past_sessions(), date.today())
+                             context.past_sessions(date.today()), date.today())
     console = output_console()
     for line in today_lines(suggestion, context.plan.name, config.running):
         console.print(line)

@@ -7,11 +7,11 @@ from datetime import date
 
 from rich.text import Text
 
-from strongstride.commands.context import load_context, output_console, print_problems
+from strongstride.commands.context import context_or_report, output_console
 from strongstride.commands.today import headline, runs_text
 from strongstride.engine.week import Suggestion, long_date, suggest_week
 from strongstride.model.config import RunningWeek
-from strongstride.model.problems import ProblemsFound
+from strongstride.model.visible_text import visible
 
 
 def deciding_reason(suggestion: Suggestion) -> str:
@@ -21,9 +21,9 @@ def deciding_reason(suggestion: Suggestion) -> str:
 
 def day_line(suggestion: Suggestion, running: RunningWeek) -> Text:
     """One day: date, runs, the strength advice and the reason for it."""
-    line = Text(f"{suggestion.day:%a %d %b}  {runs_text(suggestion, running):<18}  ")
-    line.append(f"strength: {headline(suggestion)}", style="bold" if suggestion.train else "")
-    line.append(f" - {deciding_reason(suggestion)}", style="yellow" if suggestion.warning else "")
+    line = Text(visible(f"{suggestion.day:%a %d %b}  {runs_text(suggestion, running):<18}  "))
+    line.append(visible(f"strength: {headline(suggestion)}"), style="bold" if suggestion.train else "")
+    line.append(visible(f" - {deciding_reason(suggestion)}"), style="yellow" if suggestion.warning else "")
     return line
 
 
@@ -33,20 +33,17 @@ def week_lines(suggestions: list[Suggestion], plan_name: str, running: RunningWe
     heading = f"From {long_date(first.day)} - {plan_name}, {first.weekly_target} sessions a week"
     if first.phase is not None:
         heading += f"; phase: {first.phase.describe()}"
-    return [Text(heading, style="bold"), *(day_line(s, running) for s in suggestions)]
+    return [Text(visible(heading), style="bold"), *(day_line(s, running) for s in suggestions)]
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the next seven days; 1 with the problems when the plan cannot be loaded."""
-    try:
-        context = load_context(args.plan)
-    except ProblemsFound as found:
-        print_problems(found.problems)
+    context = context_or_report(args.plan)
+    if context is None:
         return 1
-    print_problems(context.problems)
     config = context.config
     suggestions = suggest_week(context.plan, context.library, config.running, config.plan_started,
-                               context.past_sessions(), date.today())
+                               context.past_sessions(date.today()), date.today())
     console = output_console()
     for line in week_lines(suggestions, context.plan.name, config.running):
         console.print(line)

@@ -24,6 +24,7 @@ from strongstride.engine.loading import (
     available_load_at_most,
     nearest_available_load,
     step_load,
+    within_load_limit,
 )
 from strongstride.engine.rpe import estimate_1rm_from_set, load_for_reps
 from strongstride.engine.target import SetTarget
@@ -157,6 +158,7 @@ def _next_load(
         stepped = step_load(same, 1 if ideal > last_load else -1, exercise, equipment)
         if stepped < same or stepped <= last_load * (1 + MAX_CHANGE_PER_SET) + _TOLERANCE:
             load = stepped
+    load = within_load_limit(load, exercise, equipment, unit)
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
         reason = f"{judged.reps or 0} of {judged.target_reps} reps: counted as RPE 10, {move}"

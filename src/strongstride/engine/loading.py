@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
-from strongstride.model.units import clean, round_to_increment
+from strongstride.model.units import MAX_LOAD_KG, Unit, clean, convert, round_to_increment
 
 _TOLERANCE = 1e-6
 
@@ -84,3 +84,9 @@ def available_load_at_least(load: float, exercise: Exercise, equipment: Equipmen
     if nearest < load - _TOLERANCE:
         return step_load(nearest, +1, exercise, equipment)
     return nearest
+
+
+def within_load_limit(load: float, exercise: Exercise, equipment: Equipment, unit: Unit) -> float:
+    """The load, or the heaviest makeable load not above 1000 kg when it is beyond that (a set's limit)."""
+    limit = convert(MAX_LOAD_KG, "kg", unit)
+    return load if load <= limit else available_load_at_most(limit, exercise, equipment)

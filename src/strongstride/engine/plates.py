@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass
 
@@ -33,38 +32,66 @@ def _inventory(equipment: Equipment) -> Inventory:
     return tuple(sorted(sizes, reverse=True))
 
 
-def _reachable_sides(inventory: Inventory, limit: int) -> list[int]:
-    """Every per-side weight (in thousandths, up to `limit`) the inventory can make."""
-    grain = math.gcd(*(plate for plate, _ in inventory)) if inventory else 1
-    cells = limit // grain
-    can = bytearray(cells + 1)
-    can[0] = 1
-    for plate, count in inventory:
-        step = plate // grain
-        if count is None:
-            for total in range(step, cells + 1):
-                can[total] |= can[total - step]
-            continue
-        for _ in range(count):
-            for total in range(cells, step - 1, -1):
-                can[total] |= can[total - step]
-    return [total * grain for total in range(cells + 1) if can[total]]
+class _Reach:
+    """Which per-side weights each tail of the inventory can make, as bit sets (bit n: n grains).
+
+    Built with whole-number shifts, a plate size in a few of them however many pairs there are,
+    so even a long, odd inventory in config.toml answers at once.
+    """
+
+    def __init__(self, inventory: Inventory, limit: int) -> None:
+        self.inventory = inventory
+        self.grain = math.gcd(*(plate for plate, _ in inventory)) if inventory else 1
+        cells = limit // self.grain
+        everything = (1 << (cells + 1)) - 1
+        reach = 1
+        tails = [reach]
+        for plate, count in reversed(inventory):
+            step = plate // self.grain
+            for chunk in _chunks(cells // step if count is None else count):
+                reach |= (reach << (chunk * step)) & everything
+            tails.append(reach)
+        self.cells = cells
+        self.sets = tails[::-1]    # sets[i]: what inventory[i:] can make
+        self.tables = [tail.to_bytes(cells // 8 + 1, "little") for tail in self.sets]
+
+    def can_make(self, side: int, first: int = 0) -> bool:
+        """True when the plates from inventory[first] on make exactly `side` thousandths."""
+        if side % self.grain:
+            return False
+        cell = side // self.grain
+        return cell <= self.cells and bool(self.tables[first][cell >> 3] >> (cell & 7) & 1)
+
+    def nearest(self, wanted: int) -> int:
+        """The makeable per-side weight closest to `wanted` (the lighter one on a tie)."""
+        reach = self.sets[0]
+        below_cell = min(self.cells, max(0, wanted) // self.grain)
+        below = (reach & ((1 << (below_cell + 1)) - 1)).bit_length() - 1
+        above_reach = reach >> (below_cell + 1)
+        candidates = [below * self.grain]
+        if above_reach:
+            candidates.append((below_cell + 1 + (above_reach & -above_reach).bit_length() - 1) * self.grain)
+        return min(candidates, key=lambda total: (abs(total - wanted), total))
+
+    def plates_for(self, side: int) -> tuple[int, ...]:
+        """Plates making exactly `side`: as many of the heaviest as fit, backing off only if it must."""
+        plates: list[int] = []
+        for index, (plate, count) in enumerate(self.inventory):
+            most = side // plate if count is None else min(count, side // plate)
+            n = next(n for n in range(most, -1, -1) if self.can_make(side - plate * n, index + 1))
+            plates += [plate] * n
+            side -= plate * n
+        return tuple(plates)
 
 
-@functools.cache
-def _plates_for(side: int, inventory: Inventory) -> tuple[int, ...] | None:
-    """Plates making exactly `side`: as many of the heaviest as fit, backing off only if it must."""
-    if side == 0:
-        return ()
-    if not inventory:
-        return None
-    (plate, count), rest = inventory[0], inventory[1:]
-    most = side // plate if count is None else min(count, side // plate)
-    for n in range(most, -1, -1):
-        tail = _plates_for(side - plate * n, rest)
-        if tail is not None:
-            return (plate,) * n + tail
-    return None
+def _chunks(count: int) -> list[int]:
+    """Counts 1, 2, 4, ... and a remainder that add up to `count`, so any number up to it is a sum of some."""
+    chunks, size = [], 1
+    while count > 0:
+        chunks.append(min(size, count))
+        count -= size
+        size *= 2
+    return chunks
 
 
 def _describe(bar: float, plates: tuple[float, ...], unit: Unit) -> str:
@@ -82,9 +109,9 @@ def plates_per_side(load: float, equipment: Equipment, unit: Unit = "kg") -> Pla
     inventory = _inventory(equipment)
     wanted = round((load - bar) / 2 * _SCALE)
     heaviest = inventory[0][0] if inventory else 0
-    reachable = _reachable_sides(inventory, min(wanted + heaviest, heaviest * _MOST_PLATES_PER_SIDE))
-    side = min(reachable, key=lambda total: (abs(total - wanted), total))
-    plates = tuple(clean(p / _SCALE) for p in _plates_for(side, inventory) or ())
+    reach = _Reach(inventory, min(wanted + heaviest, heaviest * _MOST_PLATES_PER_SIDE))
+    side = reach.nearest(wanted)
+    plates = tuple(clean(p / _SCALE) for p in reach.plates_for(side))
     made = clean(bar + 2 * side / _SCALE)
     if side == wanted:
         return PlateLoading(made, plates, True, _describe(bar, plates, unit))

@@ -20,7 +20,9 @@ from datetime import date, timedelta
 
 from strongstride.engine.autoregulation import HOLD_STEP_SECONDS, counted_rpe, missed_target, target_rpe
 from strongstride.engine.history_view import latest_estimated_1rm
-from strongstride.engine.loading import available_load_at_most, lightest_load, nearest_available_load, step_load
+from strongstride.engine.loading import (
+    available_load_at_most, lightest_load, nearest_available_load, step_load, within_load_limit,
+)
 from strongstride.engine.rpe import load_for_reps
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
@@ -202,6 +204,7 @@ def _loaded_start(
     if not loaded:
         if prescribed.kind == "absolute" and prescribed.weight is not None:
             load = nearest_available_load(convert(prescribed.weight, plan.units, unit), exercise, equipment)
+            load = within_load_limit(load, exercise, equipment, unit)
             return replace(first, load=load, reason=f"No history: plan's start load {format_load(load, unit)}")
         load = lightest_load(exercise, equipment)
         words = f"{_test_set_words(exercise)}, {format_load(load, unit)}"
@@ -221,6 +224,7 @@ def _loaded_start(
     weekly_cap = available_load_at_most(max(recent or [reference]) * (1 + WEEKLY_RISE_CAP), exercise, equipment)
     if load > weekly_cap:
         load, why = max(weekly_cap, nearest_available_load(reference, exercise, equipment)), f"{why} (at most 10% a week)"
+    load = within_load_limit(load, exercise, equipment, unit)
     before = nearest_available_load(reference, exercise, equipment)
     move = f"stay at {format_load(load, unit)}" if load == before else f"{before:g} -> {format_load(load, unit)}"
     return replace(first, reps=reps, load=load, reason=f"{why}: {move}")

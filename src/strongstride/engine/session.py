@@ -37,12 +37,12 @@ from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog, Side
 from strongstride.model.plan import BODYWEIGHT, Block, NumberRange, Plan, SessionTemplate
-from strongstride.model.units import convert
+from strongstride.model.units import MAX_LOAD_KG, convert
 
 SET_EVENTS = (SetLogged, HoldCompleted, SetSkipped)
 WARMUP_SET_REST_SECONDS = 60
-MAX_LOAD_KG = 1000.0
 MAX_REPS = 100
+MAX_REST_TAKEN_SECONDS = 24 * 3600   # a rest left running for days was not rest: history keeps a day at most
 MAX_HOLD_SECONDS = 3600
 MAX_NOTE_CHARS = 1000
 
@@ -283,7 +283,7 @@ class _Fold:
         if self.rest is None:
             return
         if self.rest_after is not None:
-            taken = max(0, round((at - self.rest.started_at).total_seconds()))
+            taken = min(MAX_REST_TAKEN_SECONDS, max(0, round((at - self.rest.started_at).total_seconds())))
             self.logged[self.rest_after] = dataclasses.replace(self.logged[self.rest_after], rest_seconds=taken)
         self.rest, self.rest_after = None, None
 

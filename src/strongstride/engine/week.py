@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations
 
 from strongstride.engine.phases import PhaseInfo, current_phase, describe_volume
+from strongstride.model.calendar import week_start
 from strongstride.model.config import WEEKDAYS, RunningWeek
 from strongstride.model.exercise import Exercise
 from strongstride.model.plan import Plan, SessionTemplate
@@ -54,7 +55,6 @@ class PastSession:
     plan_id: str
     session_id: str
     muscles: frozenset[str]
-    heavy: bool = False
 
     @property
     def day(self) -> date:
@@ -86,11 +86,6 @@ def weekday_name(day: date) -> str:
 def long_date(day: date) -> str:
     """A day as a runner says it: "Monday 3 March"."""
     return f"{day:%A} {day.day} {day:%B}"
-
-
-def week_start(day: date) -> date:
-    """The Monday of the ISO week the day falls in."""
-    return day - timedelta(days=day.weekday())
 
 
 def running_paused(running: RunningWeek, day: date) -> bool:
@@ -183,7 +178,7 @@ class _Week:
         """The session as if done on this day, for planning the days after it."""
         return PastSession(
             at=datetime.combine(day, time(12)), plan_id=self.plan.id, session_id=template.id,
-            muscles=session_muscles(template, self.exercises), heavy=session_is_heavy(self.plan, template),
+            muscles=session_muscles(template, self.exercises),
         )
 
     def warning(self, template: SessionTemplate, day: date, past: Sequence[PastSession]) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from strongstride.model.calendar import YEARS
 from strongstride.model.units import Unit
 
 
@@ -29,6 +30,9 @@ _UNITS: dict[str, Unit] = {
     "kg": "kg", "kgs": "kg", "kilogram": "kg", "kilograms": "kg",
     "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
 }
+
+# Dates outside these years are typos or broken exports, and near year 1 or 9999 no clock arithmetic works.
+LONGEST_DURATION_SECONDS = 366 * 86_400
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
 
@@ -81,26 +85,42 @@ def parse_datetime(text: str, column: str) -> datetime:
     text = " ".join(text.split())
     if not text:
         raise BadCell(f"{column} is empty")
+    parsed = _first_date_format(text) or _iso_datetime(text, column)
+    if not YEARS[0] <= parsed.year <= YEARS[1]:
+        raise BadCell(f"{column} {text!r} is not a date from {YEARS[0]} to {YEARS[1]}")
+    return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+
+
+def _first_date_format(text: str) -> datetime | None:
     for date_format in _DATE_FORMATS:
         try:
             return datetime.strptime(text, date_format)
         except ValueError:
             continue
+    return None
+
+
+def _iso_datetime(text: str, column: str) -> datetime:
     try:
-        parsed = datetime.fromisoformat(text)
+        return datetime.fromisoformat(text)
     except ValueError:
         raise BadCell(f"{column} {text!r} is not a date") from None
-    return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
 def parse_duration(text: str, column: str) -> int | None:
-    """Seconds from `1h 5m`, `45m`, `26s`, `1:05:00`, `05:30` or a plain number of seconds."""
-    text = text.strip()
+    """Seconds from `1h 5m`, `45m`, `26s`, `1:05:00`, `05:30` or a plain number of seconds; at most a year."""
+    seconds = _duration_seconds(text.strip(), column)
+    if seconds is not None and seconds > LONGEST_DURATION_SECONDS:
+        raise BadCell(f"{column} {text.strip()!r} is longer than a year")
+    return seconds
+
+
+def _duration_seconds(text: str, column: str) -> int | None:
     if not text:
         return None
     if ":" in text:
         parts = text.split(":")
-        if len(parts) > 3 or not all(p.strip().isdigit() for p in parts):
+        if len(parts) > 3 or not all(p.strip().isdecimal() for p in parts):
             raise BadCell(f"{column} {text!r} is not a duration")
         seconds = 0
         for part in parts:
@@ -111,6 +131,8 @@ def parse_duration(text: str, column: str) -> int | None:
             raise BadCell(f"{column} {text!r} is not a duration")
         scale = {"h": 3600, "m": 60, "s": 1}
         total = sum(float(n) * scale[u.lower()] for n, u in _DURATION_PART.findall(text))
+        if total == float("inf"):
+            raise BadCell(f"{column} {text!r} is longer than a year")
         return round(total) or None
     value = parse_amount(text, column)
     return round(value) if value else None

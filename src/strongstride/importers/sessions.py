@@ -12,8 +12,11 @@ from strongstride.importers.exercise_matching import ExerciseMatcher, is_cardio_
 from strongstride.importers.rows import BadRow, RestTimer, RowOutcome, RowSet, SkippedRow, Workout
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
-from strongstride.model.units import Unit, clean, convert
-from strongstride.store.history_codec import MAX_LOAD_KG, REPS_LIMITS, SECONDS_LIMITS
+from strongstride.model.toml_file import MAX_FILE_BYTES
+from strongstride.model.units import MAX_LOAD_KG, Unit, clean, convert
+from strongstride.store.history_codec import (
+    REPS_LIMITS, SECONDS_LIMITS, SET_NUMBER_LIMITS, session_to_toml,
+)
 
 IMPORTED_PLAN_ID = "imported"
 SOURCE_TITLES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes", "csv": "CSV"}
@@ -105,6 +108,26 @@ def _beyond_history_limits(row: RowSet) -> str | None:
     return None
 
 
+# Bounds on a history file's bytes: each set's keys and numbers, the session's own, and a character of text
+# (a control character is written as a six-byte escape such as \u001b; anything else as at most 4 UTF-8 bytes).
+SET_BYTES_AT_MOST = 1_000
+SESSION_BYTES_AT_MOST = 1_000
+TEXT_CHAR_BYTES_AT_MOST = 6
+
+
+def fits_in_a_history_file(session: SessionLog) -> bool:
+    """True when the session's file stays within the size the history loader reads (1 MiB).
+
+    A bound from its length decides almost every session; only one near the limit is written out to measure.
+    """
+    texts = [session.id, session.plan_id, session.session_id, session.plan_name, session.session_name, session.note,
+             session.source, *session.extra.keys(), *session.extra.values(),
+             *(text for s in session.sets for text in (s.exercise_id, s.exercise_name, s.reason, s.note))]
+    bound = (SESSION_BYTES_AT_MOST + SET_BYTES_AT_MOST * len(session.sets)
+             + TEXT_CHAR_BYTES_AT_MOST * sum(len(text) for text in texts))
+    return bound <= MAX_FILE_BYTES or len(session_to_toml(session).encode("utf-8")) <= MAX_FILE_BYTES
+
+
 def _set_log(row: RowSet, exercise_id: str, exercise: Exercise | None, set_number: int) -> SetLog:
     is_hold = row.seconds is not None and (row.reps is None or (exercise is not None and exercise.kind == "hold"))
     return SetLog(
@@ -167,12 +190,20 @@ def build_sessions(
                 result.bad_rows.append(BadRow(row.line, problem))
                 continue
             exercise_id = row.exercise_id or (exercise.id if exercise else matcher.exercise_id(row.exercise_name))
-            numbers[exercise_id, row.kind, row.side] += 1
-            sets.append(_set_log(row, exercise_id, exercise, numbers[exercise_id, row.kind, row.side]))
-        if sets:
-            result.sessions.append(_session(result.source, workout, tuple(sets), fallback_unit))
-        else:
+            number = numbers[exercise_id, row.kind, row.side] + 1
+            if number > SET_NUMBER_LIMITS[1]:
+                result.bad_rows.append(BadRow(row.line, f"more than {SET_NUMBER_LIMITS[1]} sets of one exercise in a workout"))
+                continue
+            numbers[exercise_id, row.kind, row.side] = number
+            sets.append(_set_log(row, exercise_id, exercise, number))
+        if not sets:
             result.workouts_without_sets += 1
+            continue
+        session = _session(result.source, workout, tuple(sets), fallback_unit)
+        if fits_in_a_history_file(session):
+            result.sessions.append(session)
+        else:
+            result.bad_rows.append(BadRow(rows[0].line, f"workout of {len(sets)} sets is too large for a history file (1 MiB)"))
     result.sessions.sort(key=lambda session: session.started_at)
     result.bad_rows.sort(key=lambda bad: bad.line)
     return result

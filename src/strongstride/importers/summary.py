@@ -7,13 +7,9 @@ from collections.abc import Sequence
 from strongstride.importers.exercise_matching import USER_PREFIX
 from strongstride.importers.sessions import SOURCE_TITLES, ImportResult
 from strongstride.model.log import SessionLog
+from strongstride.model.visible_text import visible
 
 MAX_BAD_ROWS_SHOWN = 20
-
-
-def visible(text: str) -> str:
-    """Text from a file made safe to print: escapes and control characters shown, never obeyed."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def new_user_exercises(sessions: Sequence[SessionLog]) -> dict[str, str]:

@@ -7,7 +7,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Mapping
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from strongstride.model.plan import (
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_locate import KeyPart, format_key_path, locate
+from strongstride.model.toml_types import kind_of
 from strongstride.model.units import UNITS
 
 PLAN_SCHEMA = 1
@@ -77,23 +77,6 @@ def parse_plan(text: str, path: Path, library: ExerciseLibrary) -> Plan:
     if reader.problems or plan is None:
         raise ProblemsFound(sorted(reader.problems, key=lambda problem: problem.line or 0))
     return plan
-
-
-def kind_of(value: Any) -> str:
-    """A TOML value's type in words, for "must be a number, not text"."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, datetime | date | time):
-        return "a date or time"
-    return type(value).__name__
 
 
 def _is_number(value: Any) -> bool:

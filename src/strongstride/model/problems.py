@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from strongstride.model.visible_text import visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -16,8 +18,9 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
+        """`FILE:LINE: key.path: message`, anything from the file shown literally, escapes and all."""
         where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
-        return f"{where}: {self.key_path or '(file)'}: {self.message}"
+        return visible(f"{where}: {self.key_path or '(file)'}: {self.message}")
 
 
 class ProblemsFound(Exception):

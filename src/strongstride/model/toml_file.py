@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.toml_locate import KeyPart, format_key_path, locate
 
 MAX_FILE_BYTES = 1024 * 1024
+INTEGER_LIMITS = (-(2**63), 2**63 - 1)     # TOML integers are 64-bit; Python's tomllib accepts any size
 _LINE_IN_MESSAGE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -30,15 +32,39 @@ def read_toml_text(path: Path) -> str:
 
 
 def parse_toml_text(text: str, path: Path | str) -> dict[str, Any]:
-    """Parsed TOML; a syntax error becomes a Problem with its line."""
+    """Parsed TOML; a syntax error, nesting too deep to parse or an integer beyond 64 bits becomes a Problem."""
     try:
-        return tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _LINE_IN_MESSAGE.search(message)
         line = int(match.group(1)) if match else None
         reason = _LINE_IN_MESSAGE.sub("", message).strip()
         raise ProblemsFound([Problem(path, "", f"TOML syntax: {reason}", line)]) from None
+    except RecursionError:
+        raise ProblemsFound([Problem(path, "", "TOML syntax: arrays or tables nested too deeply")]) from None
+    oversized = [
+        Problem(path, key_path, "integer too large: TOML integers are 64-bit", locate(text, key_path))
+        for key_path in map(format_key_path, _oversized_integers(document))
+    ]
+    if oversized:
+        raise ProblemsFound(oversized)
+    return document
+
+
+def _oversized_integers(document: dict[str, Any]) -> list[tuple[KeyPart, ...]]:
+    """The key paths of integers outside 64 bits, which would overflow any float they meet."""
+    found: list[tuple[KeyPart, ...]] = []
+    pending: list[tuple[tuple[KeyPart, ...], Any]] = [((), document)]
+    while pending:     # a loop, not recursion: the document may be nested as deep as the parser allows
+        parts, value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend((parts + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend((parts + (index,), item) for index, item in enumerate(value))
+        elif isinstance(value, int) and not INTEGER_LIMITS[0] <= value <= INTEGER_LIMITS[1]:
+            found.append(parts)
+    return sorted(found, key=format_key_path)
 
 
 def load_toml_file(path: Path) -> dict[str, Any]:

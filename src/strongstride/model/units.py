@@ -8,6 +8,7 @@ from typing import Literal, get_args
 Unit = Literal["kg", "lb"]
 UNITS: tuple[str, ...] = get_args(Unit)
 KG_PER_LB = 0.45359237
+MAX_LOAD_KG = 1000.0        # the heaviest load a set may target or log; more is a typo (history files refuse it)
 
 
 def convert(value: float, from_unit: Unit, to_unit: Unit) -> float:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
-import secrets
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from strongstride.model.log import SessionLog
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
-from strongstride.store.atomic import atomic_create_text
+from strongstride.store.atomic import atomic_create_text, atomic_write_text
 from strongstride.store.history_codec import load_session_file, session_to_toml
 from strongstride.store.index import HistoryIndex, chronological, load_index, scan_history
 
@@ -35,6 +36,8 @@ def new_session_id(started_at: datetime, plan_id: str, session_id: str) -> str:
 
     The random suffix keeps two sessions started in the same second (or on two machines) apart.
     """
+    import secrets   # slow to import, and only a new session needs it
+
     suffix = "".join(secrets.choice(_SUFFIX_ALPHABET) for _ in range(SUFFIX_LENGTH))
     return f"{started_at:%Y-%m-%dT%H-%M-%S}_{safe_name(plan_id)}_{safe_name(session_id)}_{suffix}"
 
@@ -91,16 +94,38 @@ class HistoryStore:
 
     def recent_sessions_with(self, exercise_ids: Iterable[str], per_exercise: int = 3) -> list[SessionLog]:
         """The last few sessions with work sets of each exercise, loaded in full, oldest first (for progression)."""
-        summaries = self.index().summaries
-        wanted: set[str] = set()
-        for exercise_id in set(exercise_ids):
-            with_exercise = [s.path for s in summaries if exercise_id in s.exercises]
-            wanted.update(with_exercise[-per_exercise:] if per_exercise > 0 else ())
+        still_wanted = dict.fromkeys(exercise_ids, per_exercise)
+        wanted: list[str] = []
+        for summary in reversed(self.index().summaries):   # newest first, stopping once each exercise has enough
+            if not any(still_wanted.values()):
+                break
+            found = [exercise_id for exercise_id in summary.exercises if still_wanted.get(exercise_id, 0) > 0]
+            for exercise_id in found:
+                still_wanted[exercise_id] -= 1
+            if found:
+                wanted.append(summary.path)
         sessions = []
-        for summary in summaries:
-            if summary.path in wanted:
-                try:
-                    sessions.append(self.load(Path(summary.path)))
-                except ProblemsFound:
-                    continue   # changed or broken since it was indexed: the index reports it next time
+        for path in reversed(wanted):
+            try:
+                sessions.append(self.load(Path(path)))
+            except ProblemsFound:
+                continue   # changed or broken since it was indexed: the index reports it next time
         return sessions
+
+    def derived_file(self, name: str) -> Path:
+        """Where a small cache derived from the history (e.g. all-time records) is kept, beside the index."""
+        return self.index_file.with_name(f"{safe_name(name)}.json")
+
+    def load_derived(self, name: str) -> Any:
+        """A cache derived from the history, or None when it is missing or unreadable (the caller rebuilds it)."""
+        try:
+            return json.loads(self.derived_file(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def save_derived(self, name: str, data: Any) -> None:
+        """Best effort: a derived cache that cannot be written is simply made again next time."""
+        try:
+            atomic_write_text(self.derived_file(name), json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+        except OSError:
+            pass

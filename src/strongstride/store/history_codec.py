@@ -11,18 +11,18 @@ from typing import Any, TypeVar, get_args
 import tomli_w
 
 from strongstride.model.log import SessionLog, SetKind, SetLog, Side
-from strongstride.model.plan_parser import kind_of
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_locate import KeyPart, format_key_path, locate
-from strongstride.model.units import UNITS, Unit, convert
+from strongstride.model.toml_types import kind_of
+from strongstride.model.calendar import YEARS
+from strongstride.model.units import MAX_LOAD_KG, UNITS, Unit, convert
 
 HISTORY_SCHEMA = 1
 
 # The limits a logged set must keep to; anything outside is a typo or a broken import.
 REPS_LIMITS = (0, 100)
 RPE_LIMITS = (1.0, 10.0)
-MAX_LOAD_KG = 1000.0
 SECONDS_LIMITS = (0, 86_400)
 SET_NUMBER_LIMITS = (1, 1000)
 SET_KINDS: tuple[str, ...] = get_args(SetKind)
@@ -96,9 +96,11 @@ def flag(value: Any) -> bool:
 
 
 def moment(value: Any) -> datetime:
-    """A date and time such as 2026-11-22T18:05:12 (an offset such as +01:00 is kept)."""
+    """A date and time such as 2026-11-22T18:05:12 (an offset such as +01:00 is kept), in years 1900-2999."""
     if not isinstance(value, datetime):
         raise ValueError(f"must be a date and time such as 2026-11-22T18:05:12, not {kind_of(value)}")
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise ValueError(f"must be in the years {YEARS[0]}-{YEARS[1]}, not {value.year}")
     return value
 
 
@@ -127,6 +129,7 @@ class KeyReader:
         self.problems: list[Problem] = []
 
     def problem(self, parts: Parts, message: str) -> None:
+        """Note what is wrong with one key, with its line when the source text is known."""
         key_path = format_key_path(parts)
         line = locate(self.source, key_path) if self.source is not None else None
         self.problems.append(Problem(self.path, key_path, message, line))
@@ -279,26 +282,27 @@ _REPS = whole_number(*REPS_LIMITS)
 _RPE = number(*RPE_LIMITS, half_steps=True)
 _SECONDS = whole_number(*SECONDS_LIMITS)
 _SET_NUMBER = whole_number(*SET_NUMBER_LIMITS)
+_KIND = choice(SET_KINDS)
+_SIDE = choice(SIDES)
 
 
 def _read_set(table: Mapping[str, Any], parts: Parts, session_unit: Unit, reader: KeyReader) -> SetLog:
     reader.check_keys(table, parts, SET_KEYS)
     unit: Unit = reader.get(table, parts, "unit", _UNIT, session_unit)  # type: ignore[assignment]
-    load = _LOAD[unit]
     return SetLog(
         exercise_id=reader.get(table, parts, "exercise_id", identifier, "", required=True),
         set_number=reader.get(table, parts, "set_number", _SET_NUMBER, 1, required=True),
         at=reader.get(table, parts, "at", moment, datetime.min, required=True),
         unit=unit,
-        kind=reader.get(table, parts, "kind", choice(SET_KINDS), "work"),  # type: ignore[arg-type]
-        side=reader.get(table, parts, "side", choice(SIDES), None),  # type: ignore[arg-type]
+        kind=reader.get(table, parts, "kind", _KIND, "work"),  # type: ignore[arg-type]
+        side=reader.get(table, parts, "side", _SIDE, None),  # type: ignore[arg-type]
         exercise_name=reader.get(table, parts, "exercise_name", text, ""),
         target_reps=reader.get(table, parts, "target_reps", _REPS, None),
-        target_load=reader.get(table, parts, "target_load", load, None),
+        target_load=reader.get(table, parts, "target_load", _LOAD[unit], None),
         target_hold=reader.get(table, parts, "target_hold", _SECONDS, None),
         target_rpe=reader.get(table, parts, "target_rpe", _RPE, None),
         reps=reader.get(table, parts, "reps", _REPS, None),
-        load=reader.get(table, parts, "load", load, None),
+        load=reader.get(table, parts, "load", _LOAD[unit], None),
         rpe=reader.get(table, parts, "rpe", _RPE, None),
         hold_seconds=reader.get(table, parts, "hold_seconds", _SECONDS, None),
         rest_seconds=reader.get(table, parts, "rest_seconds", _SECONDS, None),

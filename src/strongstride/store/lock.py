@@ -28,6 +28,7 @@ except ImportError:  # not on this platform: the pid check alone decides
 
 LOCK_FILE_NAME = "session.lock"
 _CREATION_GRACE_SECONDS = 10     # an empty lock file this young is still being written by its owner
+_LARGEST_PID = 2**31 - 1         # a pid outside 1..this is not a process: os.kill would refuse or mean a group
 _ATTEMPTS = 5                    # retries when the lock file changes under us
 
 
@@ -70,6 +71,7 @@ class SessionLock:
 
     @property
     def held(self) -> bool:
+        """Whether this lock object holds the lock now."""
         return self._handle is not None
 
     def acquire(self) -> None:
@@ -110,7 +112,12 @@ class SessionLock:
             handle = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
         except FileExistsError:
             return None
-        self._write_owner(handle, _try_flock(handle) == "ours")
+        try:
+            self._write_owner(handle, _try_flock(handle) == "ours")
+        except OSError:
+            self.path.unlink(missing_ok=True)
+            os.close(handle)
+            raise
         return handle
 
     def _take_over_stale(self) -> int | None:
@@ -157,11 +164,11 @@ class SessionLock:
         """The lock file's details, as far as they can be read."""
         try:
             data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
             data = {}
         pid, host, since = data.get("pid"), data.get("host"), data.get("since")
         return LockOwner(
-            pid=pid if isinstance(pid, int) and not isinstance(pid, bool) else None,
+            pid=pid if isinstance(pid, int) and not isinstance(pid, bool) and 0 < pid <= _LARGEST_PID else None,
             host=host if isinstance(host, str) else "",
             since=since if isinstance(since, datetime) else None,
             flock=data.get("flock") is True,

@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
-from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Footer, Static
 
+from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestFinished, StartSession
-from strongstride.tui.screens.errors import ProblemsScreen
-from strongstride.tui.screens.history import HistoryScreen
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.themes import DEFAULT_THEME, next_theme_name
 from strongstride.tui.widgets.problem_view import notify_problem
-
-
-class SessionPlaceholder(Screen[None]):
-    """Stands where the session screens will go until they exist."""
-
-    BINDINGS = [Binding("b,escape", "app.pop_screen", "Back")]
-
-    def __init__(self, plan_id: str, session_id: str, resume: bool) -> None:
-        super().__init__()
-        self.plan_id = plan_id
-        self.session_id = session_id
-        self.resume = resume
-
-    def compose(self) -> ComposeResult:
-        doing = "Resuming" if self.resume else "Starting"
-        yield Static(Text(f"{doing} session {self.session_id} of {self.plan_id}: "
-                          "the session screen is not available yet."))
-        yield Footer()
 
 
 class StrongstrideApp(App[None]):
@@ -50,10 +29,14 @@ class StrongstrideApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, state: AppState, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, state: AppState, clock: Callable[[], float] = rest_clock,
+        wall_clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         super().__init__()
         self.state = state
-        self.clock = clock          # the monotonic seconds every rest timer reads; tests pass a fake one
+        self.clock = clock              # the monotonic seconds every rest timer reads; tests pass a fake one
+        self.wall_clock = wall_clock    # the time events are stamped with
         for theme in state.themes:
             self.register_theme(theme)
         self.theme = self._starting_theme()
@@ -93,11 +76,15 @@ class StrongstrideApp(App[None]):
 
     def action_history(self) -> None:
         """Past sessions, exercise trends and weekly adherence."""
+        from strongstride.tui.screens.history import HistoryScreen   # loaded when first asked for: a faster start
+
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen(self.state))
 
     def action_problems(self) -> None:
         """The files that could not be read at start, and why."""
+        from strongstride.tui.screens.errors import ProblemsScreen
+
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.state.problems))
 
@@ -105,8 +92,29 @@ class StrongstrideApp(App[None]):
         self.start_session(message.plan_id, message.session_id, resume=message.resume)
 
     def start_session(self, plan_id: str, session_id: str, resume: bool = False) -> None:
-        """Open the live session; `resume` picks up the in-progress session instead of a new one."""
-        self.push_screen(SessionPlaceholder(plan_id, session_id, resume))
+        """Open the live session; an unfinished one is always resumed rather than started over."""
+        from strongstride.model.problems import ProblemsFound
+        from strongstride.store.lock import SessionLocked
+        from strongstride.tui.screens.session import SessionScreen
+
+        if self.state.in_progress is not None and not resume:
+            self.notify(f"Resuming your unfinished session first: {self.state.in_progress_name()}", markup=False)
+        try:
+            keeper = self.state.open_session(plan_id, session_id, self.wall_clock())
+        except SessionLocked as locked:
+            self.notify(str(locked), title="Session not started", severity="error", markup=False, timeout=10)
+            return
+        except ProblemsFound as found:
+            for problem in found.problems:
+                notify_problem(self, problem, title="Session not started")
+            return
+        self.push_screen(SessionScreen(keeper, clock=self.wall_clock, monotonic=self.clock), self._session_closed)
+
+    async def _session_closed(self, _: Path | None) -> None:
+        """Back home: the lock is let go and the home screen shows the new history."""
+        self.state.close_session()
+        if isinstance(self.screen, HomeScreen):
+            await self.screen.reload()
 
     def on_rest_finished(self, message: RestFinished) -> None:
         """Rest over: ring the terminal bell and say so on screen, since the runner may look away."""

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.theme import Theme
 
 from strongstride import resources
-from strongstride.commands.context import past_session
+from strongstride.commands.context import sessions_for_the_week
 from strongstride.engine.week import PastSession, Suggestion, next_in_rotation, suggest_day
 from strongstride.library import load_exercise_library
 from strongstride.model.config import Config
@@ -31,6 +31,11 @@ from strongstride.store.index import HistoryIndex, SessionSummary
 from strongstride.store.in_progress import InProgressStore
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
 from strongstride.tui.themes import load_themes
+
+if TYPE_CHECKING:   # the live session's modules load when the first session opens, not at start-up
+    from strongstride.engine.session import LiveSession
+    from strongstride.keeper import SessionKeeper
+    from strongstride.store.lock import SessionLock
 
 FALLBACK_PLAN = "runner-foundation"
 
@@ -59,6 +64,7 @@ class AppState:
     themes: list[Theme]
     problems: list[Problem] = field(default_factory=list)
     theme_problems: list[Problem] = field(default_factory=list)
+    lock: SessionLock | None = None
 
     @property
     def plan(self) -> Plan | None:
@@ -67,8 +73,8 @@ class AppState:
         return option.plan if option else None
 
     def past_sessions(self, plan: Plan) -> list[PastSession]:
-        """Finished sessions as the runner's week counts them (muscles loaded, heavy or not)."""
-        return [past_session(summary, plan, self.library) for summary in self.index.summaries]
+        """The finished sessions the runner's week needs today (recent ones, where the rotation stands), with muscles."""
+        return sessions_for_the_week(self.index, plan, self.library, self.today)
 
     def suggestion(self) -> Suggestion | None:
         """Today's session from the current plan's rotation and the runner's week."""
@@ -110,6 +116,61 @@ class AppState:
             return self.history.load(Path(summary.path)), []
         except ProblemsFound as found:
             return None, found.problems
+
+    def open_session(self, plan_id: str, session_id: str, now: datetime) -> SessionKeeper:
+        """The live session to show: the unfinished one if there is one (never started over), else a new one.
+
+        Holds the data dir's session lock until close_session; raises SessionLocked when another
+        strongstride runs a session there, ProblemsFound when the session cannot be rebuilt.
+        """
+        from strongstride.keeper import SessionKeeper
+        from strongstride.store.lock import SessionLock
+
+        lock = SessionLock(paths.data_dir())
+        lock.acquire()
+        try:
+            in_progress = InProgressStore(paths.in_progress_file())
+            saved = in_progress.load()
+            session = self._resumed(saved, in_progress.path) if saved else self._new_session(plan_id, session_id, now)
+        except BaseException:
+            lock.release()
+            raise
+        self.lock = lock
+        return SessionKeeper(session, in_progress, self.history)
+
+    def _new_session(self, plan_id: str, session_id: str, now: datetime) -> LiveSession:
+        from strongstride.engine.session import LiveSession
+        from strongstride.keeper import build_setup
+
+        plan = self.plans[plan_id].plan
+        suggestion = self.suggestion() if plan_id == self.plan_id else None
+        volume_factor = suggestion.volume_factor if suggestion is not None else 1.0
+        return LiveSession(build_setup(plan, session_id, self.library, self.history, self.config, now, volume_factor))
+
+    def _resumed(self, saved: tuple[dict[str, Any], list[dict[str, Any]]], path: Path) -> LiveSession:
+        from strongstride.engine.session import LiveSession
+        from strongstride.keeper import build_setup, restore_events
+
+        header, raw_events = saved
+        try:
+            plan = self.plans[header["plan_id"]].plan
+            setup = build_setup(
+                plan, header["session_id"], self.library, self.history, self.config, header["started_at"],
+                float(header.get("volume_factor", 1.0)), uid=header["uid"],
+            )
+            return LiveSession(setup, restore_events(raw_events, path))
+        except KeyError as missing:
+            raise ProblemsFound([Problem(path, "session", f"cannot resume: {missing.args[0]!r} is missing or unknown")]) from None
+        except ValueError as error:
+            raise ProblemsFound([Problem(path, "events", f"cannot resume: {error}")]) from None
+
+    def close_session(self) -> None:
+        """Let go of the session lock and read history and the unfinished session again."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.index = self.history.index()
+        self.in_progress, _ = _in_progress()
 
     def save_setting(self, key: str, value: object) -> Problem | None:
         """Write one config value (the theme, the plan); a failed write is returned, not raised."""

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from strongstride.engine.week import week_start
+from strongstride.model.calendar import week_start
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
 from strongstride.store.index import ExerciseSummary, SessionSummary

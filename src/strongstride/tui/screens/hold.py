@@ -7,7 +7,6 @@ phase began, so a late or missed tick never makes the hold longer or shorter.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Digits, Footer, Label
 
 from strongstride.model.log import Side
+from strongstride.tui.clock import rest_clock
 from strongstride.tui.widgets.rest_timer import clock_face
 from strongstride.tui.widgets.session_entry import SessionRpeScale
 
@@ -58,7 +58,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
         title: str,
         seconds: int,
         sides: Sequence[Side | None] = (None,),
-        monotonic: Callable[[], float] = time.monotonic,
+        monotonic: Callable[[], float] = rest_clock,
         *,
         ask_rpe: bool = True,
         rpe: float | None = None,

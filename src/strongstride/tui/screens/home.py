@@ -55,7 +55,8 @@ def today_card(suggestion: Suggestion | None) -> Text:
     card.append("\n")
     card.append_text(week_count_line(suggestion.done_this_week, suggestion.weekly_target))
     if suggestion.phase is not None:
-        card.append(f"   Phase: {suggestion.phase.name}")
+        card.append("\nPhase: ", style="bold")
+        card.append(suggestion.phase.describe())
     return card
 
 
@@ -165,5 +166,9 @@ class HomeScreen(Screen[None]):
 
     async def on_plan_chosen(self, message: PlanChosen) -> None:
         notify_problem(self, self.state.choose_plan(message.plan_id))
+        await self.reload()
+
+    async def reload(self) -> None:
+        """Show the state again (a new plan, a session just done), with the picker ready for keys."""
         await self.recompose()
         self.query_one(PlanSessionPicker).focus()

@@ -7,7 +7,6 @@ with its reason, a failed save as a warning bar, and the session carries on eith
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +35,7 @@ from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard
 from strongstride.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
+from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
@@ -114,7 +114,7 @@ class SessionScreen(Screen[Path | None]):
         self,
         keeper: SessionKeeper,
         clock: Callable[[], datetime] = datetime.now,
-        monotonic: Callable[[], float] = time.monotonic,
+        monotonic: Callable[[], float] = rest_clock,
     ) -> None:
         super().__init__()
         self.keeper = keeper

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Label
 
 from strongstride.keeper import SessionKeeper
 from strongstride.store.index import SessionSummary
-from strongstride.tui.widgets.session_recap import SessionRecap, recap_session
+from strongstride.recap import SessionRecap, recap_session
 from strongstride.tui.widgets.session_status import elapsed_face
 
 
@@ -65,7 +65,7 @@ class SummaryScreen(Screen[Path | None]):
         setup = self.keeper.session.setup
         recap = self.recap()
         with Vertical():
-            yield Label(Text(f"Session done · {setup.plan.name} · {setup.template.name}"), id="summary-title")
+            yield Label(Text(f"Session summary · {setup.plan.name} · {setup.template.name}"), id="summary-title")
             yield Label(totals_words(recap), id="summary-totals")
             table: DataTable = DataTable(show_cursor=False, zebra_stripes=False)
             table.add_columns("Exercise", "Sets", "Best set", "Estimated 1RM")

@@ -7,7 +7,6 @@ counting ticks, so it cannot drift however late or often `tick()` is called.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -16,6 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar
 
+from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
 
 Clock = Callable[[], float]
@@ -67,7 +67,7 @@ class RestTimer(Widget, can_focus=True):
         self,
         started_at: float,
         duration: float,
-        clock: Clock = time.monotonic,
+        clock: Clock = rest_clock,
         *,
         id: str | None = None,
         classes: str | None = None,

@@ -76,11 +76,12 @@ def _best_before(
     return max(values, default=None)
 
 
-RECORD_KINDS: tuple[tuple[str, Callable[[ExerciseSummary], float | None], bool], ...] = (
-    ("best estimated 1RM", lambda e: e.best_e1rm, True),
-    ("heaviest load", lambda e: e.best_load, True),
-    ("most reps", lambda e: e.most_reps, False),
-    ("longest hold", lambda e: e.longest_hold, False),
+# (record, how it is read from a summary, whether it is a weight in the session's unit, how it reads)
+RECORD_KINDS: tuple[tuple[str, Callable[[ExerciseSummary], float | None], bool, str], ...] = (
+    ("best estimated 1RM", lambda e: e.best_e1rm, True, "{value:.1f} {unit}"),
+    ("heaviest load", lambda e: e.best_load, True, "{value:g} {unit}"),
+    ("most reps", lambda e: e.most_reps, False, "{value:g}"),
+    ("longest hold", lambda e: e.longest_hold, False, "{value:g} s"),
 )
 
 
@@ -89,10 +90,10 @@ def recap_exercise(now: ExerciseSummary, past: Sequence[SessionSummary], unit: U
     before = [s for s in past if now.exercise_id in s.exercises]
     last = before[-1] if before else None
     records = []
-    for label, field, weighed in RECORD_KINDS:
+    for label, field, weighed, shape in RECORD_KINDS:
         value, best = field(now), _best_before(before, now.exercise_id, unit, field, weighed)
         if value is not None and best is not None and value > best + 1e-9:
-            records.append(f"{label} {value:g}")
+            records.append(f"{label} {shape.format(value=value, unit=unit)}")
     return ExerciseRecap(
         name=now.name, work_sets=now.work_sets, best_set=best_set_words(now, unit), e1rm=now.best_e1rm,
         e1rm_before=_in_unit(last.exercises[now.exercise_id].best_e1rm, last.unit, unit) if last else None,

@@ -1,0 +1,28 @@
+"""The start-up yardstick: a bare Textual app showing one Static, run headless until its first paint."""
+
+import sys
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+painted: list[str] = []
+
+
+class OneStatic(App[None]):
+    """Nothing but one Static: Python and Textual starting up and painting once."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("A bare Textual app")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.painted)
+
+    def painted(self) -> None:
+        painted.append(type(self).__name__)
+        self.exit()
+
+
+OneStatic().run(headless=True, size=(80, 24))
+if not painted:
+    sys.exit("the bare app was never painted")
+print("painted the bare app")

@@ -1,0 +1,33 @@
+"""strongstride's start-up as the runner sees it, run headless until the home screen's first paint.
+
+It starts the app the way `strongstride` does (tui/run.py: load_app_state, then StrongstrideApp), with
+one difference: the home screen ends the app right after its first paint, so the parent can time it.
+"""
+
+import sys
+from datetime import date
+
+import strongstride.tui.app as app_module
+from strongstride.tui.screens.home import HomeScreen
+from strongstride.tui.startup import load_app_state
+
+painted: list[str] = []
+
+
+class HomeScreenThatExits(HomeScreen):
+    """The real home screen, which ends the app once it is on screen."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self.painted)
+
+    def painted(self) -> None:
+        painted.append(type(self).__name__)
+        self.app.exit()
+
+
+app_module.HomeScreen = HomeScreenThatExits   # the app pushes whatever this name holds when it mounts
+app_module.StrongstrideApp(load_app_state(None, date.today())).run(headless=True, size=(80, 24))
+if not painted:
+    sys.exit("the home screen was never painted")
+print("painted the home screen")

@@ -1,0 +1,40 @@
+"""How long strongstride takes to paint its home screen on ten years of history, against a bare Textual app.
+
+Usage: python benchmarks/startup.py [--years N] [--runs N] [--bytecode cached|off|both]
+
+Each app runs headless at 80x24 in its own process and exits right after its first paint
+(launch_home_screen.py, launch_bare_app.py); the parent times each process from start to exit,
+the two taking turns, with a warm history index. The target is 1.5x the bare app or less.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import bench_environment, condition, ratio_lines, side_by_side, standalone_main  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+RUNS = 11
+YARDSTICK_LABEL = "bare Textual app, one Static"
+APPS: dict[str, list[str]] = {
+    YARDSTICK_LABEL: [sys.executable, str(HERE / "launch_bare_app.py")],
+    "strongstride home screen": [sys.executable, str(HERE / "launch_home_screen.py")],
+}
+
+
+def measure(root: Path, runs: int, bytecode_cached: bool) -> list[str]:
+    """The report's lines for the history under root: start to first paint for each app, and the ratio."""
+    medians = side_by_side(APPS, bench_environment(root, bytecode_cached), runs)
+    return [f"start-up to first paint, headless 80x24, median of {runs}, {condition(bytecode_cached)}:",
+            *ratio_lines(medians, YARDSTICK_LABEL)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    return standalone_main(__doc__.splitlines()[0], measure, RUNS, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

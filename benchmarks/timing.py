@@ -1,0 +1,124 @@
+"""What every benchmark shares: a history to measure on, its folders, and medians taken side by side.
+
+Commands are timed as whole processes from the parent (start to exit), taking turns run by run, so
+a busy moment on the machine hits every command alike; only ratios measured in one run are compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_history import write_synthetic_history  # noqa: E402
+
+TARGET_RATIO = 1.5
+BYTECODE_CHOICES = {"cached": (True,), "off": (False,), "both": (True, False)}
+
+
+def write_history(root: Path, years: int) -> int:
+    """Years of synthetic history in root/data; how many sessions were written."""
+    return len(write_synthetic_history(root / "data", years=years))
+
+
+def bench_environment(root: Path, bytecode_cached: bool = True) -> dict[str, str]:
+    """The environment for timed processes: strongstride's folders under root, no forced colour.
+
+    With bytecode_cached, compiled modules are kept in a folder of their own under root, as an
+    installed copy keeps them; without, every process compiles strongstride's modules again
+    (what PYTHONDONTWRITEBYTECODE=1 does to a source checkout).
+    """
+    env = {**os.environ, "STRONGSTRIDE_DATA_DIR": str(root / "data"),
+           "STRONGSTRIDE_CONFIG_DIR": str(root / "config"), "STRONGSTRIDE_CACHE_DIR": str(root / "cache")}
+    for variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"):
+        env.pop(variable, None)
+    if bytecode_cached:
+        env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def add_options(parser: argparse.ArgumentParser, runs: int) -> None:
+    """The options every process benchmark takes: years of history, runs, and the bytecode condition."""
+    parser.add_argument("--years", type=int, default=10, help="years of history, 156 sessions each (default 10)")
+    parser.add_argument("--runs", type=int, default=runs, help=f"runs of each process; the median is shown (default {runs})")
+    parser.add_argument("--bytecode", choices=BYTECODE_CHOICES, default="both",
+                        help="compiled modules kept between runs, or compiled every run (default both)")
+
+
+Measure = Callable[[Path, int, bool], list[str]]   # (history root, runs, bytecode cached) -> report lines
+
+
+def standalone_main(description: str, measure: Measure, runs: int, argv: list[str] | None) -> int:
+    """A process benchmark run on its own: write the history, then measure it in each bytecode condition asked for."""
+    parser = argparse.ArgumentParser(description=description)
+    add_options(parser, runs)
+    options = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="strongstride-bench-") as folder:
+        root = Path(folder)
+        print(f"{write_history(root, options.years)} sessions over {options.years} years")
+        for cached in BYTECODE_CHOICES[options.bytecode]:
+            print("\n".join(measure(root, options.runs, cached)))
+    return 0
+
+
+def condition(bytecode_cached: bool) -> str:
+    """The bytecode condition in words, for a report's heading."""
+    return "bytecode cached" if bytecode_cached else "bytecode off (PYTHONDONTWRITEBYTECODE=1)"
+
+
+def median_seconds(action: Callable[[], Any], runs: int, before: Callable[[], Any] | None = None) -> float:
+    """The median wall time of the action over several runs (before each, the optional set-up)."""
+    times = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_once(command: list[str], env: Mapping[str, str]) -> float:
+    """Wall time of one process, stdout to a pipe; a failing command stops the benchmark with its stderr."""
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def side_by_side(commands: Mapping[str, list[str]], env: Mapping[str, str], runs: int) -> dict[str, float]:
+    """The median time of each command; each is run once first (warming caches), then they take turns."""
+    for command in commands.values():
+        run_once(command, env)
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):
+        for label, command in commands.items():
+            times[label].append(run_once(command, env))
+    return {label: statistics.median(samples) for label, samples in times.items()}
+
+
+def ratio_lines(medians: Mapping[str, float], yardstick: str) -> list[str]:
+    """Each median in ms and as a multiple of the yardstick's, then the verdict against TARGET_RATIO."""
+    lines = []
+    worst = 0.0
+    for label, seconds in medians.items():
+        ratio = seconds / medians[yardstick]
+        if label != yardstick:
+            worst = max(worst, ratio)
+        lines.append(f"  {label:<36} {seconds * 1000:7.1f} ms  {ratio:4.2f}x")
+    verdict = "within" if worst <= TARGET_RATIO else "over"
+    lines.append(f"  target: {TARGET_RATIO}x the yardstick or less - {verdict}")
+    return lines

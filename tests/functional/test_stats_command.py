@@ -1,0 +1,201 @@
+"""`strongstride stats` through cli.main on temporary folders: adherence, records, volume, bad files and options."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from strongstride import cli
+from strongstride.commands import history
+from strongstride.commands import records as records_module
+from strongstride.commands.stats import MONTHS_OF_VOLUME, month_start
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.units import KG_PER_LB
+from strongstride.store.history import HistoryStore, new_session_id
+
+Done = tuple[str, int | None, float | None, float | None, int | None]   # (exercise, reps, load, rpe, hold)
+TODAY = date.today()
+THIS_MONDAY = TODAY - timedelta(days=TODAY.weekday())
+
+
+def save_session(folders: Path, day: date, *sets: Done, unit: str = "kg") -> Path:
+    started_at = datetime.combine(day, time(7, 30))
+    logs = tuple(
+        SetLog(exercise_id=exercise, set_number=number, at=started_at, unit=unit, reps=reps, load=load, rpe=rpe,
+               hold_seconds=hold)
+        for number, (exercise, reps, load, rpe, hold) in enumerate(sets, start=1)
+    )
+    log = SessionLog(id=new_session_id(started_at, "runner-foundation", "A"), plan_id="runner-foundation",
+                     session_id="A", started_at=started_at, unit=unit, sets=logs)
+    return HistoryStore(folders / "data", folders / "cache").save(log)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(["stats", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def section(out: str, heading: str) -> list[str]:
+    """The lines of one section of the output: from its heading to the next blank line."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    end = next((i for i in range(start, len(lines)) if not lines[i]), len(lines))
+    return lines[start:end]
+
+
+def cells(lines: list[str]) -> list[list[str]]:
+    """Each line's cells: text separated by two spaces or more."""
+    return [re.split(r"\s{2,}", line.strip()) for line in lines]
+
+
+def test_sessions_per_week_are_set_against_the_plans_target(folders: Path, capsys) -> None:
+    for weeks_back, sessions in ((2, 2), (1, 1), (0, 1)):
+        for n in range(sessions):
+            save_session(folders, THIS_MONDAY - timedelta(weeks=weeks_back) + timedelta(days=2 * n),
+                         ("back_squat", 8, 60.0, 8.0, None))
+    code, out, err = run(capsys, "--weeks", "3")
+    assert (code, err) == (0, "")
+    assert section(out, "Sessions per week") == [
+        "Sessions per week - target 2 (Runner foundation)",   # runner-foundation asks for two a week
+        "Week of     Sessions  Target met",
+        f"{THIS_MONDAY - timedelta(weeks=2):%Y-%m-%d}         2  yes",
+        f"{THIS_MONDAY - timedelta(weeks=1):%Y-%m-%d}         1  no",
+        f"{THIS_MONDAY:%Y-%m-%d}         1  this week",
+        "Target met in 1 of 2 full weeks; this week so far: 1 of 2.",
+    ]
+    assert "\x1b[" not in out and "─" not in out
+
+
+def test_personal_records_list_each_exercises_bests_with_their_dates(folders: Path, capsys) -> None:
+    first, second = THIS_MONDAY - timedelta(weeks=3), THIS_MONDAY - timedelta(weeks=2)
+    save_session(folders, first, ("back_squat", 5, 100.0, 10.0, None), ("plank", None, None, 8.0, 50),
+                 ("push_up", 15, None, 8.0, None))
+    save_session(folders, second, ("back_squat", 5, 100.0, 9.0, None), ("back_squat", 8, 90.0, 8.0, None),
+                 ("plank", None, None, 8.0, 40), ("push_up", 18, None, 9.0, None))
+    records = section(run(capsys)[1], "Personal records")
+    assert records[1].split() == ["Exercise", "Record", "Best", "Date"]
+    found = cells(records[2:])
+    assert found[1:3] == [["heaviest 5 reps", "100 kg", f"{first}"], ["heaviest 8 reps", "90 kg", f"{second}"]]
+    assert found[0][:2] == ["Back squat", "best e1RM"]
+    assert ["Plank", "longest hold", "50 s", f"{first}"] in found
+    assert ["Push-up", "most reps at bodyweight", "18 reps", f"{second}"] in found
+
+
+def test_loads_and_volume_follow_the_configs_units(folders: Path, capsys) -> None:
+    (folders / "config" / "config.toml").write_text('schema = 1\nunits = "lb"\n', encoding="utf-8")
+    save_session(folders, TODAY, ("back_squat", 10, 100.0, None, None))
+    out = run(capsys)[1]
+    assert ["heaviest 10 reps", "220.5 lb", f"{TODAY}"] in cells(section(out, "Personal records"))
+    volume = section(out, "Volume per month")
+    assert volume[0] == "Volume per month (lb)"
+    assert volume[-1].split()[:2] == [f"{TODAY:%Y-%m}", "2,204.6"]
+
+
+def test_volume_covers_the_last_twelve_months_with_a_bar_for_each(folders: Path, capsys) -> None:
+    save_session(folders, month_start(TODAY, 2) + timedelta(days=3), ("back_squat", 10, 50.0, 8.0, None))
+    save_session(folders, TODAY, ("back_squat", 10, 100.0, 8.0, None))
+    save_session(folders, month_start(TODAY, MONTHS_OF_VOLUME), ("back_squat", 10, 500.0, 8.0, None))   # too old
+    volume = section(run(capsys)[1], "Volume per month")
+    rows = volume[2:]
+    assert len(rows) == MONTHS_OF_VOLUME
+    assert rows[-1].split() == [f"{TODAY:%Y-%m}", "1,000", "#" * 20]
+    assert rows[-3].split() == [f"{month_start(TODAY, 2):%Y-%m}", "500", "#" * 10]
+    assert rows[-2].split() == [f"{month_start(TODAY, 1):%Y-%m}", "0"]
+
+
+def test_an_empty_history_says_so_and_succeeds(folders: Path, capsys) -> None:
+    assert run(capsys) == (0, f"{history.EMPTY_HISTORY}\n", "")
+
+
+def test_broken_files_are_reported_and_the_rest_still_counted(folders: Path, capsys) -> None:
+    save_session(folders, TODAY, ("back_squat", 8, 60.0, 8.0, None))
+    broken = folders / "data" / "history" / f"{TODAY.year}" / "broken.toml"
+    broken.write_text("schema = 1\nid = [\n", encoding="utf-8")
+    code, out, err = run(capsys)
+    assert code == 0
+    assert err.startswith(f"{broken}:") and len(err.splitlines()) == 1
+    assert "this week so far: 1 of 2." in out
+
+
+def test_weeks_must_be_at_least_one(folders: Path, capsys) -> None:
+    assert run(capsys, "--weeks", "0") == (2, "", "strongstride stats: --weeks must be 1 or more, not 0\n")
+
+
+def test_a_plan_that_cannot_be_found_is_reported(folders: Path, capsys) -> None:
+    (folders / "config" / "config.toml").write_text('schema = 1\nplan = "no-such-plan"\n', encoding="utf-8")
+    code, out, err = run(capsys)
+    assert (code, out) == (1, "")
+    assert "config.toml" in err and "no-such-plan" in err
+
+
+# -- the records cache ------------------------------------------------------------------------
+
+@pytest.fixture
+def folded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many sessions each count of records folds in."""
+    counts: list[int] = []
+    real = records_module.add_sessions
+
+    def counting(records, summaries, unit):
+        summaries = list(summaries)
+        counts.append(len(summaries))
+        return real(records, summaries, unit)
+
+    monkeypatch.setattr(records_module, "add_sessions", counting)
+    return counts
+
+
+def all_time(folders: Path, unit: str = "kg") -> dict:
+    store = HistoryStore(folders / "data", folders / "cache")
+    return records_module.all_time_records(store.index(), unit, store)
+
+
+def test_records_are_kept_and_only_new_sessions_are_folded_in(folders: Path, folded: list[int]) -> None:
+    save_session(folders, TODAY - timedelta(days=9), ("back_squat", 5, 100.0, 9.0, None))
+    save_session(folders, TODAY - timedelta(days=7), ("back_squat", 8, 90.0, 8.0, None))
+    first = all_time(folders)
+    assert folded == [2]
+    assert all_time(folders) == first and folded == [2]   # nothing new: the cache answers alone
+    save_session(folders, TODAY, ("back_squat", 5, 105.0, 9.0, None), ("plank", None, None, 8.0, 60))
+    extended = all_time(folders)
+    assert folded[-1] == 1
+    store = HistoryStore(folders / "data", folders / "cache")
+    assert extended == records_module.personal_records(store.index().summaries, "kg")
+    assert extended["back_squat"].heaviest_for_reps[5].value == 105.0 and "plank" in extended
+
+
+def test_an_edited_file_or_another_unit_counts_every_session_again(folders: Path, folded: list[int]) -> None:
+    old = save_session(folders, TODAY - timedelta(days=9), ("back_squat", 5, 100.0, 9.0, None))
+    save_session(folders, TODAY, ("back_squat", 5, 90.0, 9.0, None))
+    all_time(folders)
+    stat = old.stat()
+    old.write_bytes(old.read_bytes().replace(b"load = 100.0", b"load = 80.0"))
+    os.utime(old, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert all_time(folders)["back_squat"].heaviest_for_reps[5].value == 90.0 and folded[-1] == 2
+    in_lb = all_time(folders, "lb")
+    assert folded[-1] == 2 and in_lb["back_squat"].heaviest_for_reps[5].value == pytest.approx(90.0 / KG_PER_LB)
+
+
+def test_a_damaged_records_cache_is_counted_again(folders: Path, folded: list[int]) -> None:
+    save_session(folders, TODAY, ("back_squat", 5, 100.0, 9.0, None))
+    first = all_time(folders)
+    cache = folders / "cache" / "records.json"
+    for damage in ("not json", '{"version": 1}', cache.read_text().replace('"back_squat"', "7")):
+        cache.write_text(damage, encoding="utf-8")
+        assert all_time(folders) == first and folded[-1] == 1
+
+
+def test_records_survive_the_cache_unchanged() -> None:
+    kept = records_module.ExerciseRecords(
+        "back_squat", "Back squat", heaviest_for_reps={5: records_module.Record(102.5, TODAY)},
+        best_e1rm=records_module.Record(118.123456, TODAY), longest_hold=None,
+        most_bodyweight_reps=records_module.Record(12, TODAY - timedelta(days=1)),
+    )
+    again = records_module.records_from_json(json.loads(json.dumps(records_module.records_to_json(kept))))
+    assert again == kept and isinstance(again.most_bodyweight_reps.value, int)

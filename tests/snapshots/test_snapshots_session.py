@@ -1,0 +1,73 @@
+"""How the session screens look at 80x24 on the runner-foundation plan, with clocks that never move."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from strongstride.engine.events import SetLogged, WarmupDone
+from strongstride.tui.widgets.rest_timer import RestTimer
+from tests.tui.session_harness import Clocks, do_every_set, new_keeper, session_app
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def clocks() -> Clocks:
+    return Clocks()
+
+
+@pytest.fixture
+def warmed_up(tmp_path: Path, clocks: Clocks, monkeypatch: pytest.MonkeyPatch):
+    """A session past its warm-up, on the first set (quarter squat, barbell)."""
+    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
+    keeper = new_keeper(tmp_path)
+    clocks.advance(8 * 60)
+    keeper.apply(WarmupDone(clocks.wall()))
+    return keeper
+
+
+def test_warmup(snap_compare, tmp_path: Path, clocks: Clocks) -> None:
+    assert snap_compare(session_app(new_keeper(tmp_path), clocks), terminal_size=SIZE)
+
+
+def test_set_card(snap_compare, warmed_up, clocks: Clocks) -> None:
+    assert snap_compare(session_app(warmed_up, clocks), terminal_size=SIZE)
+
+
+def test_log_set(snap_compare, warmed_up, clocks: Clocks) -> None:
+    assert snap_compare(session_app(warmed_up, clocks), press=["enter", "9", "h"], terminal_size=SIZE)
+
+
+def test_rest_with_the_next_set(snap_compare, warmed_up, clocks: Clocks) -> None:
+    async def forty_seconds_into_the_rest(pilot) -> None:
+        await pilot.press("enter", "9", "enter")      # log the squat: the rest starts by itself
+        await pilot.pause()                           # the rest panel is mounted and focused
+        await pilot.wait_for_scheduled_animations()
+        clocks.advance(40)
+        pilot.app.screen.tick()                       # the elapsed time, as its interval would
+        pilot.app.screen.query_one(RestTimer).tick()
+        await pilot.pause()
+
+    assert snap_compare(session_app(warmed_up, clocks), run_before=forty_seconds_into_the_rest, terminal_size=SIZE)
+
+
+def test_unilateral_set_card(snap_compare, warmed_up, clocks: Clocks) -> None:
+    for load in (40.0, 30.0):
+        clocks.advance(120)
+        warmed_up.apply(SetLogged(clocks.wall(), 9, load, 8.5))
+    assert snap_compare(session_app(warmed_up, clocks), press=["enter"], terminal_size=SIZE)
+
+
+def test_summary_with_records(snap_compare, tmp_path: Path, clocks: Clocks, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
+    last_week = new_keeper(tmp_path, started_at=clocks.wall() - timedelta(days=7), uid="last-week")
+    do_every_set(last_week, clocks)
+    last_week.finish(clocks.wall())
+    today = new_keeper(tmp_path, started_at=clocks.wall())
+    do_every_set(today, clocks, extra_reps=2)
+    assert snap_compare(session_app(today, clocks), press=["enter"], terminal_size=SIZE)
