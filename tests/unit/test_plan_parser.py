@@ -176,7 +176,7 @@ def test_defaults_of_a_minimal_block():
     block = parse_plan(FULL_PLAN, PLAN_PATH, LIBRARY).session("B").blocks[0]
     assert block.prescription.load == BODYWEIGHT
     assert block.prescription.rpe is None
-    assert block.prescription.rest_seconds == 90
+    assert block.prescription.rest_seconds is None, "the runner's default rest applies"
     assert block.prescription.tempo is None
     assert (block.per_side, block.superset, block.warmup_sets, block.note) == (None, None, True, "")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from strongstride.engine.events import (
     VariationSwapped, WarmupDone,
 )
 from strongstride.engine.session import InvalidEvent, LiveSession
+from strongstride.model.config import Config
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.plan import Load, NumberRange, Warmup
 
@@ -272,3 +274,11 @@ def test_a_rest_left_running_for_days_is_kept_at_a_day():
     session.apply(SetLogged(START, reps=10))
     session.apply(RestEnded(START + timedelta(hours=25)))
     assert session.state.logged[0].rest_seconds == 24 * 3600
+
+
+def test_a_block_without_a_rest_takes_the_runners_default_rest():
+    plain = block("push_up", sets=2)
+    no_rest = dataclasses.replace(plain, prescription=dataclasses.replace(plain.prescription, rest_seconds=None))
+    session = LiveSession(setup_of(no_rest, config=Config(default_rest_seconds=150)))
+    assert session.state.card.rest_seconds == 150
+    assert session.apply(SetLogged(START, reps=10)).rest.seconds == 150

@@ -191,6 +191,11 @@ class _Fold:
                 return mid_set[0] if mid_set else min(open_runs, key=lambda r: r.sets_completed)
         return None
 
+    def rest_of(self, run: _BlockRun) -> int:
+        """The block's rest, or the runner's default rest where the plan gives none."""
+        rest = run.block.prescription.rest_seconds
+        return self.setup.config.default_rest_seconds if rest is None else rest
+
     def group_of(self, run: _BlockRun) -> list[_BlockRun]:
         return next([self.runs[i] for i in g] for g in self.groups if run.number - 1 in g)
 
@@ -368,7 +373,7 @@ class _Fold:
             return None
         if following in group and following is not run and following.sets_completed < run.sets_completed:
             return None
-        return max(r.block.prescription.rest_seconds for r in group)
+        return max(self.rest_of(r) for r in group)
 
     def _start_rest(self, run: _BlockRun, at: datetime, seconds: int | None) -> None:
         if seconds is None or self.current_run() is None:
@@ -394,7 +399,7 @@ def _set_card(fold: _Fold, run: _BlockRun) -> SetCard:
         exercise_number=run.number, exercise_count=len(fold.runs), side=run.sides[run.next_side],
         target=target, rpe_meaning=describe_rpe(target.rpe) if target.rpe is not None else "",
         last_time=last_time_line(fold.setup.history, run.exercise.id, fold.unit), plates=plates,
-        unit=fold.unit, rest_seconds=prescription.rest_seconds, tempo=prescription.tempo,
+        unit=fold.unit, rest_seconds=fold.rest_of(run), tempo=prescription.tempo,
         superset=run.block.superset, extra_set=kind == "work" and run.sets_completed >= run.planned_sets,
         note=run.block.note,
     )

@@ -75,7 +75,7 @@ class Prescription:
     hold_seconds: NumberRange | None = None
     load: Load = BODYWEIGHT
     rpe: float | None = None      # target RPE; a plan's `rir = 2` is stored as rpe 8
-    rest_seconds: int = 90
+    rest_seconds: int | None = None   # None: the runner's default rest from config.toml
     tempo: str | None = None
 
 

@@ -386,7 +386,7 @@ class _PlanReader:
         reps, hold = self.read_reps_or_hold(table, parts, exercise)
         load = self.read_load(table, parts, exercise)
         rpe = self.read_effort(table, parts)
-        rest = self.whole(table, parts, "rest", REST_LIMITS, " seconds", default=Prescription.rest_seconds)
+        rest = self.whole(table, parts, "rest", REST_LIMITS, " seconds") if "rest" in table else None
         per_side = self.flag(table, parts, "per_side", None)
         tempo = self.text_value(table, parts, "tempo", "", required=False)
         if tempo is not None and not _TEMPO.fullmatch(tempo):

@@ -1,0 +1,85 @@
+"""Every session of every sample plan, walked through the engine set by set with an injected clock."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+import pytest
+
+from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged, WarmupDone
+from strongstride.engine.loading import nearest_available_load
+from strongstride.engine.session import LiveSession, SessionSetup
+from strongstride.library import load_exercise_library
+from strongstride.model.config import Config
+from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.plan_parser import load_plan_file
+from strongstride.resources import bundled_dir
+
+LIBRARY, _ = load_exercise_library()
+PLANS = {path.stem: load_plan_file(path, LIBRARY) for path in sorted(bundled_dir("sample_plans").glob("*.toml"))}
+SESSIONS = [(plan_id, template.id) for plan_id, plan in PLANS.items() for template in plan.sessions]
+START = datetime(2026, 11, 23, 18, 0)
+
+
+def walk(plan_id: str, session_id: str, history: tuple[SessionLog, ...], started_at: datetime, rpes: random.Random) -> SessionLog:
+    """Do the whole session as a runner would: every set near its target, each felt a little differently."""
+    plan = PLANS[plan_id]
+    setup = SessionSetup(plan, plan.session(session_id), LIBRARY, history, Config(), started_at, f"{plan_id}-{started_at:%j}")
+    session, at = LiveSession(setup), started_at
+    while (state := session.state).step != "done":
+        at += timedelta(seconds=45)
+        if state.step == "warmup":
+            session.apply(WarmupDone(at))
+        elif state.step == "rest":
+            session.apply(RestEnded(at))
+        else:
+            card = state.card
+            assert card.target.reason, f"{card.exercise.id}: every target says why"
+            if card.target.load is not None:
+                assert card.target.load == nearest_available_load(card.target.load, card.exercise, Config().equipment)
+            rpe = rpes.choice([7.0, 7.5, 8.0, 8.5, 9.0, 9.5]) if card.kind == "work" else None
+            if card.is_hold and card.kind == "work":
+                session.apply(HoldCompleted(at, card.target.hold_seconds, rpe))
+            else:
+                session.apply(SetLogged(at, card.target.reps, card.target.load, rpe))
+    return session.to_log(finished_at=at)
+
+
+@pytest.mark.parametrize("plan_id, session_id", SESSIONS)
+def test_every_sample_session_runs_to_the_end_with_a_reason_for_every_set(plan_id, session_id):
+    log = walk(plan_id, session_id, (), START, random.Random(f"{plan_id}{session_id}"))
+    template = PLANS[plan_id].session(session_id)
+    done_exercises = {s.exercise_id for s in log.work_sets}
+    assert done_exercises == {block.exercise_id for block in template.blocks}
+    for block in template.blocks:
+        exercise = LIBRARY[block.exercise_id]
+        sides = 2 if (exercise.unilateral if block.per_side is None else block.per_side) else 1
+        sets = [s for s in log.work_sets if s.exercise_id == block.exercise_id]
+        low, high = block.prescription.sets.low, block.prescription.sets.high
+        assert low * sides <= len(sets) <= high * sides, f"{block.exercise_id}: {len(sets)} sets"
+        assert all(s.reason for s in sets)
+
+
+def test_heavy_strength_ramps_up_to_its_first_work_set_and_counts_only_work():
+    last_week = START - timedelta(days=7)
+    squats = tuple(SetLog("back_squat", n, last_week, reps=5, load=100.0, rpe=8.0) for n in (1, 2, 3))
+    history = (SessionLog("last-week", "heavy-strength", "A", last_week, sets=squats),)
+    log = walk("heavy-strength", "A", history, START, random.Random(1))
+    warmups = [s for s in log.sets if s.kind == "warmup"]
+    assert warmups and {w.exercise_id for w in warmups} == {"back_squat"}, "80-100% of 5RM is heavy: ramp up first"
+    first_work = next(s for s in log.sets if s.kind == "work" and s.exercise_id == "back_squat")
+    assert log.sets.index(warmups[-1]) < log.sets.index(first_work)
+    assert [w.load for w in warmups] == sorted(w.load for w in warmups)
+    assert all(w.load < first_work.load for w in warmups)
+    assert all(w not in log.work_sets for w in warmups)
+
+
+def test_the_next_session_progresses_from_the_last_one():
+    first = walk("runner-foundation", "A", (), START, random.Random(2))
+    second_start = START + timedelta(days=7)
+    plan = PLANS["runner-foundation"]
+    setup = SessionSetup(plan, plan.session("A"), LIBRARY, (first,), Config(), second_start, "second")
+    card = LiveSession(setup).state.card
+    assert card.last_time.startswith(f"Last time ({START:%d %b})")
+    assert card.target.reason and "No history" not in card.target.reason
