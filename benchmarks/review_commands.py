@@ -1,4 +1,4 @@
-"""How fast `strongstride history` and `strongstride stats` answer on ten years of history, against a yardstick.
+"""How fast `strongstride history` and `strongstride stats` answer on years of history, against a yardstick.
 
 Usage: python benchmarks/review_commands.py [--years N] [--runs N] [--bytecode cached|off|both]
 
@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import bench_environment, condition, ratio_lines, side_by_side, standalone_main  # noqa: E402
+from report import Figure  # noqa: E402
+from timing import bench_environment, condition, ratio_figures, side_by_side, standalone_main  # noqa: E402
 
 RUNS = 15
 YARDSTICK_LABEL = "yardstick (20-row Rich table)"
@@ -26,10 +27,11 @@ COMMANDS: dict[str, list[str]] = {
 }
 
 
-def measure(root: Path, runs: int, bytecode_cached: bool) -> list[str]:
-    """The report's lines for the history under root: each command's median and its ratio to the yardstick."""
+def measure(root: Path, runs: int, bytecode_cached: bool) -> list[Figure]:
+    """Each command's median on the history under root, and its ratio to the yardstick's."""
     medians = side_by_side(COMMANDS, bench_environment(root, bytecode_cached), runs)
-    return [f"review commands, stdout to a pipe, median of {runs}, {condition(bytecode_cached)}:", *ratio_lines(medians, YARDSTICK_LABEL)]
+    return ratio_figures(medians, YARDSTICK_LABEL,
+                         f"review commands, stdout to a pipe, median of {runs}, {condition(bytecode_cached)}")
 
 
 def main(argv: list[str] | None = None) -> int:

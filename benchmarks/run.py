@@ -1,10 +1,13 @@
-"""Every benchmark in one go, on one synthetic history: the store, the review commands and start-up.
+"""Every benchmark in one go, on each size of history asked for: one table, a row per figure, a column per size.
 
-Usage: python benchmarks/run.py [--years N] [--runs N] [--quick]
+Usage: python benchmarks/run.py [--years N [N ...]] [--runs N] [--rest S] [--quick]
 
-Prints each figure; the process benchmarks are shown with bytecode cached (as installed) and with
-bytecode off (as in a checkout run with PYTHONDONTWRITEBYTECODE=1). --quick is a smoke run: one
-repetition of each, bytecode cached only. Only ratios measured in the same run are comparable.
+Figures: the store (saving a set among them); `history` and `stats` beside the 20-row Rich table;
+start-up to the first painted home screen beside a bare Textual app; a real rest on the rest timer
+(60 s); and each process's peak memory. The process benchmarks are shown with bytecode cached (as
+installed) and with bytecode off (a checkout run with PYTHONDONTWRITEBYTECODE=1). Each history is
+written once and every figure is measured on it. --quick is a smoke run: one repetition, bytecode
+cached only, a 2 s rest. Only ratios measured in the same run are comparable.
 """
 
 from __future__ import annotations
@@ -19,9 +22,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import history_store  # noqa: E402
+import peak_memory  # noqa: E402
 import review_commands  # noqa: E402
 import startup  # noqa: E402
+import timer_drift  # noqa: E402
+from report import Figure, table, years_heading  # noqa: E402
 from timing import BYTECODE_CHOICES, write_history  # noqa: E402
+
+QUICK_REST_SECONDS = 2.0
 
 
 def machine_line() -> str:
@@ -41,24 +49,45 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def every_figure(root: Path, runs: int | None, conditions: tuple[bool, ...], rest_seconds: float) -> list[Figure]:
+    """Every benchmark's figures on the history under root, in the order the table shows them."""
+    figures = history_store.measure(root, runs or history_store.RUNS)
+    for cached in conditions:
+        figures += review_commands.measure(root, runs or review_commands.RUNS, cached)
+    for cached in conditions:
+        figures += startup.measure(root, runs or startup.RUNS, cached)
+    figures += timer_drift.measure(root, rest_seconds)
+    return figures + peak_memory.measure(root, runs or peak_memory.RUNS)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--years", type=int, default=10, help="years of history, 156 sessions each (default 10)")
+    parser.add_argument("--years", type=int, nargs="+", default=[10],
+                        help="years of history, 156 sessions each; several give a column each: 1 5 10 30 (default 10)")
     parser.add_argument("--runs", type=int, help="repetitions of each measurement (default: each benchmark's own)")
-    parser.add_argument("--quick", action="store_true", help="a smoke run: one repetition, bytecode cached only")
+    parser.add_argument("--rest", type=float, help=f"length of the timed rest in seconds "
+                        f"(default {timer_drift.REST_SECONDS:g}, {QUICK_REST_SECONDS:g} with --quick)")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"a smoke run: one repetition, bytecode cached only, a {QUICK_REST_SECONDS:g} s rest")
     options = parser.parse_args(argv)
+    if any(years < 1 for years in options.years):
+        parser.error("--years: each size must be 1 year or more")
+    if options.rest is not None and options.rest <= 0:
+        parser.error("--rest: a rest lasts more than 0 seconds")
     runs = 1 if options.quick else options.runs
     conditions = BYTECODE_CHOICES["cached" if options.quick else "both"]
-    print(machine_line())
+    rest_seconds = options.rest or (QUICK_REST_SECONDS if options.quick else timer_drift.REST_SECONDS)
+    sizes = sorted(set(options.years))
+    print(machine_line(), flush=True)
+    by_size: dict[int, list[Figure]] = {}
+    sessions: dict[int, int] = {}
     with tempfile.TemporaryDirectory(prefix="strongstride-bench-") as folder:
-        root = Path(folder)
-        print(f"{write_history(root, options.years)} sessions over {options.years} years")
-        lines, _ = history_store.measure(root, runs or 7)
-        print("\n".join(lines), flush=True)
-        for cached in conditions:
-            print("\n".join(review_commands.measure(root, runs or review_commands.RUNS, cached)), flush=True)
-        for cached in conditions:
-            print("\n".join(startup.measure(root, runs or startup.RUNS, cached)), flush=True)
+        for years in sizes:
+            root = Path(folder) / f"{years}-years"
+            sessions[years] = write_history(root, years)
+            print(f"measuring on {sessions[years]} sessions, {years_heading(years)}", file=sys.stderr, flush=True)
+            by_size[years] = every_figure(root, runs, conditions, rest_seconds)
+    print("\n".join(table(by_size, sessions)))
     return 0
 
 

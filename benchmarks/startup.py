@@ -1,4 +1,4 @@
-"""How long strongstride takes to paint its home screen on ten years of history, against a bare Textual app.
+"""How long strongstride takes to paint its home screen on years of history, against a bare Textual app.
 
 Usage: python benchmarks/startup.py [--years N] [--runs N] [--bytecode cached|off|both]
 
@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import bench_environment, condition, ratio_lines, side_by_side, standalone_main  # noqa: E402
+from report import Figure  # noqa: E402
+from timing import bench_environment, condition, ratio_figures, side_by_side, standalone_main  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 RUNS = 11
@@ -25,11 +26,11 @@ APPS: dict[str, list[str]] = {
 }
 
 
-def measure(root: Path, runs: int, bytecode_cached: bool) -> list[str]:
-    """The report's lines for the history under root: start to first paint for each app, and the ratio."""
+def measure(root: Path, runs: int, bytecode_cached: bool) -> list[Figure]:
+    """Start to first paint for each app on the history under root, and the ratio to the bare app's."""
     medians = side_by_side(APPS, bench_environment(root, bytecode_cached), runs)
-    return [f"start-up to first paint, headless 80x24, median of {runs}, {condition(bytecode_cached)}:",
-            *ratio_lines(medians, YARDSTICK_LABEL)]
+    return ratio_figures(medians, YARDSTICK_LABEL,
+                         f"start-up to first paint, headless 80x24, median of {runs}, {condition(bytecode_cached)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from strongstride.model.log import SessionLog, SetLog
@@ -28,11 +28,17 @@ def write_synthetic_history(
     years: int = 10,
     exercises_per_session: int = 6,
     sets_per_exercise: int = 3,
-    start: datetime = datetime(2016, 1, 4, 18, 0),
+    start: datetime | None = None,
     seed: int = 1,
 ) -> list[Path]:
-    """Write 156 sessions a year (3 a week) of exercises x sets, slowly getting stronger; the files written."""
+    """Write 156 sessions a year (3 a week) of exercises x sets, slowly getting stronger; the files written.
+
+    By default the history ends last week, as a runner's does who is still training: every size of
+    history then meets the same week on the home screen, and no session lies in the future.
+    """
     store = HistoryStore(data_dir, data_dir / "cache")
+    if start is None:
+        start = weeks_before_this_one(years * WEEKS_PER_YEAR)
     rng = random.Random(seed)
     written = []
     for week in range(years * WEEKS_PER_YEAR):
@@ -42,6 +48,13 @@ def write_synthetic_history(
             log = _session(started_at, progress, EXERCISES[:exercises_per_session], sets_per_exercise, rng)
             written.append(store.save(log))
     return written
+
+
+def weeks_before_this_one(weeks: int, today: date | None = None) -> datetime:
+    """Monday at 18:00, the given number of weeks before the Monday of this week."""
+    today = today or date.today()
+    monday = today - timedelta(days=today.weekday(), weeks=weeks)
+    return datetime.combine(monday, time(18, 0))
 
 
 def _session(started_at: datetime, progress: float, exercises: tuple[tuple[str, str, float], ...],

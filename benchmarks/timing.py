@@ -19,6 +19,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from report import Figure, Target, table  # noqa: E402
 from synthetic_history import write_synthetic_history  # noqa: E402
 
 TARGET_RATIO = 1.5
@@ -48,27 +49,35 @@ def bench_environment(root: Path, bytecode_cached: bool = True) -> dict[str, str
     return env
 
 
-def add_options(parser: argparse.ArgumentParser, runs: int) -> None:
-    """The options every process benchmark takes: years of history, runs, and the bytecode condition."""
+def add_options(parser: argparse.ArgumentParser, runs: int | None) -> None:
+    """The options a benchmark run on its own takes: years of history and, if it repeats, how many runs."""
     parser.add_argument("--years", type=int, default=10, help="years of history, 156 sessions each (default 10)")
-    parser.add_argument("--runs", type=int, default=runs, help=f"runs of each process; the median is shown (default {runs})")
-    parser.add_argument("--bytecode", choices=BYTECODE_CHOICES, default="both",
-                        help="compiled modules kept between runs, or compiled every run (default both)")
+    if runs is not None:
+        parser.add_argument("--runs", type=int, default=runs,
+                            help=f"runs of each measurement; the median is shown (default {runs})")
 
 
-Measure = Callable[[Path, int, bool], list[str]]   # (history root, runs, bytecode cached) -> report lines
+def print_on_history(years: int, measure: Callable[[Path], list[Figure]]) -> list[Figure]:
+    """Write years of history in a folder of its own, measure on it, and print the figures as a table."""
+    with tempfile.TemporaryDirectory(prefix="strongstride-bench-") as folder:
+        sessions = write_history(Path(folder), years)
+        figures = measure(Path(folder))
+    print("\n".join(table({years: figures}, {years: sessions})))
+    return figures
+
+
+Measure = Callable[[Path, int, bool], list[Figure]]   # (history root, runs, bytecode cached) -> figures
 
 
 def standalone_main(description: str, measure: Measure, runs: int, argv: list[str] | None) -> int:
     """A process benchmark run on its own: write the history, then measure it in each bytecode condition asked for."""
     parser = argparse.ArgumentParser(description=description)
     add_options(parser, runs)
+    parser.add_argument("--bytecode", choices=BYTECODE_CHOICES, default="both",
+                        help="compiled modules kept between runs, or compiled every run (default both)")
     options = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="strongstride-bench-") as folder:
-        root = Path(folder)
-        print(f"{write_history(root, options.years)} sessions over {options.years} years")
-        for cached in BYTECODE_CHOICES[options.bytecode]:
-            print("\n".join(measure(root, options.runs, cached)))
+    print_on_history(options.years, lambda root: [figure for cached in BYTECODE_CHOICES[options.bytecode]
+                                                  for figure in measure(root, options.runs, cached)])
     return 0
 
 
@@ -110,15 +119,9 @@ def side_by_side(commands: Mapping[str, list[str]], env: Mapping[str, str], runs
     return {label: statistics.median(samples) for label, samples in times.items()}
 
 
-def ratio_lines(medians: Mapping[str, float], yardstick: str) -> list[str]:
-    """Each median in ms and as a multiple of the yardstick's, then the verdict against TARGET_RATIO."""
-    lines = []
-    worst = 0.0
-    for label, seconds in medians.items():
-        ratio = seconds / medians[yardstick]
-        if label != yardstick:
-            worst = max(worst, ratio)
-        lines.append(f"  {label:<36} {seconds * 1000:7.1f} ms  {ratio:4.2f}x")
-    verdict = "within" if worst <= TARGET_RATIO else "over"
-    lines.append(f"  target: {TARGET_RATIO}x the yardstick or less - {verdict}")
-    return lines
+def ratio_figures(medians: Mapping[str, float], yardstick: str, section: str) -> list[Figure]:
+    """Each median in ms; beside the yardstick's, each other's multiple of it, held to TARGET_RATIO."""
+    return [Figure(section, label, seconds * 1000) if label == yardstick else
+            Figure(section, label, seconds * 1000, ratio=seconds / medians[yardstick],
+                   target=Target(TARGET_RATIO, of_ratio=True))
+            for label, seconds in medians.items()]

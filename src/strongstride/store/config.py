@@ -6,14 +6,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from strongstride.model.config import RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, RunningWeek
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
-from strongstride.model.toml_locate import key_lines
 from strongstride.model.units import UNITS, Unit, convert
-from strongstride.store.atomic import atomic_write_text
 from strongstride.store.history_codec import (
     Check, KeyReader, choice, day, flag, identifier, number, whole_number,
 )
@@ -139,6 +135,10 @@ def save_config_value(path: Path, key: str, value: Any) -> None:
 
     The file is rewritten atomically; if it does not parse, ProblemsFound is raised and it is left as it is.
     """
+    import tomli_w   # only saving needs the writer and the atomic write: reading the config stays light
+
+    from strongstride.store.atomic import atomic_write_text
+
     if not path.exists():
         atomic_write_text(path, tomli_w.dumps({"schema": CONFIG_SCHEMA, key: value}))
         return
@@ -153,6 +153,8 @@ def save_config_value(path: Path, key: str, value: Any) -> None:
 
 def _with_top_level_line(text: str, key: str, line: str) -> str:
     """The text with the key's line replaced, or the line added before the first table."""
+    from strongstride.model.toml_locate import key_lines
+
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
