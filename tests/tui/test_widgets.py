@@ -178,3 +178,24 @@ async def test_the_app_rings_the_bell_and_notifies_when_a_rest_ends(tmp_path, mo
         await pilot.pause()
         assert rings == [True]
         assert any("next set" in note.message for note in app._notifications)
+
+
+async def test_rest_timer_rings_at_the_moment_the_rest_is_due_not_at_the_next_tick(monkeypatch) -> None:
+    clock = FakeClock()
+    due: list[float] = []
+    real_set_timer = RestTimer.set_timer
+
+    def record(self, delay, callback, *args, **kwargs):
+        due.append(delay)
+        return real_set_timer(self, delay, callback, *args, **kwargs)
+
+    monkeypatch.setattr(RestTimer, "set_timer", record)
+    app = Harness(lambda: RestTimer(started_at=clock.now - 10.3, duration=90, clock=clock))   # re-opened 10.3 s in
+    async with app.run_test():
+        timer = app.query_one(RestTimer)
+        assert due == [pytest.approx(79.7)]
+        timer.adjust(15)
+        assert due[-1] == pytest.approx(94.7), "a longer rest moves the bell"
+        clock.now += 200
+        timer.adjust(-15)
+        assert len(due) == 2, "no bell is set for a rest already over"

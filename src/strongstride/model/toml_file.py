@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strongstride.model.problems import Problem, ProblemsFound
-from strongstride.model.toml_locate import KeyPart, format_key_path, locate
+
+if TYPE_CHECKING:
+    from strongstride.model.toml_locate import KeyPart
 
 MAX_FILE_BYTES = 1024 * 1024
 INTEGER_LIMITS = (-(2**63), 2**63 - 1)     # TOML integers are 64-bit; Python's tomllib accepts any size
@@ -43,13 +45,15 @@ def parse_toml_text(text: str, path: Path | str) -> dict[str, Any]:
         raise ProblemsFound([Problem(path, "", f"TOML syntax: {reason}", line)]) from None
     except RecursionError:
         raise ProblemsFound([Problem(path, "", "TOML syntax: arrays or tables nested too deeply")]) from None
-    oversized = [
+    found = _oversized_integers(document)
+    if not found:
+        return document
+    from strongstride.model.toml_locate import format_key_path, locate   # only to point at a bad key's line
+
+    raise ProblemsFound([
         Problem(path, key_path, "integer too large: TOML integers are 64-bit", locate(text, key_path))
-        for key_path in map(format_key_path, _oversized_integers(document))
-    ]
-    if oversized:
-        raise ProblemsFound(oversized)
-    return document
+        for key_path in sorted(map(format_key_path, found))
+    ])
 
 
 def _oversized_integers(document: dict[str, Any]) -> list[tuple[KeyPart, ...]]:
@@ -64,7 +68,7 @@ def _oversized_integers(document: dict[str, Any]) -> list[tuple[KeyPart, ...]]:
             pending.extend((parts + (index,), item) for index, item in enumerate(value))
         elif isinstance(value, int) and not INTEGER_LIMITS[0] <= value <= INTEGER_LIMITS[1]:
             found.append(parts)
-    return sorted(found, key=format_key_path)
+    return found
 
 
 def load_toml_file(path: Path) -> dict[str, Any]:

@@ -8,14 +8,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
-import tomli_w
-
+from strongstride.model.calendar import YEARS
 from strongstride.model.log import SessionLog, SetKind, SetLog, Side
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
-from strongstride.model.toml_locate import KeyPart, format_key_path, locate
 from strongstride.model.toml_types import kind_of
-from strongstride.model.calendar import YEARS
 from strongstride.model.units import MAX_LOAD_KG, UNITS, Unit, convert
 
 HISTORY_SCHEMA = 1
@@ -40,7 +37,7 @@ SET_KEYS = (
 
 T = TypeVar("T")
 Check = Callable[[Any], T]
-Parts = tuple[KeyPart, ...]
+Parts = tuple[str | int, ...]   # a key path: table keys and array positions
 
 
 # -- checks: each turns a TOML value into a Python value or raises ValueError saying what is wrong --
@@ -130,6 +127,8 @@ class KeyReader:
 
     def problem(self, parts: Parts, message: str) -> None:
         """Note what is wrong with one key, with its line when the source text is known."""
+        from strongstride.model.toml_locate import format_key_path, locate   # only when a key is wrong
+
         key_path = format_key_path(parts)
         line = locate(self.source, key_path) if self.source is not None else None
         self.problems.append(Problem(self.path, key_path, message, line))
@@ -215,6 +214,8 @@ def _set_to_dict(s: SetLog, session_unit: Unit) -> dict[str, Any]:
 
 def session_to_toml(log: SessionLog) -> str:
     """The session file's text: `schema = 1`, the session fields, then one `[[sets]]` table a set."""
+    import tomli_w   # only writing needs it
+
     return tomli_w.dumps(session_to_dict(log))
 
 

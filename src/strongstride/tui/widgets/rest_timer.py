@@ -12,6 +12,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar
 
@@ -77,6 +78,7 @@ class RestTimer(Widget, can_focus=True):
         self.duration = float(duration)
         self.clock = clock
         self.finished = False
+        self._due: Timer | None = None
         self.set_reactive(RestTimer.remaining, self.duration)
 
     @property
@@ -93,6 +95,14 @@ class RestTimer(Widget, can_focus=True):
     def on_mount(self) -> None:
         self.tick()
         self.set_interval(TICK_SECONDS, self.tick)
+        self._ring_when_due()
+
+    def _ring_when_due(self) -> None:
+        """A one-off tick at the moment the rest ends, so the bell is on time, not up to a tick late."""
+        if self._due is not None:
+            self._due.stop()
+        left = self.duration - self.elapsed
+        self._due = self.set_timer(left, self.tick) if left > 0 else None
 
     def tick(self) -> None:
         """Recompute the time left (or over) from the clock; post RestFinished once at zero."""
@@ -110,6 +120,7 @@ class RestTimer(Widget, can_focus=True):
         self.finished = self.finished and self.elapsed >= self.duration
         self.post_message(RestAdjusted(self.duration))
         self.tick()
+        self._ring_when_due()
         return self.duration
 
     def action_adjust(self, seconds: int) -> None:
