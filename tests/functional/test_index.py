@@ -44,6 +44,11 @@ def save_day(store: HistoryStore, day: int, load: float = 60.0, exercise_id: str
     return store.save(make_session(make_set(exercise_id, load=load), started_at=started, id=f"day-{day:02d}"))
 
 
+def year_file(store: HistoryStore, folder: str) -> Path:
+    """The cache file that holds one history folder's summaries."""
+    return store.index_file.with_name(f"index-{folder}.json")
+
+
 def touch_with_new_contents(path: Path, old: bytes, new: bytes) -> None:
     stat = path.stat()
     path.write_bytes(path.read_bytes().replace(old, new))
@@ -149,23 +154,29 @@ def test_deleted_files_are_dropped(store: HistoryStore, parses: list[Path]) -> N
     parses.clear()
     index = store.index()
     assert [s.id for s in index.summaries] == ["day-02"] and parses == []
-    assert [entry[0] for entry in json.loads(store.index_file.read_text())["files"]] == ["2026/day-02.toml"]
+    assert [entry[0] for entry in json.loads(year_file(store, "2026").read_text())["files"]] == ["2026/day-02.toml"]
 
 
 @pytest.mark.parametrize("cache", [
-    "\x00\xff not json", "", "[]", '{"version": 99, "history": HISTORY, "files": []}',
-    '{"version": 1, "history": HISTORY, "files": [["2026/day-01.toml", 3]]}',
-    '{"version": 1, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, ["x"], []]]}',
-    '{"version": 1, "history": HISTORY, "files": [["2026/day-01.toml", "1", 2, null, []]]}',
-    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2]]}',
-    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, "not a time", "x", "[]", []]]}',
-    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, null, "x", "[]", []]]}',
-    '{"version": 2, "history": HISTORY, "files": [["2026/day-01.toml", 1, 2, "2026-11-01T18:00:00", 5, "[]", []]]}',
+    "\x00\xff not json", "", "[]", '{"version": 99, "history": HISTORY, "clock": CLOCK, "years": []}',
+    '{"version": 3, "history": HISTORY, "clock": "other", "years": [YEAR]}',
+    '{"version": 3, "history": HISTORY, "clock": CLOCK, "years": [["2026", 3]]}',
+    '{"version": 3, "history": HISTORY, "clock": CLOCK, "years": [["2026", SCAN, "1", null, null, "d", []]]}',
+    '{"version": 3, "history": HISTORY, "clock": CLOCK, "years": [["2026", SCAN, 1, null, null, "d", []]]}',
+    '{"version": 3, "history": HISTORY, "clock": CLOCK, "years": [["2026", SCAN, 1, ["x", "y"], ["x", "y"], "d", []]]}',
+    '{"version": 3, "history": HISTORY, "clock": CLOCK, "years": [["2026", SCAN, 1, [1, 2], [1, 2], "d", []]]}',
+    '{"version": 3, "history": HISTORY, "clock": CLOCK, "years": [["2026", SCAN, 1, ["2026-11-01T18:00:00", "x"], '
+    '["2026-11-01T18:00:00", "x"], "d", [["2026/day-01.toml"]]]]}',
 ])
 def test_a_corrupt_cache_is_rebuilt(store: HistoryStore, parses: list[Path], cache: str) -> None:
     save_day(store, 1)
-    store.index_file.parent.mkdir(parents=True)
-    store.index_file.write_text(cache.replace("HISTORY", json.dumps(str(store.history_dir))), encoding="utf-8")
+    store.index()
+    good = json.loads(store.index_file.read_text())
+    year_file(store, "2026").unlink()
+    parses.clear()
+    text = (cache.replace("HISTORY", json.dumps(str(store.history_dir))).replace("CLOCK", json.dumps(good["clock"]))
+            .replace("SCAN", json.dumps(good["years"][0][1])).replace("YEAR", json.dumps(good["years"][0])))
+    store.index_file.write_text(text, encoding="utf-8")
     index = store.index()
     assert [s.id for s in index.summaries] == ["day-01"] and len(parses) == 1
     parses.clear()
@@ -253,9 +264,9 @@ def test_a_warm_index_decodes_only_the_summaries_read(store: HistoryStore, decod
 def test_a_damaged_cached_summary_is_read_again_from_its_file(store: HistoryStore, parses: list[Path]) -> None:
     path = save_day(store, 1, load=65.0)
     store.index()
-    cache = json.loads(store.index_file.read_text())
+    cache = json.loads(year_file(store, "2026").read_text())
     cache["files"][0][5] = "[1, 2"
-    store.index_file.write_text(json.dumps(cache), encoding="utf-8")
+    year_file(store, "2026").write_text(json.dumps(cache), encoding="utf-8")
     parses.clear()
     summary = store.index().summaries[0]
     assert summary.id == "day-01" and summary.exercises["back_squat"].best_load == 65.0 and parses == [path]
@@ -278,3 +289,115 @@ def test_summaries_behave_like_a_list(store: HistoryStore) -> None:
     as_list = list(summaries)
     assert summaries == as_list and summaries[-1] == as_list[-1] and summaries[1:] == as_list[1:]
     assert list(reversed(summaries)) == as_list[::-1] and summaries != as_list[:2]
+
+
+# -- a folder a year: past years read only when reached ---------------------------------------
+
+def save_at(store: HistoryStore, started: datetime, load: float = 60.0) -> Path:
+    return store.save(make_session(make_set(load=load), started_at=started, id=f"s-{started:%Y-%m-%d}"))
+
+
+@pytest.fixture
+def years_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The history folders whose cache files the index reads, in order."""
+    read: list[str] = []
+    real = index_module._YearCache.read
+
+    def counting(self, name: str, scan: str | None):
+        read.append(name)
+        return real(self, name, scan)
+
+    monkeypatch.setattr(index_module._YearCache, "read", counting)
+    return read
+
+
+@pytest.fixture
+def three_years(store: HistoryStore) -> dict[str, list[Path]]:
+    """Two sessions in each of 2024, 2025 and 2026, the index warmed."""
+    written = {str(year): [save_at(store, datetime(year, month, 10, 18)) for month in (3, 9)]
+               for year in (2024, 2025, 2026)}
+    store.index()
+    return written
+
+
+def test_recent_sessions_and_the_fingerprint_read_no_past_year(
+    store: HistoryStore, three_years: dict[str, list[Path]], years_read: list[str], decodes: list[str],
+) -> None:
+    index = store.index()
+    assert len(index.summaries) == 6 and years_read == [] and index.problems == []
+    whole = index.summaries.fingerprint(6)
+    assert years_read == []
+    assert [s.id for s in index.recent(2)] == ["s-2026-09-10", "s-2026-03-10"]
+    assert [s.id for s in index.since(date(2026, 1, 1))] == ["s-2026-03-10", "s-2026-09-10"]
+    assert years_read == ["2026"]
+    assert [s.id for s in index.summaries][:2] == ["s-2024-03-10", "s-2024-09-10"]
+    assert sorted(years_read) == ["2024", "2025", "2026"]
+    assert whole == store.index().summaries.fingerprint(6)
+
+
+def test_an_edit_in_a_past_year_is_noticed_though_its_folder_time_stays(
+    store: HistoryStore, three_years: dict[str, list[Path]], parses: list[Path],
+) -> None:
+    before = store.index().summaries.fingerprint(6)
+    path = three_years["2024"][1]
+    folder_stat = path.parent.stat()
+    touch_with_new_contents(path, b"\nload = 60.0", b"\nload = 67.5")
+    os.utime(path.parent, ns=(folder_stat.st_atime_ns, folder_stat.st_mtime_ns))
+    parses.clear()
+    index = store.index()
+    assert parses == [path] and index.summaries[1].exercises["back_squat"].best_load == 67.5
+    assert index.summaries.fingerprint(6) != before
+    parses.clear()
+    assert store.index().summaries[1].exercises["back_squat"].best_load == 67.5 and parses == []
+
+
+def test_a_session_added_or_deleted_in_a_past_year_is_noticed(
+    store: HistoryStore, three_years: dict[str, list[Path]],
+) -> None:
+    added = save_at(store, datetime(2025, 6, 1, 7))
+    assert [s.id for s in store.index().summaries][2:5] == ["s-2025-03-10", "s-2025-06-01", "s-2025-09-10"]
+    added.unlink()
+    three_years["2024"][0].unlink()
+    assert [s.id for s in store.index().summaries] == [
+        "s-2024-09-10", "s-2025-03-10", "s-2025-09-10", "s-2026-03-10", "s-2026-09-10"]
+    for path in three_years["2025"]:
+        path.unlink()
+    path.parent.rmdir()
+    assert [s.id for s in store.index().summaries] == ["s-2024-09-10", "s-2026-03-10", "s-2026-09-10"]
+
+
+def test_a_lost_or_damaged_year_cache_is_rebuilt_when_reached(
+    store: HistoryStore, three_years: dict[str, list[Path]], parses: list[Path],
+) -> None:
+    year_file(store, "2024").unlink()
+    year_file(store, "2025").write_text("{not json", encoding="utf-8")
+    parses.clear()
+    index = store.index()
+    assert [s.id for s in index.recent(1)] == ["s-2026-09-10"] and parses == []
+    assert len(list(index.summaries)) == 6
+    assert sorted(parses) == sorted(three_years["2024"] + three_years["2025"])
+    parses.clear()
+    assert len(list(store.index().summaries)) == 6 and parses == []
+
+
+def test_sessions_filed_in_another_year_s_folder_still_come_in_time_order(
+    store: HistoryStore, three_years: dict[str, list[Path]],
+) -> None:
+    stray = store.history_dir / "2024" / "stray.toml"
+    late = save_at(store, datetime(2026, 1, 5, 18))
+    late.rename(stray)
+    index = store.index()
+    ids = [s.id for s in index.summaries]
+    assert ids == sorted(ids) and ids.index("s-2026-01-05") == 4
+    assert [s.id for s in index.since(date(2026, 1, 1))] == ["s-2026-01-05", "s-2026-03-10", "s-2026-09-10"]
+    assert index.summaries[4].path == str(stray) and index.summaries[-3:] == list(index.summaries)[-3:]
+
+
+def test_the_fingerprint_of_earlier_years_holds_when_a_session_is_added(
+    store: HistoryStore, three_years: dict[str, list[Path]],
+) -> None:
+    first = store.index().summaries
+    save_at(store, datetime(2026, 11, 1, 18))
+    added = store.index().summaries
+    assert added.fingerprint(6) == first.fingerprint(6) and added.fingerprint(4) == first.fingerprint(4)
+    assert added.fingerprint(7) != first.fingerprint(6)
