@@ -15,7 +15,9 @@ from strongstride.tui.screens.home import HomeScreen, week_count_line
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
+from strongstride.tui.widgets.rest_timer import RestTimer
 from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, user_folders
+from tests.tui.session_harness import MonotonicClock
 
 MARKUP_PLAN = """\
 schema = 1
@@ -264,3 +266,19 @@ async def test_home_shows_the_plans_phase_and_its_week(tmp_path: Path, monkeypat
     app = make_app(tmp_path, monkeypatch, config_text=config)
     async with app.run_test():
         assert "Phase: Base, week 3 of 6 (full volume)" in shown(app, "#today")
+
+
+async def test_the_end_of_a_rest_rings_once_in_the_real_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    app.clock = clock = MonotonicClock()
+    bells: list[int] = []
+    monkeypatch.setattr(app, "bell", lambda: bells.append(1))
+    async with app.run_test() as pilot:
+        await pilot.press("enter", "enter", "enter", "8", "enter")   # start, warm-up done, log a set at RPE 8
+        await pilot.pause()
+        timer = app.screen.query_one(RestTimer)
+        clock.advance(timer.duration + 1)
+        timer.tick()
+        await pilot.pause()
+        assert bells == [1]
+        assert len([n for n in app._notifications if "Rest over" in str(n.message)]) == 1
