@@ -11,7 +11,7 @@ from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped, R
 from strongstride.tui.widgets.big_number import BigNumber
 from strongstride.tui.widgets.rest_timer import RestTimer, countdown_face
 from strongstride.tui.widgets.rpe_picker import RpePicker, rpe_for_digit
-from tests.tui.app_fixtures import FakeClock, make_app
+from tests.tui.app_fixtures import FakeClock
 
 
 class Harness(App[None]):
@@ -159,25 +159,6 @@ async def test_big_number_shows_label_digits_and_unit_and_follows_its_value() ->
         assert app.query_one(Digits).value == "45"
         labels = [str(label.render()) for label in number.query("Label")]
         assert labels == ["Load", "kg"]
-
-
-async def test_the_app_rings_the_bell_and_notifies_when_a_rest_ends(tmp_path, monkeypatch) -> None:
-    app = make_app(tmp_path, monkeypatch, history=False)
-    rings: list[bool] = []
-    monkeypatch.setattr(app, "bell", lambda: rings.append(True))
-    async with app.run_test() as pilot:
-        clock = FakeClock()
-        timer = RestTimer(started_at=clock.now, duration=45, clock=clock)
-        await app.screen.mount(timer)
-        clock.now += 44
-        timer.tick()
-        await pilot.pause()
-        assert rings == []
-        clock.now += 1
-        timer.tick()
-        await pilot.pause()
-        assert rings == [True]
-        assert any("next set" in note.message for note in app._notifications)
 
 
 async def test_rest_timer_rings_at_the_moment_the_rest_is_due_not_at_the_next_tick(monkeypatch) -> None:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.theme import Theme
 
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import RestFinished, StartSession
+from strongstride.tui.messages import StartSession
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.themes import DEFAULT_THEME, next_theme_name
@@ -115,8 +115,3 @@ class StrongstrideApp(App[None]):
         self.state.close_session()
         if isinstance(self.screen, HomeScreen):
             await self.screen.reload()
-
-    def on_rest_finished(self, message: RestFinished) -> None:
-        """Rest over: ring the terminal bell and say so on screen, since the runner may look away."""
-        self.bell()
-        self.notify("Rest over: time for the next set.", title="Next set", timeout=5)

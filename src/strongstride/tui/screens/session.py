@@ -320,9 +320,8 @@ class SessionScreen(Screen[Path | None]):
         self.dismiss(self.keeper.saved_to if self.state.finished else None)
 
     # -- the rest timer's messages -------------------------------------------------------------
-    def on_rest_finished(self, message: RestFinished) -> None:
-        """Ring the bell and say what is next (once: the app's own handler is not needed); overtime follows."""
-        message.stop()
+    def on_rest_finished(self, _: RestFinished) -> None:
+        """Ring the bell and say what is next; the timer goes on to count the overtime."""
         self.app.bell()
         card = self.state.card
         self.notify(f"Rest over. Next: {next_set_words(card)}" if card else "Rest over", title="Next set", markup=False)
