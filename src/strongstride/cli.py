@@ -19,6 +19,7 @@ COMMAND_MODULES = {
     "today": "strongstride.commands.today",
     "week": "strongstride.commands.week",
 }
+RESCAN_HELP = "check every history file for edits made in place, however old (recent years always are)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,9 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--since", metavar="DATE", help="only sessions on or after YYYY-MM-DD")
     history.add_argument("--limit", type=int, metavar="N", help="at most N sessions")
     history.add_argument("--json", action="store_true", help="a JSON array, one object per session")
+    history.add_argument("--rescan", action="store_true", help=RESCAN_HELP)
 
     stats = commands.add_parser("stats", help="adherence, personal records and volume")
     stats.add_argument("--weeks", type=int, default=8, metavar="N", help="weeks of adherence to show")
+    stats.add_argument("--rescan", action="store_true", help=RESCAN_HELP)
 
     export = commands.add_parser("export", help="write the whole history as CSV, JSON or Strong's CSV")
     export.add_argument("--format", choices=("csv", "json", "strong"), required=True)

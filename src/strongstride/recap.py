@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from strongstride.model.log import SessionLog
 from strongstride.model.units import Unit, clean, convert, format_load
-from strongstride.store.index import ExerciseSummary, SessionSummary, summarise_session
+from strongstride.store.summary import ExerciseSummary, SessionSummary, summarise_session
 
 
 @dataclass(frozen=True)

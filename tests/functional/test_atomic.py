@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_a_folder_that_refuses_new_files_raises_and_keeps_the_old_file(
     def read_only(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     with pytest.raises(PermissionError):
         atomic_write_text(target, "new\n")
     assert target.read_bytes() == b"old\n"

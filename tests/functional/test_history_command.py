@@ -15,7 +15,7 @@ from rich.console import Console
 
 from strongstride import cli
 from strongstride.commands import history
-from strongstride.commands.records import Trend, rounded
+from strongstride.commands.records import EMPTY_HISTORY, Trend, rounded
 from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.history import HistoryStore, new_session_id
@@ -193,3 +193,15 @@ def test_history_json_pipes_into_json_tool_without_loading_textual(folders: Path
     assert produced.stderr == b"False\n"
     checked = subprocess.run([sys.executable, "-m", "json.tool"], input=produced.stdout, capture_output=True, check=True)
     assert json.loads(checked.stdout)[0]["session_name"] == 'Quotes " and ünïcode'
+
+
+def test_rescan_reports_a_file_broken_in_place_in_a_settled_year(folders: Path, capsys) -> None:
+    old = save_session(folders, datetime(2019, 5, 6, 18, 0))
+    assert run(capsys)[1].splitlines()[1][:10] == "2019-05-06"
+    with old.open("r+b") as file:   # in place, as nano writes: the 2019 folder itself is unchanged
+        broken = file.read().replace(b"rpe = 9.0", b'rpe = "x"')
+        file.seek(0)
+        file.write(broken)
+    assert run(capsys)[2] == ""
+    code, out, err = run(capsys, "--rescan")
+    assert code == 0 and out.splitlines() == [EMPTY_HISTORY] and f"{old}:" in err and "sets[1].rpe" in err

@@ -11,9 +11,9 @@ import pytest
 
 from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.units import convert
-from strongstride.store import index as index_module
+from strongstride.store import index_files
 from strongstride.store.history import HistoryStore
-from strongstride.store.index import load_index
+from strongstride.store.index import HistoryIndex, load_index
 from tests.unit.test_history_codec import make_session, make_set
 
 
@@ -29,13 +29,13 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HistoryStore:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The history files the index parses, in order."""
     parsed: list[Path] = []
-    real = index_module.load_session_file
+    real = index_files.load_session_file
 
     def counting(path: Path):
         parsed.append(path)
         return real(path)
 
-    monkeypatch.setattr(index_module, "load_session_file", counting)
+    monkeypatch.setattr(index_files, "load_session_file", counting)
     return parsed
 
 
@@ -202,7 +202,7 @@ def test_a_cache_that_cannot_be_written_is_ignored(store: HistoryStore, monkeypa
     def disk_full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(index_module, "atomic_write_text", disk_full)
+    monkeypatch.setattr(index_files, "atomic_write_text", disk_full)
     assert [s.id for s in store.index().summaries] == ["day-01"]
     assert not store.index_file.exists()
 
@@ -238,13 +238,13 @@ def test_no_history_folder_is_an_empty_index(tmp_path: Path) -> None:
 def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the cached summaries the index decodes, in order."""
     decoded: list[str] = []
-    real = index_module._summary_from_json
+    real = index_files.summary_from_json
 
     def counting(raw: list, path: str):
         decoded.append(raw[0])
         return real(raw, path)
 
-    monkeypatch.setattr(index_module, "_summary_from_json", counting)
+    monkeypatch.setattr(index_files, "summary_from_json", counting)
     return decoded
 
 
@@ -301,13 +301,13 @@ def save_at(store: HistoryStore, started: datetime, load: float = 60.0) -> Path:
 def years_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The history folders whose cache files the index reads, in order."""
     read: list[str] = []
-    real = index_module._YearCache.read
+    real = index_files.IndexFiles.read
 
     def counting(self, name: str, scan: str | None):
         read.append(name)
         return real(self, name, scan)
 
-    monkeypatch.setattr(index_module._YearCache, "read", counting)
+    monkeypatch.setattr(index_files.IndexFiles, "read", counting)
     return read
 
 
@@ -335,20 +335,107 @@ def test_recent_sessions_and_the_fingerprint_read_no_past_year(
     assert whole == store.index().summaries.fingerprint(6)
 
 
-def test_an_edit_in_a_past_year_is_noticed_though_its_folder_time_stays(
+def look(store: HistoryStore, rescan: bool = False) -> HistoryIndex:
+    """The index as of 2026, so 2025 and 2026 are recent and 2024 is settled."""
+    return load_index(store.history_dir, store.index_file, this_year=2026, rescan=rescan)
+
+
+def edit_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Write new contents into the file itself, as nano does: the folder is left as it was."""
+    with path.open("r+b") as file:
+        contents = file.read().replace(old, new)
+        file.seek(0)
+        file.write(contents)
+        file.truncate()
+
+
+@pytest.fixture
+def folders_checked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The history folders whose files the index stats, in order."""
+    checked: list[str] = []
+    real = index_files.Folder.scan_stamp
+
+    def counting(self: index_files.Folder) -> str:
+        checked.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(index_files.Folder, "scan_stamp", counting)
+    return checked
+
+
+def test_a_settled_year_is_trusted_by_its_folder_and_recent_years_are_checked_file_by_file(
+    store: HistoryStore, three_years: dict[str, list[Path]], folders_checked: list[str],
+) -> None:
+    look(store)
+    folders_checked.clear()
+    assert len(look(store).summaries) == 6 and folders_checked == ["2025", "2026"]
+    folders_checked.clear()
+    assert len(look(store, rescan=True).summaries) == 6 and folders_checked == ["2024", "2025", "2026"]
+
+
+def test_an_edit_in_place_in_a_recent_year_is_noticed_at_once(
     store: HistoryStore, three_years: dict[str, list[Path]], parses: list[Path],
 ) -> None:
-    before = store.index().summaries.fingerprint(6)
-    path = three_years["2024"][1]
-    folder_stat = path.parent.stat()
-    touch_with_new_contents(path, b"\nload = 60.0", b"\nload = 67.5")
-    os.utime(path.parent, ns=(folder_stat.st_atime_ns, folder_stat.st_mtime_ns))
+    before = look(store).summaries.fingerprint(6)
+    path = three_years["2025"][1]
+    edit_in_place(path, b"\nload = 60.0", b"\nload = 67.5")
     parses.clear()
-    index = store.index()
-    assert parses == [path] and index.summaries[1].exercises["back_squat"].best_load == 67.5
+    index = look(store)
+    assert parses == [path] and index.summaries[3].exercises["back_squat"].best_load == 67.5
     assert index.summaries.fingerprint(6) != before
     parses.clear()
-    assert store.index().summaries[1].exercises["back_squat"].best_load == 67.5 and parses == []
+    assert look(store).summaries[3].exercises["back_squat"].best_load == 67.5 and parses == []
+
+
+def test_an_edit_in_place_in_a_settled_year_is_noticed_when_rescanning(
+    store: HistoryStore, three_years: dict[str, list[Path]], parses: list[Path],
+) -> None:
+    look(store)
+    path = three_years["2024"][1]
+    edit_in_place(path, b"\nload = 60.0", b"\nload = 67.5")
+    parses.clear()
+    assert look(store).summaries[1].exercises["back_squat"].best_load == 60.0 and parses == []
+    index = look(store, rescan=True)
+    assert parses == [path] and index.summaries[1].exercises["back_squat"].best_load == 67.5
+    parses.clear()
+    assert look(store).summaries[1].exercises["back_squat"].best_load == 67.5 and parses == []
+
+
+def test_a_settled_year_whose_folder_or_cache_file_changed_is_checked_again(
+    store: HistoryStore, three_years: dict[str, list[Path]], folders_checked: list[str], parses: list[Path],
+) -> None:
+    look(store)
+    edit_in_place(three_years["2024"][0], b"\nload = 60.0", b"\nload = 70.0")
+    (store.history_dir / "2024" / "notes.txt").write_text("moved house in May", encoding="utf-8")
+    folders_checked.clear()
+    parses.clear()
+    assert look(store).summaries[0].exercises["back_squat"].best_load == 70.0
+    assert folders_checked == ["2024", "2025", "2026"] and parses == [three_years["2024"][0]]
+    year_file(store, "2024").write_text("{not json", encoding="utf-8")
+    folders_checked.clear()
+    parses.clear()
+    assert len(look(store).summaries) == 6 and folders_checked == ["2024", "2025", "2026"]
+    folders_checked.clear()
+    index = look(store)
+    assert folders_checked == ["2025", "2026"] and parses == []
+    assert index.summaries[0].exercises["back_squat"].best_load == 70.0 and len(list(index.summaries)) == 6
+    assert sorted(parses) == sorted(three_years["2024"])
+    folders_checked.clear()
+    assert len(look(store).summaries) == 6 and folders_checked == ["2024", "2025", "2026"]
+    folders_checked.clear()
+    parses.clear()
+    assert len(list(look(store).summaries)) == 6 and folders_checked == ["2025", "2026"] and parses == []
+
+
+def test_a_folder_not_named_for_a_year_is_always_checked_file_by_file(
+    store: HistoryStore, three_years: dict[str, list[Path]], folders_checked: list[str],
+) -> None:
+    moved = store.history_dir / "old-phone" / three_years["2024"][0].name
+    moved.parent.mkdir()
+    three_years["2024"][0].rename(moved)
+    look(store)
+    folders_checked.clear()
+    assert len(look(store).summaries) == 6 and folders_checked == ["2025", "2026", "old-phone"]
 
 
 def test_a_session_added_or_deleted_in_a_past_year_is_noticed(

@@ -199,3 +199,15 @@ def test_records_survive_the_cache_unchanged() -> None:
     )
     again = records_module.records_from_json(json.loads(json.dumps(records_module.records_to_json(kept))))
     assert again == kept and isinstance(again.most_bodyweight_reps.value, int)
+
+
+def test_rescan_notices_an_edit_made_in_place_in_a_settled_year(folders: Path, capsys) -> None:
+    old = save_session(folders, date(2019, 5, 6), ("back_squat", 5, 100.0, 9.0, None))
+    assert ["heaviest 5 reps", "100 kg", "2019-05-06"] in cells(section(run(capsys)[1], "Personal records"))
+    with old.open("r+b") as file:   # in place, as nano writes: the 2019 folder itself is unchanged
+        edited = file.read().replace(b"load = 100.0", b"load = 110.0")
+        file.seek(0)
+        file.write(edited)
+    assert ["heaviest 5 reps", "100 kg", "2019-05-06"] in cells(section(run(capsys)[1], "Personal records"))
+    assert ["heaviest 5 reps", "110 kg", "2019-05-06"] in cells(section(run(capsys, "--rescan")[1], "Personal records"))
+    assert ["heaviest 5 reps", "110 kg", "2019-05-06"] in cells(section(run(capsys)[1], "Personal records"))

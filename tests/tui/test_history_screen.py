@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable, Sparkline, Static, TabbedContent
 
 from strongstride.model.log import SessionLog, SetLog
-from strongstride.store.index import SessionSummary, summarise_session
+from strongstride.store.summary import SessionSummary, summarise_session
 from strongstride.tui.screens.history import (
     HistoryScreen,
     adherence_text,

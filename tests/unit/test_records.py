@@ -13,7 +13,7 @@ from strongstride.commands.render import (
 from strongstride.commands.stats import adherence_line, month_start, sessions_per_week, volume_per_month
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
-from strongstride.store.index import SessionSummary, summarise_session
+from strongstride.store.summary import SessionSummary, summarise_session
 
 Done = tuple[str, int | None, float | None, float | None, int | None]   # (exercise, reps, load, rpe, hold)
 

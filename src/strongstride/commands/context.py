@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from strongstride.commands.render import output_console  # noqa: F401  (the commands take it from here too)
 from strongstride.model.problems import Problem, ProblemsFound
-from strongstride.store.index import HistoryIndex, SessionSummary, chronological
+from strongstride.store.index import HistoryIndex
+from strongstride.store.summary import SessionSummary, chronological
 
 if TYPE_CHECKING:
     from strongstride.engine.week import PastSession
@@ -74,8 +75,8 @@ def sessions_for_the_week(history: HistoryIndex, plan: Plan, library: ExerciseLi
     return [past_session(summary, library) for summary in chosen]
 
 
-def load_context(plan_choice: str | None = None) -> Context:
-    """Config, plan (`plan_choice`, else the config's), library and history index.
+def load_context(plan_choice: str | None = None, rescan: bool = False) -> Context:
+    """Config, plan (`plan_choice`, else the config's), library and history index (rescan: every file checked).
 
     Problems that leave a usable default (a bad config key, a broken history file) are collected in
     Context.problems; a plan that cannot be found or loaded raises ProblemsFound with every problem so far.
@@ -90,7 +91,7 @@ def load_context(plan_choice: str | None = None) -> Context:
     library, library_problems = load_exercise_library()
     problems.extend(library_problems)
     plan = _load_plan(plan_choice, config, config_path, library, problems)
-    history = HistoryStore.default().index()
+    history = HistoryStore.default().index(rescan)
     problems.extend(history.problems)
     return Context(config, config_path, plan, library, history, problems)
 
@@ -112,10 +113,10 @@ def _load_plan(plan_choice: str | None, config: Config, config_path: Path, libra
         raise ProblemsFound([*problems, *found.problems]) from None
 
 
-def context_or_report(plan_choice: str | None) -> Context | None:
+def context_or_report(plan_choice: str | None, rescan: bool = False) -> Context | None:
     """The context with its problems printed to stderr; None (after printing why) when the plan cannot load."""
     try:
-        context = load_context(plan_choice)
+        context = load_context(plan_choice, rescan)
     except ProblemsFound as found:
         print_problems(found.problems)
         return None

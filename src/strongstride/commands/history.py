@@ -21,7 +21,8 @@ from strongstride.store import paths
 from strongstride.store.config import load_config
 from strongstride.store.history import HistoryStore
 from strongstride.store.history_codec import session_to_dict
-from strongstride.store.index import HistoryIndex, SessionSummary, SetSummary, chronological
+from strongstride.store.index import HistoryIndex
+from strongstride.store.summary import SessionSummary, SetSummary, chronological
 
 DEFAULT_LIMIT = 20
 
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     config, problems = load_config(paths.config_file())
     store = HistoryStore.default()
-    index = store.index()
+    index = store.index(rescan=args.rescan)
     print_problems([*problems, *index.problems])
     if args.exercise is not None and not _known_exercise(index, args.exercise):
         return 1

@@ -8,7 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from strongstride.model.units import Unit, convert
-from strongstride.store.index import ExerciseSummary, HistoryIndex, SessionSummary, chronological
+from strongstride.store.index import HistoryIndex
+from strongstride.store.summary import ExerciseSummary, SessionSummary, chronological
 
 if TYPE_CHECKING:
     from strongstride.store.history import HistoryStore

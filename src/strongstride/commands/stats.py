@@ -17,7 +17,7 @@ from strongstride.model.calendar import month_start, week_start
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.units import Unit
 from strongstride.store.history import HistoryStore
-from strongstride.store.index import SessionSummary
+from strongstride.store.summary import SessionSummary
 
 MONTHS_OF_VOLUME = 12
 BAR_WIDTH = 20
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if args.weeks < 1:
         print(f"strongstride stats: --weeks must be 1 or more, not {args.weeks}", file=sys.stderr)
         return 2
-    context = context_or_report(args.plan)
+    context = context_or_report(args.plan, rescan=args.rescan)
     if context is None:
         return 1
     console = output_console()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from strongstride.model.exercise import EQUIPMENT, EXERCISE_KINDS, Exercise
-from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.problems import Problem, ProblemsFound, closest
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_locate import format_key_path, locate
 
@@ -46,8 +45,8 @@ class ExerciseLibrary(Mapping[str, Exercise]):
             return wanted
         by_key = {exercise_id: exercise_id for exercise_id in self._exercises}
         by_key.update({_as_id(exercise.name): exercise.id for exercise in self._exercises.values()})
-        matches = difflib.get_close_matches(wanted, list(by_key), n=1, cutoff=0.6)
-        return by_key[matches[0]] if matches else None
+        match = closest(wanted, by_key)
+        return by_key[match] if match is not None else None
 
     def ladder(self, exercise_id: str) -> list[Exercise]:
         """The exercise's progression ladder, easiest first; always holds the exercise itself."""

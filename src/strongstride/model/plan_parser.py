@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections import Counter
@@ -16,7 +15,7 @@ from strongstride.model.plan import (
     BAND_LEVELS, BODYWEIGHT, LEVELS, PROGRESSION_RULES, Block, Load, NumberRange, Phase, Plan,
     Prescription, ProgressionRule, SessionTemplate, Warmup,
 )
-from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.problems import Problem, ProblemsFound, closest
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_locate import KeyPart, format_key_path, locate
 from strongstride.model.toml_types import kind_of
@@ -119,8 +118,8 @@ class _PlanReader:
         for key in table:
             if key in allowed:
                 continue
-            close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-            hint = f" - did you mean '{close[0]}'?" if close else f" (known keys: {', '.join(allowed)})"
+            close = closest(key, allowed)
+            hint = f" - did you mean '{close}'?" if close else f" (known keys: {', '.join(allowed)})"
             self.problem(parts + (key,), f"unknown key '{key}'{hint}")
 
     def table(self, value: Any, parts: KeyParts, what: str) -> dict[str, Any] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,14 @@ class Problem:
         """`FILE:LINE: key.path: message`, anything from the file shown literally, escapes and all."""
         where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
         return visible(f"{where}: {self.key_path or '(file)'}: {self.message}")
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice nearest the word, for a "did you mean ...?" hint; None when none is near."""
+    import difflib   # slow to import, and only a mistake needs it
+
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 class ProblemsFound(Exception):

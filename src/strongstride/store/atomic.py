@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +27,8 @@ def atomic_create_text(path: Path, text: str) -> None:
 @contextlib.contextmanager
 def _durable_temp_file(path: Path, text: str) -> Iterator[Path]:
     """A synced temp file beside the target for the caller to move into place; removed if that fails."""
+    import tempfile   # slow to import (it brings shutil and random), and a command that only reads never needs it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)

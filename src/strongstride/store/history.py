@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,11 +15,12 @@ from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
 from strongstride.store.atomic import atomic_create_text, atomic_write_text
 from strongstride.store.history_codec import load_session_file, session_to_toml
-from strongstride.store.index import HistoryIndex, chronological, load_index, scan_history
+from strongstride.store.index import HistoryIndex, load_index, scan_history
+from strongstride.store.summary import chronological
 
 INDEX_FILE_NAME = "index.json"
 SUFFIX_LENGTH = 6
-_SUFFIX_ALPHABET = string.ascii_lowercase + string.digits
+_SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _LONGEST_PART = 40          # of a plan or session id inside a session id
 _LONGEST_STEM = 200
@@ -88,9 +88,9 @@ class HistoryStore:
         sessions.sort(key=lambda log: (chronological(log.started_at), log.id))
         return HistoryLoad(sessions, problems)
 
-    def index(self) -> HistoryIndex:
-        """Summaries of every session, reparsing only files changed since the last look."""
-        return load_index(self.history_dir, self.index_file)
+    def index(self, rescan: bool = False) -> HistoryIndex:
+        """Summaries of every session, reparsing only files changed since the last look (rescan: however old)."""
+        return load_index(self.history_dir, self.index_file, rescan=rescan)
 
     def recent_sessions_with(self, exercise_ids: Iterable[str], per_exercise: int = 3) -> list[SessionLog]:
         """The last few sessions with work sets of each exercise, loaded in full, oldest first (for progression)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any, TypeVar, get_args
 
 from strongstride.model.calendar import YEARS
 from strongstride.model.log import SessionLog, SetKind, SetLog, Side
-from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.problems import Problem, ProblemsFound, closest
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_types import kind_of
 from strongstride.model.units import MAX_LOAD_KG, UNITS, Unit, convert
@@ -137,8 +136,8 @@ class KeyReader:
         """Report each key the format does not know (usually a typo)."""
         for key in table:
             if key not in allowed:
-                close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(allowed)}"
+                close = closest(key, allowed)
+                hint = f"did you mean '{close}'?" if close else f"known keys: {', '.join(allowed)}"
                 self.problem(parts + (key,), f"unknown key ({hint})")
 
     def get(self, table: Mapping[str, Any], parts: Parts, key: str, check: Check[T], default: T,

@@ -27,7 +27,8 @@ from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
 from strongstride.store.config import load_config, save_config_value
 from strongstride.store.history import HistoryStore
-from strongstride.store.index import HistoryIndex, SessionSummary
+from strongstride.store.index import HistoryIndex
+from strongstride.store.summary import SessionSummary
 from strongstride.store.in_progress import InProgressStore
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
 from strongstride.tui.themes import load_themes

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from strongstride.model.calendar import week_start
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
-from strongstride.store.index import ExerciseSummary, SessionSummary
+from strongstride.store.summary import ExerciseSummary, SessionSummary
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.problem_view import problem_text
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from strongstride.engine.week import Suggestion
-from strongstride.store.index import SessionSummary
+from strongstride.store.summary import SessionSummary
 from strongstride.tui.messages import PlanChosen, StartSession
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker

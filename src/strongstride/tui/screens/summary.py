@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from strongstride.keeper import SessionKeeper
-from strongstride.store.index import SessionSummary
+from strongstride.store.summary import SessionSummary
 from strongstride.recap import SessionRecap, recap_session
 from strongstride.tui.widgets.session_status import elapsed_face
 
