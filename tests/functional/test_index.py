@@ -427,6 +427,25 @@ def test_a_settled_year_whose_folder_or_cache_file_changed_is_checked_again(
     assert len(list(look(store).summaries)) == 6 and folders_checked == ["2025", "2026"] and parses == []
 
 
+def test_a_settled_year_that_cannot_be_read_when_reached_is_left_out_not_a_crash(
+    store: HistoryStore, three_years: dict[str, list[Path]], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    look(store)
+    index = look(store)
+
+    listed, read = index_files.Folder.files, index_files.IndexFiles.read
+
+    def files(self: index_files.Folder) -> list:
+        if self.name == "2024":
+            raise PermissionError(13, "Permission denied")
+        return listed.fget(self)
+
+    monkeypatch.setattr(index_files.Folder, "files", property(files))
+    monkeypatch.setattr(index_files.IndexFiles, "read",
+                        lambda self, name, scan: None if name == "2024" else read(self, name, scan))
+    assert [s.id for s in index.summaries] == ["s-2025-03-10", "s-2025-09-10", "s-2026-03-10", "s-2026-09-10"]
+
+
 def test_a_folder_not_named_for_a_year_is_always_checked_file_by_file(
     store: HistoryStore, three_years: dict[str, list[Path]], folders_checked: list[str],
 ) -> None:

@@ -70,7 +70,10 @@ class _Year:
             scan = self.figures.scan
             entries = self._files.read(self.folder.name, scan)
             if entries is None:   # its cache file is gone, damaged or stale: reparse what it does not hold
-                entries = self._files.refresh(self.folder, scan, self._files.read(self.folder.name, None))
+                try:
+                    entries = self._files.refresh(self.folder, scan, self._files.read(self.folder.name, None))
+                except OSError:   # a settled folder that cannot be listed now: its change is seen next look
+                    entries = {}
             self._entries = sorted((e for e in entries.values() if e.text is not None), key=FileEntry.sort_key)
         return self._entries
 
