@@ -211,3 +211,15 @@ def test_rescan_notices_an_edit_made_in_place_in_a_settled_year(folders: Path, c
     assert ["heaviest 5 reps", "100 kg", "2019-05-06"] in cells(section(run(capsys)[1], "Personal records"))
     assert ["heaviest 5 reps", "110 kg", "2019-05-06"] in cells(section(run(capsys, "--rescan")[1], "Personal records"))
     assert ["heaviest 5 reps", "110 kg", "2019-05-06"] in cells(section(run(capsys)[1], "Personal records"))
+
+
+def test_with_a_body_weight_the_best_e1rm_is_also_a_multiple_of_it(folders: Path, capsys) -> None:
+    save_session(folders, THIS_MONDAY - timedelta(weeks=1), ("back_squat", 1, 120.0, 10.0, None),
+                 ("push_up", 15, None, 8.0, None))
+    before = cells(section(run(capsys)[1], "Personal records"))
+    assert ["Back squat", "best e1RM", "120 kg", f"{THIS_MONDAY - timedelta(weeks=1)}"] in before
+    (folders / "config" / "config.toml").write_text("schema = 1\nbody_weight = 80\n", encoding="utf-8")
+    found = cells(section(run(capsys)[1], "Personal records"))
+    assert ["Back squat", "best e1RM", "120 kg = 1.50x body weight", f"{THIS_MONDAY - timedelta(weeks=1)}"] in found
+    assert ["heaviest 1 rep", "120 kg", f"{THIS_MONDAY - timedelta(weeks=1)}"] in found
+    assert not any("body weight" in cell for row in found if row[0] == "Push-up" for cell in row)

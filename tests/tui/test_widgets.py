@@ -1,4 +1,4 @@
-"""The rest timer, RPE picker and big number, each in a small harness app with an injected clock."""
+"""The rest timer, RPE picker and big number, each in a small harness app with an injected clock; the target line."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import Digits
 
+from strongstride.engine.session import LiveSession
+from strongstride.model.plan import Load
 from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped, RpeChosen
 from strongstride.tui.widgets.big_number import BigNumber
 from strongstride.tui.widgets.rest_timer import RestTimer, countdown_face
 from strongstride.tui.widgets.rpe_picker import RpePicker, rpe_for_digit
+from strongstride.tui.widgets.set_card import target_words
 from tests.tui.app_fixtures import FakeClock
+from tests.unit.session_fixtures import block, setup_of
 
 
 class Harness(App[None]):
@@ -180,3 +184,11 @@ async def test_rest_timer_rings_at_the_moment_the_rest_is_due_not_at_the_next_ti
         clock.now += 200
         timer.adjust(-15)
         assert len(due) == 2, "no bell is set for a rest already over"
+
+
+def test_the_target_names_the_plans_band_and_otherwise_what_the_body_works_against() -> None:
+    banded = LiveSession(setup_of(block("band_row", sets=1, reps=(12, 15), load=Load("band", band="medium"))))
+    assert target_words(banded.state.card).startswith("12 reps · band medium · RPE")
+    plain = LiveSession(setup_of(block("band_row", sets=1, reps=(12, 15))))
+    assert target_words(plain.state.card).startswith("12 reps · band · RPE")
+    assert target_words(LiveSession(setup_of(block("push_up", sets=1))).state.card).startswith("8 reps · bodyweight")

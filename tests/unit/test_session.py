@@ -282,3 +282,10 @@ def test_a_block_without_a_rest_takes_the_runners_default_rest():
     session = LiveSession(setup_of(no_rest, config=Config(default_rest_seconds=150)))
     assert session.state.card.rest_seconds == 150
     assert session.apply(SetLogged(START, reps=10)).rest.seconds == 150
+
+
+def test_band_work_carries_the_plans_band_level_to_the_card():
+    session = LiveSession(setup_of(block("band_row", sets=1, load=Load("band", band="medium")), block("push_up", sets=1)))
+    assert session.state.card.band == "medium" and session.state.card.target.load is None
+    session.apply(SetLogged(Clock()(), reps=10, rpe=8))
+    assert session.state.card.exercise.id == "push_up" and session.state.card.band is None

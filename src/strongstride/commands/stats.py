@@ -60,14 +60,22 @@ def adherence_line(weeks: Sequence[WeekCount], target: int) -> str:
     return f"{line}; this week so far: {current.sessions} of {target}."
 
 
-def record_rows(records: ExerciseRecords, unit: Unit) -> list[tuple[str, str, str]]:
-    """Each record of one exercise as (what, best, date): e1RM, heaviest per rep count, longest hold, bodyweight reps."""
+def record_rows(records: ExerciseRecords, unit: Unit, body_weight: float | None) -> list[tuple[str, str, str]]:
+    """Each record of one exercise as (what, best, date): e1RM, heaviest per rep count, longest hold, bodyweight reps.
+
+    With the runner's body weight (in `unit`), the best e1RM also reads as a multiple of it: each stride
+    puts 1.5 to 3 times body weight through a leg (seeds 000 and 001), so that is the strength that counts.
+    """
     found: list[tuple[str, Record | None, str]] = [("best e1RM", records.best_e1rm, unit)]
     found += [(f"heaviest {reps} rep{'s' if reps != 1 else ''}", record, unit)
               for reps, record in sorted(records.heaviest_for_reps.items())]
     found += [("longest hold", records.longest_hold, "s"), ("most reps at bodyweight", records.most_bodyweight_reps, "reps")]
-    return [(what, f"{rounded(record.value)} {label}", f"{record.on:%Y-%m-%d}")
+    rows = [(what, f"{rounded(record.value)} {label}", f"{record.on:%Y-%m-%d}")
             for what, record, label in found if record is not None]
+    if body_weight and records.best_e1rm is not None:
+        what, best, on = rows[0]
+        rows[0] = (what, f"{best} = {records.best_e1rm.value / body_weight:.2f}x body weight", on)
+    return rows
 
 
 def show_adherence(console: Output, summaries: Sequence[SessionSummary], weeks: int, target: int, plan_name: str,
@@ -82,13 +90,14 @@ def show_adherence(console: Output, summaries: Sequence[SessionSummary], weeks: 
     print_line(console, adherence_line(counts, target))
 
 
-def show_records(console: Output, records: dict[str, ExerciseRecords], library: ExerciseLibrary, unit: Unit) -> None:
+def show_records(console: Output, records: dict[str, ExerciseRecords], library: ExerciseLibrary, unit: Unit,
+                 body_weight: float | None) -> None:
     """Every exercise's personal records, by name, each with the day it was set."""
     print_line(console, "Personal records", style="bold")
     named = sorted(records.values(), key=lambda r: _name(r, library).casefold())
     rows = []
     for exercise in named:
-        for position, (what, best, on) in enumerate(record_rows(exercise, unit)):
+        for position, (what, best, on) in enumerate(record_rows(exercise, unit, body_weight)):
             rows.append((_name(exercise, library) if position == 0 else "", what, best, on))
     print_table(console, (Column("Exercise"), Column("Record"), Column("Best", numeric=True), Column("Date")), rows)
 
@@ -123,7 +132,8 @@ def run(args: argparse.Namespace) -> int:
     today, unit = date.today(), context.config.units
     show_adherence(console, summaries, args.weeks, context.plan.sessions_per_week, context.plan.name, today)
     console.print()
-    show_records(console, all_time_records(context.history, unit, HistoryStore.default()), context.library, unit)
+    show_records(console, all_time_records(context.history, unit, HistoryStore.default()), context.library, unit,
+                 context.config.body_weight)
     console.print()
     show_volume(console, summaries, today, unit)
     return 0

@@ -401,7 +401,7 @@ def _set_card(fold: _Fold, run: _BlockRun) -> SetCard:
         last_time=last_time_line(fold.setup.history, run.exercise.id, fold.unit), plates=plates,
         unit=fold.unit, rest_seconds=fold.rest_of(run), tempo=prescription.tempo,
         superset=run.block.superset, extra_set=kind == "work" and run.sets_completed >= run.planned_sets,
-        note=run.block.note,
+        note=run.block.note, band=prescription.load.band if prescription.load.kind == "band" else None,
     )
 
 

@@ -38,6 +38,7 @@ class SetCard:
     superset: str | None = None
     extra_set: bool = False       # an offered set beyond the low end of a range: log it or skip it
     note: str = ""                # the plan's note on this block
+    band: str | None = None       # band work: the plan's band level ("medium")
 
     @property
     def is_hold(self) -> bool:

@@ -33,7 +33,9 @@ def target_words(card: SetCard) -> str:
 
 
 def load_kind_words(card: SetCard) -> str:
-    """What the body works against when there is no weight to load."""
+    """What the body works against when there is no weight to load: the plan's band, or bodyweight."""
+    if card.band is not None:
+        return f"band {card.band}"
     return "band" if card.exercise.equipment == "band" else "bodyweight"
 
 
