@@ -6,10 +6,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Sparkline, Static, TabbedContent
+from textual.widgets import DataTable, OptionList, Sparkline, Static, TabbedContent
 
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.summary import SessionSummary, summarise_session
+from strongstride.tui.screens import history as history_screen
 from strongstride.tui.screens.history import (
     HistoryScreen,
     adherence_text,
@@ -159,3 +160,40 @@ async def test_an_empty_history_says_so(tmp_path: Path, monkeypatch: pytest.Monk
         await pilot.press("h")
         assert app.screen.query_one(DataTable).row_count == 0
         assert str(app.screen.query_one("#detail-text", Static).render()) == "No sessions yet."
+
+
+async def test_the_table_holds_a_page_of_sessions_and_the_next_comes_as_the_cursor_nears_the_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(history_screen, "ROWS_PER_PAGE", 2)
+    monkeypatch.setattr(history_screen, "PAGE_AHEAD", 1)
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        await pilot.press("down")
+        await pilot.pause()
+        assert table.row_count == 3
+        assert [str(cell) for cell in table.get_row_at(2)][:2] == ["Thu 12 Nov 2026", "Foundation A"]
+        await pilot.press("down")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail-text", Static).render())
+        assert "Foundation A  Thursday 12 November" in detail
+
+
+async def test_the_trends_list_is_read_when_its_tab_is_first_shown_by_key_or_by_mouse(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        exercises = app.screen.query_one("#exercise-list", OptionList)
+        assert exercises.option_count == 0
+        await pilot.click("#--content-tab-trends")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "trends"
+        assert [str(exercises.get_option_at_index(i).prompt) for i in range(exercises.option_count)] == [
+            "Plank", "Quarter squat", "Romanian deadlift"]
+        assert str(app.screen.query_one("#trend-text", Static).render()).startswith("Plank: longest hold")
+        await pilot.press("1", "2")
+        assert exercises.option_count == 3

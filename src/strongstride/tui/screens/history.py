@@ -23,6 +23,8 @@ from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.problem_view import problem_text
 
 ADHERENCE_WEEKS = 8
+ROWS_PER_PAGE = 100   # sessions put in the table at a time, newest first: years of them would take seconds
+PAGE_AHEAD = 10       # the next page comes when the cursor is this close to the last row
 SESSION_COLUMNS = ("Date", "Session", "Time", "Sets", "Volume", "Avg RPE")
 
 
@@ -173,18 +175,21 @@ class HistoryScreen(Screen[None]):
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state
-        self.newest_first = list(reversed(state.index.summaries))
+        self.summaries = state.index.summaries   # oldest first; a summary is decoded only when read
+        self.exercises_listed = False
+
+    def newest(self, row: int) -> SessionSummary:
+        """The session on a row of the table, the newest on row 0."""
+        return self.summaries[len(self.summaries) - 1 - row]
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="sessions"):
             with TabPane("1 Sessions", id="sessions"):
                 yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="session-detail"):
-                    yield Static(Text("No sessions yet." if not self.newest_first else ""), id="detail-text")
+                    yield Static(Text("No sessions yet." if not self.summaries else ""), id="detail-text")
             with TabPane("2 Trends", id="trends"), Horizontal():
-                yield OptionList(*(Option(Text(name), id=exercise_id)
-                                   for exercise_id, name in exercises_done(self.newest_first)),
-                                 id="exercise-list")
+                yield OptionList(id="exercise-list")
                 with Vertical(id="trend"):
                     yield Static(Text("Choose an exercise to see its trend."), id="trend-text")
                     yield Sparkline([], id="trend-chart")
@@ -195,26 +200,49 @@ class HistoryScreen(Screen[None]):
     def _adherence(self) -> Text:
         plan = self.state.plan
         target = plan.sessions_per_week if plan else 2
-        counts = weekly_counts(self.state.index.summaries, self.state.today, ADHERENCE_WEEKS)
-        return adherence_text(counts, target, self.state.today)
+        first_week = week_start(self.state.today) - timedelta(weeks=ADHERENCE_WEEKS - 1)
+        recent = self.state.index.since(first_week - timedelta(days=1))   # a day wider: times with an offset
+        return adherence_text(weekly_counts(recent, self.state.today, ADHERENCE_WEEKS), target, self.state.today)
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", DataTable)
         table.add_columns(*SESSION_COLUMNS)
-        for summary in self.newest_first:
-            table.add_row(*session_row(summary), key=summary.id)
+        self.add_page(table)
         table.focus()
+
+    def add_page(self, table: DataTable) -> None:
+        """The next ROWS_PER_PAGE older sessions at the foot of the table."""
+        for row in range(table.row_count, min(table.row_count + ROWS_PER_PAGE, len(self.summaries))):
+            summary = self.newest(row)
+            table.add_row(*session_row(summary), key=summary.id)
+
+    def list_exercises(self) -> None:
+        """Every exercise in the history, in the Trends list: read the first time that tab is shown."""
+        if not self.exercises_listed:
+            self.exercises_listed = True
+            exercises = self.query_one("#exercise-list", OptionList)
+            exercises.add_options(Option(Text(name), id=exercise_id) for exercise_id, name in exercises_done(self.summaries))
+            if exercises.option_count:
+                exercises.highlighted = 0   # the first exercise's trend shows at once
 
     def action_show_tab(self, tab: str) -> None:
         """Switch tab by number, so no mouse is needed."""
+        if tab == "trends":
+            self.list_exercises()
         self.query_one(TabbedContent).active = tab
         focus = {"sessions": "#sessions-table", "trends": "#exercise-list", "weeks": "#adherence"}[tab]
         self.query_one(focus).focus()
 
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "trends":   # chosen with the mouse
+            self.list_exercises()
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if not self.newest_first:
+        if not self.summaries:
             return
-        summary = self.newest_first[event.cursor_row]
+        if event.cursor_row >= event.data_table.row_count - PAGE_AHEAD:
+            self.add_page(event.data_table)
+        summary = self.newest(event.cursor_row)
         log, problems = self.state.load_session(summary)
         detail = session_detail(log) if log is not None else Text("\n").join(problem_text(p) for p in problems)
         self.query_one("#detail-text", Static).update(detail)
