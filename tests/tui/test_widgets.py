@@ -150,6 +150,14 @@ async def test_rpe_picker_marks_the_chosen_row_with_a_marker_and_words() -> None
         rows = app.query_one(RpePicker).render().plain.splitlines()
         chosen = [row for row in rows if row.startswith("▶")]
         assert chosen == ["▶ RPE 8    2 reps left"]
+
+
+async def test_rpe_picker_for_a_hold_says_each_value_in_time() -> None:
+    app = Harness(lambda: RpePicker(9.0, hold=True))
+    async with app.run_test():
+        rows = app.query_one(RpePicker).render().plain.splitlines()
+        assert [row for row in rows if row.startswith("▶")] == ["▶ RPE 9    a moment longer"]
+        assert rows[-1] == "  RPE 10   could not hold longer" and not any("reps" in row for row in rows)
         assert len(rows) == 9
 
 

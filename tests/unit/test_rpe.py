@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from strongstride.engine.rpe import (
+    HOLD_RPE_SCALE,
     RPE_SCALE,
     brzycki_1rm,
     chart_rpe,
@@ -146,3 +147,21 @@ def test_rpe_scale_lists_6_to_10_in_half_steps_with_their_meaning() -> None:
     assert [rpe for rpe, _ in RPE_SCALE] == [6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0]
     assert dict(RPE_SCALE)[8.0] == "2 reps left"
     assert all(describe_rpe(rpe) == f"RPE {rpe:g} = {meaning}" for rpe, meaning in RPE_SCALE)
+
+
+@pytest.mark.parametrize(("rpe", "words"), [
+    (10.0, "RPE 10 = could not hold longer"),
+    (9.5, "RPE 9.5 = could hold maybe a moment longer"),
+    (8.0, "RPE 8 = could hold a little longer"),
+    (7.0, "RPE 7 = could hold a while longer"),
+    (6.0, "RPE 6 = could hold much longer"),
+    (5.0, "RPE 5 = could hold much longer"),
+])
+def test_a_holds_rpe_is_said_of_time_not_reps(rpe: float, words: str) -> None:
+    assert describe_rpe(rpe, hold=True) == words
+
+
+def test_the_hold_scale_has_the_same_values_in_words_short_enough_for_the_log_window() -> None:
+    assert [rpe for rpe, _ in HOLD_RPE_SCALE] == [rpe for rpe, _ in RPE_SCALE]
+    assert dict(HOLD_RPE_SCALE)[8.0] == "a little longer" and dict(HOLD_RPE_SCALE)[10.0] == "could not hold longer"
+    assert max(len(words) for _, words in HOLD_RPE_SCALE) <= 23   # a scale row in the 78-column log window

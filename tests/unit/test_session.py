@@ -289,3 +289,11 @@ def test_band_work_carries_the_plans_band_level_to_the_card():
     assert session.state.card.band == "medium" and session.state.card.target.load is None
     session.apply(SetLogged(Clock()(), reps=10, rpe=8))
     assert session.state.card.exercise.id == "push_up" and session.state.card.band is None
+
+
+def test_a_holds_card_says_its_rpe_in_time_and_a_rep_cards_in_reps():
+    session = LiveSession(setup_of(block("plank", sets=1, reps=None, hold=(30, 45)), block("push_up", sets=1)))
+    assert session.state.card.is_hold and session.state.card.rpe_meaning.endswith("could hold a little longer")
+    session.apply(HoldCompleted(Clock()(), seconds=30, rpe=8))
+    session.apply(RestEnded(Clock()()))
+    assert session.state.card.rpe_meaning == "RPE 8 = 2 reps left"

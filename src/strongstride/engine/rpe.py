@@ -16,6 +16,7 @@ formulas: Brzycki up to 10 reps, Epley beyond (the lower, more cautious estimate
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 CHART_REPS = range(1, 13)
 CHART_LOWEST_RPE = 6.0
@@ -132,24 +133,41 @@ def load_for_reps(estimated_1rm: float, reps: int, rpe: float) -> float:
     return estimated_1rm * _fraction_of_1rm(reps, rpe)
 
 
-def _reps_left(rpe: float) -> str:
+def _in_reserve(rpe: float, off_chart: str, none_left: str, some_left: Callable[[int], str]) -> str:
+    """The reps in reserve at an RPE in words: "maybe" for a half step, which sits between two counts."""
     if rpe < CHART_LOWEST_RPE:
-        return "more than 4 reps left"
+        return off_chart
     left = math.ceil(reps_in_reserve(rpe))
     if left == 0:
-        return "no reps left"
-    plural = "rep" if left == 1 else "reps"
+        return none_left
     maybe = "" if float(rpe).is_integer() else "maybe "
-    return f"{maybe}{left} {plural} left"
+    return f"{maybe}{some_left(left)}"
 
 
-def describe_rpe(rpe: float) -> str:
-    """What an RPE means in words a runner can act on: "RPE 8 = 2 reps left"."""
+def _reps_left(rpe: float) -> str:
+    return _in_reserve(rpe, "more than 4 reps left", "no reps left", lambda n: f"{n} rep{'' if n == 1 else 's'} left")
+
+
+# A hold has no reps: its RPE says how much longer it could have been held, one step of time for each
+# rep in reserve, in words, as no source gives seconds for them.
+_LONGER = {1: "a moment longer", 2: "a little longer", 3: "a while longer"}
+
+
+def _time_left(rpe: float) -> str:
+    return _in_reserve(rpe, "much longer", "could not hold longer", lambda n: _LONGER.get(n, "much longer"))
+
+
+def describe_rpe(rpe: float, hold: bool = False) -> str:
+    """What an RPE means in words a runner can act on: "RPE 8 = 2 reps left", or for a hold "could hold a little longer"."""
     reps_in_reserve(rpe)    # refuses an RPE off the scale
-    return f"RPE {rpe:g} = {_reps_left(rpe)}"
+    if not hold:
+        return f"RPE {rpe:g} = {_reps_left(rpe)}"
+    left = _time_left(rpe)
+    return f"RPE {rpe:g} = {left if left.startswith('could') else 'could hold ' + left}"
 
 
-RPE_SCALE: tuple[tuple[float, str], ...] = tuple(
-    (rpe, _reps_left(rpe)) for rpe in (6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0)
-)
+_PICKED = (6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0)
+RPE_SCALE: tuple[tuple[float, str], ...] = tuple((rpe, _reps_left(rpe)) for rpe in _PICKED)
 """Each RPE the picker offers, 6 to 10 in half steps, with its meaning ("2 reps left")."""
+HOLD_RPE_SCALE: tuple[tuple[float, str], ...] = tuple((rpe, _time_left(rpe)) for rpe in _PICKED)
+"""The same scale for a hold, each RPE said of time ("a little longer")."""

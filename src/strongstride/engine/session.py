@@ -397,7 +397,7 @@ def _set_card(fold: _Fold, run: _BlockRun) -> SetCard:
     return SetCard(
         exercise=run.exercise, kind=kind, set_number=number, set_count=count, set_count_max=count_max,
         exercise_number=run.number, exercise_count=len(fold.runs), side=run.sides[run.next_side],
-        target=target, rpe_meaning=describe_rpe(target.rpe) if target.rpe is not None else "",
+        target=target, rpe_meaning=describe_rpe(target.rpe, hold=run.exercise.kind == "hold") if target.rpe is not None else "",
         last_time=last_time_line(fold.setup.history, run.exercise.id, fold.unit), plates=plates,
         unit=fold.unit, rest_seconds=fold.rest_of(run), tempo=prescription.tempo,
         superset=run.block.superset, extra_set=kind == "work" and run.sets_completed >= run.planned_sets,

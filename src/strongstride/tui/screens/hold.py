@@ -83,7 +83,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
             yield Label(Text(self.title_text), id="hold-title")
             yield Label("", id="hold-phase")
             yield Digits("", id="hold-digits")
-            yield SessionRpeScale(self.start_rpe, id="hold-rpe")
+            yield SessionRpeScale(self.start_rpe, hold=True, id="hold-rpe")
             yield Label("", id="hold-keys")
         yield Footer()
 

@@ -113,7 +113,7 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
                     yield Input(placeholder="note, Enter saves the set", id="log-note-input", disabled=True)
                 if self.asks_rpe:
                     rpe = target.rpe if target.rpe is not None else DEFAULT_RPE
-                    yield SessionRpeScale(rpe, id="log-rpe")
+                    yield SessionRpeScale(rpe, hold=self.count_label == "Seconds", id="log-rpe")
             yield Label("", id="log-error")
         yield Footer()
 

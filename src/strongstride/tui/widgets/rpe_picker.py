@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from strongstride.engine.rpe import RPE_SCALE
+from strongstride.engine.rpe import HOLD_RPE_SCALE, RPE_SCALE
 from strongstride.tui.messages import RpeChosen
 
 SCALE_VALUES: tuple[float, ...] = tuple(rpe for rpe, _ in RPE_SCALE)
@@ -42,17 +42,19 @@ class RpePicker(Widget, can_focus=True):
 
     value: reactive[float] = reactive(8.0)
 
-    def __init__(self, value: float = 8.0, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, value: float = 8.0, *, hold: bool = False, id: str | None = None,
+                 classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self.scale = HOLD_RPE_SCALE if hold else RPE_SCALE   # a hold's RPE is said of time, not reps
         self.set_reactive(RpePicker.value, value if value in SCALE_VALUES else SCALE_VALUES[0])
 
     def render(self) -> Text:
         rows = Text()
-        for index, (rpe, meaning) in enumerate(RPE_SCALE):
+        for index, (rpe, meaning) in enumerate(self.scale):
             chosen = rpe == self.value
             line = f"{MARKER if chosen else ' '} RPE {rpe:<4g} {meaning}"
             rows.append(line, style="bold reverse" if chosen else "")
-            if index < len(RPE_SCALE) - 1:
+            if index < len(self.scale) - 1:
                 rows.append("\n")
         return rows
 
