@@ -131,7 +131,7 @@ class SessionScreen(Screen[Path | None]):
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         setup = self.keeper.session.setup
-        yield SessionStatus(f"{setup.plan.name} · {setup.template.name}", setup.started_at)
+        yield SessionStatus(f"{setup.template.name} · {setup.plan.name}", setup.started_at)   # the session first: cut last
         yield Label("", id="session-warning")
         yield Label("", id="session-notice")
         with ContentSwitcher(initial="set"):

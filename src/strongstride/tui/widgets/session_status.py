@@ -29,7 +29,7 @@ def progress_words(progress: Progress) -> str:
 
 
 class SessionStatus(Horizontal):
-    """Plan and session names (shown literally), a progress bar and the elapsed time."""
+    """Session and plan names (shown literally, the plan cut first when narrow), a progress bar and the elapsed time."""
 
     DEFAULT_CSS = """
     SessionStatus { height: 1; background: $panel; padding: 0 1; }
