@@ -56,6 +56,8 @@ async def test_enter_saves_the_target_with_the_target_rpe():
     app = modal_app(squat_card(), logger)
     async with app.run_test() as pilot:
         assert (field(app, "count"), field(app, "load")) == ("8", "60")
+        assert str(app.screen.query(".log-hint").first().render()).startswith("+/- or ↑/↓ reps   [ ] load")
+        assert app.screen.check_action("load", (1,)) is True
         await pilot.press("enter")
         await pilot.pause()
     assert logger.entries == [SetEntry(8, 60.0, 8.0, "")]
@@ -162,6 +164,10 @@ async def test_a_hold_is_logged_in_seconds_without_a_load():
     async with app.run_test() as pilot:
         assert app.screen.query_one("#log-count", EntryField).border_title == "Seconds"
         assert not app.screen.query("#log-load")
+        hints = [str(label.render()) for label in app.screen.query(".log-hint")]
+        assert hints[0].startswith("+/- or ↑/↓ seconds\n") and "load" not in hints[0]
+        assert app.screen.check_action("load", (1,)) is False
+        assert "a little longer" in app.screen.query_one(SessionRpeScale).render().plain
         await pilot.press("down", "down", "enter")
         await pilot.pause()
     assert logger.entries == [SetEntry(28, None, 8.0, "")]

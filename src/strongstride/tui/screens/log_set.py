@@ -74,8 +74,8 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
 
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True),
-        Binding("plus,equals_sign,up", "reps(1)", "+1 rep"),
-        Binding("minus,down", "reps(-1)", "-1 rep"),
+        Binding("plus,equals_sign,up", "reps(1)", "+1"),
+        Binding("minus,down", "reps(-1)", "-1"),
         Binding("right_square_bracket", "load(1)", "] heavier", key_display="]"),
         Binding("left_square_bracket", "load(-1)", "[ lighter", key_display="["),
         Binding("n", "note", "Note"),
@@ -94,6 +94,21 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
     def count_label(self) -> str:
         return "Seconds" if self.card.is_hold and self.card.kind == "work" else "Reps"
 
+    @property
+    def has_load(self) -> bool:
+        """A load field is shown only for work with a weight."""
+        return self.card.target.load is not None
+
+    @property
+    def keys_hint(self) -> str:
+        """The keys for the fields shown: seconds or reps, and the load only when there is one."""
+        load = "   [ ] load" if self.has_load else ""
+        return f"+/- or ↑/↓ {self.count_label.lower()}{load}\nTab: next field, then type"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No load keys when there is no load to change."""
+        return self.has_load if action == "load" else True
+
     def compose(self) -> ComposeResult:
         card, target = self.card, self.card.target
         count = target.hold_seconds if self.count_label == "Seconds" else target.reps
@@ -104,9 +119,9 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
                 with Vertical(id="log-fields"):
                     with Horizontal(id="log-numbers"):
                         yield EntryField("" if count is None else str(count), self.count_label, id="log-count")
-                        if target.load is not None:
+                        if self.has_load:
                             yield EntryField(f"{target.load:g}", f"Load {card.unit}", decimal=True, id="log-load")
-                    yield Label("+/- or ↑/↓ reps   [ ] load\nTab: next field, then type", classes="log-hint")
+                    yield Label(self.keys_hint, classes="log-hint")
                     if self.asks_rpe:
                         yield Label("RPE: 6-9, 0 = 10, h = half", classes="log-hint")
                     yield Label("n: add a note", id="log-note")
