@@ -16,9 +16,9 @@ from strongstride.model.plan import Load
 from strongstride.tui.screens.hold import HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen
 from strongstride.tui.screens.session import SessionScreen, swap_keys
-from strongstride.tui.screens.summary import SummaryScreen
+from strongstride.tui.screens.summary import SummaryScreen, totals_words
 from strongstride.tui.widgets.rest_timer import RestTimer
-from strongstride.recap import recap_session
+from strongstride.recap import SessionRecap, recap_session
 from tests.tui.session_harness import (
     Clocks, ScreenHarness, do_every_set, keeper_of, new_keeper, resumed_keeper, session_app,
 )
@@ -259,3 +259,11 @@ def test_recap_of_a_first_session_has_no_records(tmp_path):
     assert recap.records == ()
     assert all(e.e1rm_before is None for e in recap.exercises)
     assert recap.duration_seconds == (clocks.wall() - keeper.session.setup.started_at).total_seconds()
+
+
+def test_the_summary_line_gives_the_effort_and_its_target_to_one_decimal():
+    recap = SessionRecap(duration_seconds=1172, work_sets=16, volume=0.0, unit="kg", average_rpe=6.625,
+                         target_rpe=6.625, exercises=())
+    assert totals_words(recap) == "19:32 long · 16 work sets · average RPE 6.6 (target 6.6)"
+    assert totals_words(replace(recap, volume=2400.0, target_rpe=8.0)).endswith(
+        "volume 2,400 kg · average RPE 6.6 (target 8.0)")

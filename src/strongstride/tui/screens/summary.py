@@ -25,7 +25,7 @@ def totals_words(recap: SessionRecap) -> str:
     if recap.volume:
         parts.append(f"volume {recap.volume:,.0f} {recap.unit}")
     if recap.average_rpe is not None:
-        target = f" (target {recap.target_rpe:g})" if recap.target_rpe is not None else ""
+        target = f" (target {recap.target_rpe:.1f})" if recap.target_rpe is not None else ""
         parts.append(f"average RPE {recap.average_rpe:.1f}{target}")
     return " · ".join(parts)
 
