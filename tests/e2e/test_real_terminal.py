@@ -112,7 +112,7 @@ def file_the_session(app: Terminal, work_sets: int) -> None:
     app.press("enter")
     app.wait_for("Saved to")
     app.press("enter")
-    app.wait_for("Recent sessions", f"Quick A  {work_sets} sets")
+    app.wait_for("Recent sessions", f"{work_sets:>2} sets  Quick A")
     app.press("q")
     assert app.wait_for_exit() == 0
 

@@ -75,6 +75,24 @@ async def test_space_stops_early_and_the_seconds_so_far_count():
     assert app.results == [HoldResult(((None, 21),), 7.5)]
 
 
+async def test_space_in_the_three_two_one_starts_the_hold_at_once():
+    clock = MonotonicClock()
+    app = hold_app(clock, sides=("left", "right"))
+    async with app.run_test() as pilot:
+        clock.advance(1.5)
+        await pilot.press("space")
+        assert face(app) == ("Hold - left side", "0:30") and not app.screen.held
+        clock.advance(12.4)
+        await pilot.press("space")                # stops the left side at 12 s
+        assert face(app) == ("Get ready - right side", "3")
+        await pilot.press("space")                # and starts the right side at once
+        clock.advance(30)
+        app.screen.tick()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [HoldResult((("left", 12), ("right", 30)), 8.0)]
+
+
 async def test_a_warmup_timer_asks_no_rpe_and_ends_by_itself():
     clock = MonotonicClock()
     app = hold_app(clock, seconds=480, ask_rpe=False)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import tomllib
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.widgets import Static
 
 from strongstride.cli import main
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.screens.errors import ProblemsScreen
-from strongstride.tui.screens.home import HomeScreen, week_count_line
+from strongstride.store.summary import summarise_session
+from strongstride.tui.screens.home import HomeScreen, recent_lines, week_count_line
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
 from strongstride.tui.widgets.rest_timer import RestTimer
-from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, user_folders
+from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, past_sessions, user_folders
 from tests.tui.session_harness import MonotonicClock
 
 MARKUP_PLAN = """\
@@ -282,3 +286,17 @@ async def test_the_end_of_a_rest_rings_once_in_the_real_app(tmp_path: Path, monk
         await pilot.pause()
         assert bells == [1]
         assert len([n for n in app._notifications if "Rest over" in str(n.message)]) == 1
+
+
+async def test_a_recent_session_keeps_to_one_line_cutting_its_name_not_its_sets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)):
+        recent = app.screen.query_one("#recent", Static)
+        long_name = dataclasses.replace(past_sessions()[-1], session_name="Foundation A with the long hip and calf finisher")
+        recent.update(recent_lines([summarise_session(long_name, "x.toml"), app.state.index.recent(1)[0]]))
+        await app.screen.app.animator.wait_for_idle()
+        drawn = [strip.text.strip("│ ") for strip in recent.render_lines(recent.region.reset_offset)]
+        rows = [row for row in drawn if row.startswith("Thu")]
+        assert rows[0].startswith("Thu 19 Nov   3 sets  Foundation A w") and rows[0].endswith("…")
+        assert rows[1].startswith("Thu 19 Nov   3 sets  Foundation A") and not rows[1].endswith("…")

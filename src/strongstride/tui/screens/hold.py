@@ -99,7 +99,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
         elapsed = self.monotonic() - self.phase_started
         side = f" - {self.side} side" if self.side else ""
         if elapsed < LEAD_IN_SECONDS:
-            self._show(f"Get ready{side}", str(LEAD_IN_SECONDS - math.floor(elapsed)), "Space: stop early   c: cancel")
+            self._show(f"Get ready{side}", str(LEAD_IN_SECONDS - math.floor(elapsed)), "Space: start now   c: cancel")
             return
         held = elapsed - LEAD_IN_SECONDS
         if held >= self.seconds:
@@ -108,13 +108,17 @@ class HoldScreen(ModalScreen[HoldResult | None]):
         self._show(f"Hold{side}", clock_face(math.ceil(self.seconds - held)), "Space: stop now (the seconds so far count)")
 
     def action_stop(self) -> None:
-        """During the hold: stop it now; once the RPE is asked: save."""
+        """In the 3-2-1: start the hold now; during the hold: stop it now; once the RPE is asked: save."""
         if self.asking_rpe:
             rpe = self.query_one("#hold-rpe", SessionRpeScale).value if self.ask_rpe else None
             self.dismiss(HoldResult(tuple(self.held), rpe))
             return
         held = self.monotonic() - self.phase_started - LEAD_IN_SECONDS
-        self._side_done(max(0, min(self.seconds, math.floor(held))))
+        if held < 0:   # ready before the count ends: a key pressed then never logs a hold of 0 s
+            self.phase_started = self.monotonic() - LEAD_IN_SECONDS
+            self.tick()
+            return
+        self._side_done(min(self.seconds, math.floor(held)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

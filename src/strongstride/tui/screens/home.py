@@ -61,7 +61,7 @@ def today_card(suggestion: Suggestion | None) -> Text:
 
 
 def recent_lines(summaries: list[SessionSummary]) -> Text:
-    """The last sessions, newest first: day, session and work sets."""
+    """The last sessions, newest first, one line each: day, work sets and session (its name cut if too long)."""
     if not summaries:
         return Text("No sessions yet. Your first one starts with Enter.")
     lines = Text()
@@ -69,8 +69,8 @@ def recent_lines(summaries: list[SessionSummary]) -> Text:
         if index:
             lines.append("\n")
         lines.append(f"{summary.started_at:%a %d %b}  ")
+        lines.append(f"{summary.work_sets:>2} sets  ", style="dim")
         lines.append(f"{summary.session_name or summary.session_id}")
-        lines.append(f"  {summary.work_sets} sets", style="dim")
     return lines
 
 
@@ -104,6 +104,7 @@ class HomeScreen(Screen[None]):
     HomeScreen #lower { height: 1fr; }
     HomeScreen PlanSessionPicker { width: 1fr; }
     HomeScreen #recent { width: 1fr; height: 1fr; padding: 0 1; border: round $secondary; }
+    HomeScreen #recent.-listed { text-wrap: nowrap; text-overflow: ellipsis; }
     HomeScreen #reasons { height: 1fr; padding: 0 1; border: round $secondary; display: none; }
     HomeScreen.-reasons #reasons { display: block; }
     HomeScreen.-reasons #lower { display: none; }
@@ -135,7 +136,8 @@ class HomeScreen(Screen[None]):
             yield PlanSessionPicker(
                 list(self.state.plans.values()), self.state.plan_id, self.state.session_to_offer(suggestion),
             )
-            recent = Static(recent_lines(self.state.index.recent(RECENT_COUNT)), id="recent")
+            last = self.state.index.recent(RECENT_COUNT)
+            recent = Static(recent_lines(last), id="recent", classes="-listed" if last else "")   # a line a session
             recent.border_title = "Recent sessions"
             yield recent
         with VerticalScroll(id="reasons") as reasons:
