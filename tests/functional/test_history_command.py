@@ -205,3 +205,9 @@ def test_rescan_reports_a_file_broken_in_place_in_a_settled_year(folders: Path, 
     assert run(capsys)[2] == ""
     code, out, err = run(capsys, "--rescan")
     assert code == 0 and out.splitlines() == [EMPTY_HISTORY] and f"{old}:" in err and "sets[1].rpe" in err
+
+
+def test_bodyweight_work_shows_no_volume_rather_than_zero(folders: Path, capsys) -> None:
+    save_session(folders, START, (("push_up", 12, None, 8.0, None), ("plank", None, None, 8.0, 40)))
+    [row] = run(capsys)[1].splitlines()[1:]
+    assert re.split(r"\s{2,}", row.strip())[3:] == ["2", "-", "8.0"]

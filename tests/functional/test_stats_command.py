@@ -13,7 +13,7 @@ import pytest
 from strongstride import cli
 from strongstride.commands import history
 from strongstride.commands import records as records_module
-from strongstride.commands.stats import MONTHS_OF_VOLUME, month_start
+from strongstride.commands.stats import MONTHS_OF_VOLUME, NO_VOLUME, month_start
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
 from strongstride.store.history import HistoryStore, new_session_id
@@ -223,3 +223,22 @@ def test_with_a_body_weight_the_best_e1rm_is_also_a_multiple_of_it(folders: Path
     assert ["Back squat", "best e1RM", "120 kg = 1.50x body weight", f"{THIS_MONDAY - timedelta(weeks=1)}"] in found
     assert ["heaviest 1 rep", "120 kg", f"{THIS_MONDAY - timedelta(weeks=1)}"] in found
     assert not any("body weight" in cell for row in found if row[0] == "Push-up" for cell in row)
+
+
+def test_weeks_and_months_before_the_first_session_are_not_counted(folders: Path, capsys) -> None:
+    first = THIS_MONDAY - timedelta(weeks=2)
+    save_session(folders, first, ("back_squat", 5, 100.0, 8.0, None))
+    save_session(folders, TODAY, ("back_squat", 5, 100.0, 8.0, None))
+    out = run(capsys)[1]
+    weeks = cells(section(out, "Sessions per week")[2:-1])
+    assert [row[0] for row in weeks] == [f"{THIS_MONDAY - timedelta(weeks=back)}" for back in (2, 1, 0)]
+    assert section(out, "Sessions per week")[-1] == f"Target met in 0 of 2 full weeks; this week so far: 1 of 2."
+    months = [row[0] for row in cells(section(out, "Volume per month")[2:])]
+    assert months[0] == f"{first:%Y-%m}" and months[-1] == f"{TODAY:%Y-%m}"
+
+
+def test_bodyweight_only_history_says_what_volume_is_instead_of_a_table_of_zeros(folders: Path, capsys) -> None:
+    save_session(folders, TODAY, ("push_up", 12, None, 8.0, None), ("plank", None, None, 8.0, 40))
+    out = run(capsys)[1]
+    assert section(out, "Sessions per week")[-1] == "No full weeks yet; this week so far: 1 of 2."
+    assert section(out, "Volume per month") == ["Volume per month (kg)", NO_VOLUME]

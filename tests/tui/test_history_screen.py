@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, OptionList, Sparkline, Static, TabbedContent
 
+from strongstride.commands.stats import WeekCount
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.summary import SessionSummary, summarise_session
 from strongstride.tui.screens import history as history_screen
@@ -19,7 +20,6 @@ from strongstride.tui.screens.history import (
     exercises_done,
     session_detail,
     set_text,
-    weekly_counts,
 )
 from strongstride.tui.screens.home import HomeScreen
 from tests.tui.app_fixtures import TODAY, make_app, past_sessions
@@ -81,19 +81,14 @@ def test_exercises_done_are_listed_by_name() -> None:
     ]
 
 
-def test_weekly_counts_cover_the_last_weeks_monday_first() -> None:
-    counts = weekly_counts(summaries(), TODAY, 3)
-    assert counts == [(date(2026, 11, 9), 1), (date(2026, 11, 16), 2), (date(2026, 11, 23), 0)]
-
-
 def test_adherence_says_met_or_short_in_words_and_boxes() -> None:
-    lines = adherence_text([(date(2026, 11, 9), 1), (date(2026, 11, 16), 3), (date(2026, 11, 23), 0)], 2,
-                           TODAY).plain.splitlines()
+    weeks = [WeekCount(date(2026, 11, 9), 1), WeekCount(date(2026, 11, 16), 3), WeekCount(date(2026, 11, 23), 0)]
+    lines = adherence_text(weeks, 2, TODAY).plain.splitlines()
     assert lines[0] == "Target: 2 sessions a week"
     assert lines[1].split() == ["Week", "of", "09", "Nov", "■□", "1", "of", "2", "short"]
     assert lines[2].split() == ["Week", "of", "16", "Nov", "■■+", "3", "of", "2", "met"]
     assert lines[3].endswith("this week")
-    assert lines[4] == "Target met in 1 of the last 3 weeks."
+    assert lines[4] == "Target met in 1 of 2 full weeks; this week so far: 0 of 2."
 
 
 async def test_h_opens_the_sessions_newest_first_with_the_highlighted_ones_detail(

@@ -118,7 +118,7 @@ def session_row(summary: SessionSummary, unit: Unit) -> tuple[str, ...]:
         summary.session_name or summary.session_id,
         summary.plan_name or summary.plan_id,
         str(summary.work_sets),
-        rounded(in_unit(summary.volume, summary.unit, unit)),
+        rounded(in_unit(summary.volume, summary.unit, unit)) if summary.volume else "-",   # bodyweight work has none
         f"{summary.average_rpe:.1f}" if summary.average_rpe is not None else "-",
     )
 

@@ -20,6 +20,7 @@ from strongstride.store.history import HistoryStore
 from strongstride.store.summary import SessionSummary
 
 MONTHS_OF_VOLUME = 12
+NO_VOLUME = "None yet: volume is load x reps, and bodyweight, band and hold work carry no load."
 BAR_WIDTH = 20
 
 
@@ -32,8 +33,10 @@ class WeekCount:
 
 
 def sessions_per_week(summaries: Sequence[SessionSummary], weeks: int, today: date) -> list[WeekCount]:
-    """The last `weeks` ISO weeks, oldest first, the current (unfinished) week last."""
+    """The last `weeks` ISO weeks, oldest first, the current (unfinished) week last; none before the first session's."""
     this_week = week_start(today)
+    if summaries:
+        weeks = max(1, min(weeks, (this_week - week_start(session_day(summaries[0]))).days // 7 + 1))
     counts = {this_week - timedelta(weeks=back): 0 for back in range(weeks - 1, -1, -1)}
     for summary in sessions_since(summaries, min(counts)):
         start = week_start(session_day(summary))
@@ -43,8 +46,12 @@ def sessions_per_week(summaries: Sequence[SessionSummary], weeks: int, today: da
 
 
 def volume_per_month(summaries: Sequence[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, float]]:
-    """Load x reps of every work set, in `unit`, for each of the last `months` months (oldest first, this one last)."""
-    volumes = {month_start(today, back): 0.0 for back in range(months - 1, -1, -1)}
+    """Load x reps of every work set, in `unit`, for each of the last `months` months (oldest first, this one last).
+
+    Months before the first session are left out: they were before the runner's history began.
+    """
+    first = month_start(session_day(summaries[0])) if summaries else month_start(today)
+    volumes = {month: 0.0 for back in range(months - 1, -1, -1) if (month := month_start(today, back)) >= first}
     for summary in sessions_since(summaries, min(volumes)):
         month = month_start(session_day(summary))
         if month in volumes:
@@ -110,7 +117,10 @@ def show_volume(console: Output, summaries: Sequence[SessionSummary], today: dat
     """Load x reps per month for the last MONTHS_OF_VOLUME months, with a bar for the shape of it."""
     print_line(console, f"Volume per month ({unit})", style="bold")
     months = volume_per_month(summaries, MONTHS_OF_VOLUME, today, unit)
-    largest = max(volume for _, volume in months)
+    largest = max((volume for _, volume in months), default=0.0)
+    if not largest:
+        print_line(console, NO_VOLUME)
+        return
     rows = [(f"{month:%Y-%m}", rounded(volume), bar(volume, largest, BAR_WIDTH, plain=not console.is_terminal))
             for month, volume in months]
     print_table(console, (Column("Month"), Column("Volume", numeric=True), Column("")), rows)

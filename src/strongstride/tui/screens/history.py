@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import cast
 
 from rich.text import Text
@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from strongstride.commands.stats import WeekCount, adherence_line, sessions_per_week
 from strongstride.model.calendar import week_start
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
@@ -127,28 +128,14 @@ def exercises_done(summaries: Sequence[SessionSummary]) -> list[tuple[str, str]]
     return sorted(names.items(), key=lambda item: item[1].lower())
 
 
-def weekly_counts(summaries: Sequence[SessionSummary], today: date, weeks: int) -> list[tuple[date, int]]:
-    """Sessions a week for the last `weeks` weeks (Monday first), oldest first, this week last."""
-    this_week = week_start(today)
-    starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
-    counts = dict.fromkeys(starts, 0)
-    for summary in summaries:
-        monday = week_start(summary.started_at.date())
-        if monday in counts:
-            counts[monday] += 1
-    return list(counts.items())
-
-
-def adherence_text(counts: Sequence[tuple[date, int]], target: int, today: date) -> Text:
+def adherence_text(counts: Sequence[WeekCount], target: int, today: date) -> Text:
     """Each week's sessions against the target, with boxes and numbers and a word when it was met."""
     text = Text(f"Target: {target} session{'s' if target != 1 else ''} a week", style="bold")
-    met = 0
-    for monday, done in counts:
+    for monday, done in ((week.start, week.sessions) for week in counts):
         boxes = "■" * min(done, target) + "□" * max(0, target - done) + ("+" * max(0, done - target))
         verdict = "met" if done >= target else ("this week" if monday == week_start(today) else "short")
-        met += done >= target
         text.append(f"\nWeek of {monday:%d %b}  {boxes:<8} {done} of {target}  {verdict}")
-    text.append(f"\nTarget met in {met} of the last {len(counts)} weeks.")
+    text.append(f"\n{adherence_line(counts, target)}")
     return text
 
 
@@ -200,9 +187,8 @@ class HistoryScreen(Screen[None]):
     def _adherence(self) -> Text:
         plan = self.state.plan
         target = plan.sessions_per_week if plan else 2
-        first_week = week_start(self.state.today) - timedelta(weeks=ADHERENCE_WEEKS - 1)
-        recent = self.state.index.since(first_week - timedelta(days=1))   # a day wider: times with an offset
-        return adherence_text(weekly_counts(recent, self.state.today, ADHERENCE_WEEKS), target, self.state.today)
+        counts = sessions_per_week(self.state.index.summaries, ADHERENCE_WEEKS, self.state.today)
+        return adherence_text(counts, target, self.state.today)
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", DataTable)
