@@ -318,6 +318,15 @@ def test_suggest_week_assumes_each_suggested_session_is_done() -> None:
     assert week[1].warning is not None and "48 hours" in week[1].warning
 
 
+def test_a_session_already_done_on_the_first_day_counts_as_today_says() -> None:
+    plan = make_plan()
+    past = [done(plan, "A", weekday(0))]
+    week = suggest_week(plan, LIBRARY, EASY_WEEK, None, past, weekday(0), days=3)
+    assert not week[0].train and "already trained today" in (week[0].warning or " ".join(week[0].reasons))
+    assert week[0] == suggest_day(plan, LIBRARY, EASY_WEEK, None, past, weekday(0))
+    assert [(s.session_id if s.train else None) for s in week] == [None, None, "B"]
+
+
 def test_suggest_week_counts_sessions_already_done_before_it_starts() -> None:
     plan = make_plan()
     week = suggest_week(plan, LIBRARY, EASY_WEEK, None, [done(plan, "A", weekday(0))], weekday(2), days=3)

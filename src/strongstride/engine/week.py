@@ -372,9 +372,12 @@ def suggest_week(
     start: date,
     days: int = 7,
 ) -> list[Suggestion]:
-    """Advice for each day from `start`, assuming every suggested session is done on its day."""
+    """Advice for each day from `start`, assuming every suggested session is done on its day.
+
+    A session already done on the first day counts, so the week agrees with today's advice.
+    """
     week = _Week(plan, exercises, running)
-    done = [p for p in past if p.day < start]
+    done = [p for p in past if p.day <= start]
     suggestions = []
     for n in range(days):
         day = start + timedelta(days=n)
