@@ -242,3 +242,10 @@ def test_bodyweight_only_history_says_what_volume_is_instead_of_a_table_of_zeros
     out = run(capsys)[1]
     assert section(out, "Sessions per week")[-1] == "No full weeks yet; this week so far: 1 of 2."
     assert section(out, "Volume per month") == ["Volume per month (kg)", NO_VOLUME]
+
+
+def test_loaded_work_only_long_ago_is_named_not_called_none(folders: Path, capsys) -> None:
+    save_session(folders, TODAY - timedelta(days=500), ("back_squat", 5, 100.0, 8.0, None))
+    save_session(folders, TODAY, ("push_up", 12, None, 8.0, None))
+    volume = section(run(capsys)[1], "Volume per month")
+    assert volume[1] == f"None in the last 12 months; the last loaded session was on {TODAY - timedelta(days=500)}."

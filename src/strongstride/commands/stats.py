@@ -119,7 +119,9 @@ def show_volume(console: Output, summaries: Sequence[SessionSummary], today: dat
     months = volume_per_month(summaries, MONTHS_OF_VOLUME, today, unit)
     largest = max((volume for _, volume in months), default=0.0)
     if not largest:
-        print_line(console, NO_VOLUME)
+        last = next((s for s in reversed(summaries) if s.volume), None)   # reads back only until one is found
+        print_line(console, NO_VOLUME if last is None else
+                   f"None in the last {MONTHS_OF_VOLUME} months; the last loaded session was on {session_day(last)}.")
         return
     rows = [(f"{month:%Y-%m}", rounded(volume), bar(volume, largest, BAR_WIDTH, plain=not console.is_terminal))
             for month, volume in months]
