@@ -23,6 +23,7 @@ from strongstride.tui.screens.history import (
 )
 from strongstride.tui.screens.home import HomeScreen
 from tests.tui.app_fixtures import TODAY, make_app, past_sessions
+from tests.unit.session_fixtures import EXERCISES, exercise
 
 AT = datetime(2026, 11, 1, 9, 0)
 
@@ -60,25 +61,32 @@ def test_session_detail_groups_sets_by_exercise_and_marks_warm_ups() -> None:
 
 
 def test_the_trend_of_loaded_work_is_the_estimated_1rm_in_the_runners_unit() -> None:
-    trend = exercise_trend(summaries(), "quarter_squat", "kg")
+    trend = exercise_trend(summaries(), "quarter_squat", "kg", EXERCISES)
     assert (trend.name, trend.measure, trend.unit) == ("Quarter squat", "estimated 1RM", "kg")
     assert [day for day, _ in trend.points] == [date(2026, 11, 12), date(2026, 11, 16), date(2026, 11, 19)]
     values = [value for _, value in trend.points]
     assert values == sorted(values) and values[0] == pytest.approx(40 / 0.667, abs=0.1)
-    in_lb = exercise_trend(summaries(), "quarter_squat", "lb")
+    in_lb = exercise_trend(summaries(), "quarter_squat", "lb", EXERCISES)
     assert in_lb.unit == "lb" and in_lb.points[0][1] == pytest.approx(values[0] / 0.45359237, abs=0.01)
 
 
 def test_the_trend_of_a_hold_is_its_longest_hold() -> None:
-    trend = exercise_trend(summaries(), "plank", "kg")
+    trend = exercise_trend(summaries(), "plank", "kg", EXERCISES)
     assert (trend.measure, trend.unit) == ("longest hold", "s")
     assert [value for _, value in trend.points] == [40.0, 40.0, 40.0]
 
 
 def test_exercises_done_are_listed_by_name() -> None:
-    assert exercises_done(summaries()) == [
+    assert exercises_done(summaries(), {}) == [
         ("plank", "Plank"), ("quarter_squat", "Quarter squat"), ("romanian_deadlift", "Romanian deadlift"),
     ]
+
+
+def test_an_exercise_the_library_knows_goes_by_the_librarys_name_as_in_stats() -> None:
+    library = {"quarter_squat": exercise("quarter_squat", name="Quarter squat (barbell)")}
+    assert ("quarter_squat", "Quarter squat (barbell)") in exercises_done(summaries(), library)
+    assert exercise_trend(summaries(), "quarter_squat", "kg", library).name == "Quarter squat (barbell)"
+    assert exercise_trend(summaries(), "plank", "kg", library).name == "Plank"
 
 
 def test_adherence_says_met_or_short_in_words_and_boxes() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
@@ -12,6 +12,7 @@ from strongstride.store.index import HistoryIndex
 from strongstride.store.summary import ExerciseSummary, SessionSummary, chronological
 
 if TYPE_CHECKING:
+    from strongstride.model.exercise import Exercise
     from strongstride.store.history import HistoryStore
 
 EMPTY_HISTORY = "No sessions yet: train one in the app (run `strongstride`) or bring some in with `strongstride import`."
@@ -35,6 +36,11 @@ def sessions_since(summaries: Sequence[SessionSummary], first: date) -> Sequence
 def in_unit(load: float, session_unit: str, unit: Unit) -> float:
     """A load (or e1RM) of a session, in the unit the runner reads."""
     return convert(load, cast(Unit, session_unit), unit)
+
+
+def exercise_name(exercise_id: str, logged: str, library: Mapping[str, Exercise]) -> str:
+    """The library's name for an exercise it knows, else the name it was logged under (an import's own)."""
+    return library[exercise_id].name if exercise_id in library else logged or exercise_id
 
 
 def rounded(value: float) -> str:

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 from strongstride.commands.context import context_or_report, output_console
 from strongstride.commands.records import (
-    EMPTY_HISTORY, ExerciseRecords, Record, all_time_records, in_unit, rounded, session_day, sessions_since,
+    EMPTY_HISTORY, ExerciseRecords, Record, all_time_records, exercise_name, in_unit, rounded, session_day,
+    sessions_since,
 )
 from strongstride.commands.render import Column, Output, bar, print_line, print_table
 from strongstride.model.calendar import month_start, week_start
@@ -101,16 +102,12 @@ def show_records(console: Output, records: dict[str, ExerciseRecords], library: 
                  body_weight: float | None) -> None:
     """Every exercise's personal records, by name, each with the day it was set."""
     print_line(console, "Personal records", style="bold")
-    named = sorted(records.values(), key=lambda r: _name(r, library).casefold())
+    named = [(exercise_name(r.exercise_id, r.name, library), r) for r in records.values()]
     rows = []
-    for exercise in named:
+    for name, exercise in sorted(named, key=lambda pair: pair[0].casefold()):
         for position, (what, best, on) in enumerate(record_rows(exercise, unit, body_weight)):
-            rows.append((_name(exercise, library) if position == 0 else "", what, best, on))
+            rows.append((name if position == 0 else "", what, best, on))
     print_table(console, (Column("Exercise"), Column("Record"), Column("Best", numeric=True), Column("Date")), rows)
-
-
-def _name(records: ExerciseRecords, library: ExerciseLibrary) -> str:
-    return library[records.exercise_id].name if records.exercise_id in library else records.name or records.exercise_id
 
 
 def show_volume(console: Output, summaries: Sequence[SessionSummary], today: date, unit: Unit) -> None:

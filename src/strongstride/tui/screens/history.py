@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -15,8 +15,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from strongstride.commands.records import exercise_name
 from strongstride.commands.stats import WeekCount, adherence_line, sessions_per_week
 from strongstride.model.calendar import week_start
+from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
 from strongstride.store.summary import ExerciseSummary, SessionSummary
@@ -83,10 +85,11 @@ class ExerciseTrend:
     points: tuple[tuple[date, float], ...]
 
 
-def exercise_trend(summaries: Sequence[SessionSummary], exercise_id: str, unit: Unit) -> ExerciseTrend:
+def exercise_trend(summaries: Sequence[SessionSummary], exercise_id: str, unit: Unit,
+                   library: Mapping[str, Exercise]) -> ExerciseTrend:
     """Estimated 1RM for loaded work, else the longest hold, else the most reps: the number that shows progress."""
     found = [(s, s.exercises[exercise_id]) for s in summaries if exercise_id in s.exercises]
-    name = next((e.name for _, e in reversed(found) if e.name), exercise_id)
+    name = exercise_name(exercise_id, next((e.name for _, e in reversed(found) if e.name), ""), library)
     measures: tuple[tuple[str, str, Callable[[SessionSummary, ExerciseSummary], float | None]], ...] = (
         ("estimated 1RM", unit,
          lambda s, e: None if e.best_e1rm is None else clean(convert(e.best_e1rm, cast(Unit, s.unit), unit))),
@@ -119,12 +122,13 @@ def trend_text(trend: ExerciseTrend) -> Text:
     return text
 
 
-def exercises_done(summaries: Sequence[SessionSummary]) -> list[tuple[str, str]]:
+def exercises_done(summaries: Sequence[SessionSummary], library: Mapping[str, Exercise]) -> list[tuple[str, str]]:
     """Every exercise in the history as (id, name), by name."""
-    names: dict[str, str] = {}
+    logged: dict[str, str] = {}
     for summary in summaries:
         for exercise_id, exercise in summary.exercises.items():
-            names[exercise_id] = exercise.name or names.get(exercise_id, exercise_id)
+            logged[exercise_id] = exercise.name or logged.get(exercise_id, "")
+    names = {exercise_id: exercise_name(exercise_id, name, library) for exercise_id, name in logged.items()}
     return sorted(names.items(), key=lambda item: item[1].lower())
 
 
@@ -207,7 +211,8 @@ class HistoryScreen(Screen[None]):
         if not self.exercises_listed:
             self.exercises_listed = True
             exercises = self.query_one("#exercise-list", OptionList)
-            exercises.add_options(Option(Text(name), id=exercise_id) for exercise_id, name in exercises_done(self.summaries))
+            done = exercises_done(self.summaries, self.state.library)
+            exercises.add_options(Option(Text(name), id=exercise_id) for exercise_id, name in done)
             if exercises.option_count:
                 exercises.highlighted = 0   # the first exercise's trend shows at once
 
@@ -237,6 +242,6 @@ class HistoryScreen(Screen[None]):
         exercise_id = event.option.id
         if exercise_id is None:
             return
-        trend = exercise_trend(self.state.index.summaries, exercise_id, self.state.config.units)
+        trend = exercise_trend(self.state.index.summaries, exercise_id, self.state.config.units, self.state.library)
         self.query_one("#trend-text", Static).update(trend_text(trend))
         self.query_one("#trend-chart", Sparkline).data = [value for _, value in trend.points]
