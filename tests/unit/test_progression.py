@@ -84,7 +84,8 @@ def test_percent_loads_without_history_start_with_a_light_test_set() -> None:
     percent = Load("percent_1rm", percent=NumberRange(70, 75))
     barbell = start("back_squat", "rpe", [], load=percent)
     assert barbell.load == 20
-    assert barbell.reason == "No history: a light test set with the empty bar, 20 kg; the coach adjusts from there"
+    assert barbell.reason == ("No history: a test set with the empty bar, 20 kg, or log the load you know you lift; "
+                              "the coach adjusts from there")
     assert start("goblet_squat", "rpe", [], load=percent).load == 2
     assert start("leg_press", "rpe", [], load=percent).load == 5
 

@@ -284,6 +284,15 @@ def test_a_block_without_a_rest_takes_the_runners_default_rest():
     assert session.apply(SetLogged(START, reps=10)).rest.seconds == 150
 
 
+def test_a_first_set_logged_heavier_than_the_test_set_steers_the_next_from_what_was_lifted():
+    percent = Load("percent_1rm", percent=NumberRange(80, 90))
+    session = LiveSession(setup_of(block("back_squat", sets=3, reps=(3, 5), load=percent)))
+    assert session.state.card.target.load == 20 and "log the load you know" in session.state.card.target.reason
+    session.apply(SetLogged(Clock()(), reps=3, load=100.0, rpe=7))
+    assert session.state.card.target.load == 102.5
+    assert session.state.card.target.reason == "RPE 7 at target 8: 100 -> 102.5 kg"
+
+
 def test_band_work_carries_the_plans_band_level_to_the_card():
     session = LiveSession(setup_of(block("band_row", sets=1, load=Load("band", band="medium")), block("push_up", sets=1)))
     assert session.state.card.band == "medium" and session.state.card.target.load is None

@@ -208,7 +208,8 @@ def _loaded_start(
             return replace(first, load=load, reason=f"No history: plan's start load {format_load(load, unit)}")
         load = lightest_load(exercise, equipment)
         words = f"{_test_set_words(exercise)}, {format_load(load, unit)}"
-        return replace(first, load=load, reason=f"No history: a light test set with {words}; the coach adjusts from there")
+        reason = f"No history: a test set with {words}, or log the load you know you lift; the coach adjusts from there"
+        return replace(first, load=load, reason=reason)
     last = loaded[-1]
     reference = max(s.load for s in last.sets if s.load is not None)
     days = _layoff(last, today)
