@@ -159,11 +159,11 @@ def _time_left(rpe: float) -> str:
 
 def describe_rpe(rpe: float, hold: bool = False) -> str:
     """What an RPE means in words a runner can act on: "RPE 8 = 2 reps left", or for a hold "could hold a little longer"."""
-    reps_in_reserve(rpe)    # refuses an RPE off the scale
+    reserve = reps_in_reserve(rpe)    # refuses an RPE off the scale
     if not hold:
         return f"RPE {rpe:g} = {_reps_left(rpe)}"
-    left = _time_left(rpe)
-    return f"RPE {rpe:g} = {left if left.startswith('could') else 'could hold ' + left}"
+    words = _time_left(rpe)
+    return f"RPE {rpe:g} = {words if reserve == 0 else 'could hold ' + words}"
 
 
 _PICKED = (6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0)

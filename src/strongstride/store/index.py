@@ -48,7 +48,6 @@ class _Year:
                  entries: list[FileEntry] | None = None) -> None:
         self.figures = figures
         self.folder = folder
-        self.count = figures.count
         self.bounds = (_sort_key(figures.ends[0]), _sort_key(figures.ends[1])) if figures.ends is not None else None
         self._entries = entries          # the readable sessions, oldest first; None until first needed
         self._files = files
@@ -63,6 +62,11 @@ class _Year:
         figures = YearFigures(folder.name, folder.stamp, "", scan, len(readable), ends,
                               digest(e.stamp() for e in readable), problems)
         return cls(figures, folder, files, readable)
+
+    @property
+    def count(self) -> int:
+        """Readable sessions in the folder, as its figures say."""
+        return self.figures.count
 
     def entries(self) -> list[FileEntry]:
         """The folder's readable sessions, oldest first, read from its cache file on first need."""
