@@ -194,7 +194,8 @@ def test_a_hostile_uid_in_the_in_progress_file_is_filed_inside_the_history_folde
     setup = build_setup(plan, "A", library, store, Config(), START, uid=hostile_uid)
     in_progress.save(setup.header(), [{"type": "SetLogged", "at": START, "reps": 8, "load": 12.0, "rpe": 8.0}])
 
-    header, raw_events = in_progress.load()
+    saved = in_progress.load()
+    header, raw_events = saved.header, saved.events
     resumed = build_setup(plan, header["session_id"], library, store, Config(), header["started_at"], uid=header["uid"])
     keeper = SessionKeeper(LiveSession(resumed, restore_events(raw_events, in_progress.path)), in_progress, store)
     assert keeper.finish(START + timedelta(minutes=20))

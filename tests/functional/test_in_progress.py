@@ -10,7 +10,7 @@ import pytest
 
 from strongstride.model.problems import ProblemsFound
 from strongstride.store import atomic, paths
-from strongstride.store.in_progress import InProgressStore
+from strongstride.store.in_progress import InProgressStore, SavedSession, this_machine
 
 STARTED = datetime(2026, 11, 22, 18, 5, 12, tzinfo=timezone(timedelta(hours=1)))
 HEADER = {"uid": "2026-11-22T18-05-12_runner-foundation_A_k3f9x2", "plan_id": "runner-foundation",
@@ -37,16 +37,16 @@ def test_nothing_saved_loads_as_none(store: InProgressStore) -> None:
 
 def test_header_and_events_come_back_exactly(store: InProgressStore) -> None:
     store.save(HEADER, EVENTS)
-    assert store.load() == (HEADER, EVENTS)
+    assert store.load() == SavedSession({**HEADER, "machine": this_machine()}, EVENTS)
     assert store.path.read_text(encoding="utf-8").startswith("schema = 1\n")
 
 
 def test_each_save_replaces_the_whole_file(store: InProgressStore) -> None:
     store.save(HEADER, EVENTS)
     store.save(HEADER, EVENTS[:1])
-    assert store.load() == (HEADER, EVENTS[:1])
+    assert store.load().events == EVENTS[:1]
     store.save(HEADER, [])
-    assert store.load() == (HEADER, [])
+    assert store.load().events == []
 
 
 def test_a_failed_save_keeps_the_previous_file_and_raises(store: InProgressStore, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -36,7 +36,8 @@ def test_every_event_is_on_disk_and_resumes_exactly(stores):
     keeper, clock = _keeper(stores), Clock()
     keeper.apply(SetLogged(clock(), reps=10, rpe=8, note="[red]felt fine[/red]"))
     keeper.apply(RestEnded(clock()))
-    header, raw = in_progress.load()
+    saved = in_progress.load()
+    header, raw = saved.header, saved.events
     assert header["uid"] == keeper.session.setup.uid and len(raw) == 2
     resumed = LiveSession(keeper.session.setup, restore_events(raw, in_progress.path))
     assert resumed.state == keeper.state
@@ -65,7 +66,7 @@ def test_a_full_disk_keeps_the_old_file_and_every_set_in_memory(stores, monkeypa
     monkeypatch.undo()
     keeper.apply(RestEnded(clock()))
     assert keeper.save_error is None
-    assert len(in_progress.load()[1]) == 4
+    assert len(in_progress.load().events) == 4
 
 
 def test_finishing_files_the_session_in_history_and_clears_in_progress(stores):

@@ -11,7 +11,7 @@ from textual.screen import Screen
 
 from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged, WarmupDone
 from strongstride.engine.session import LiveSession, SessionSetup
-from strongstride.keeper import SessionKeeper, build_setup, restore_events
+from strongstride.keeper import SessionKeeper, build_setup, resume_session
 from strongstride.library import load_exercise_library
 from strongstride.model.config import Config
 from strongstride.model.plan import Plan
@@ -112,9 +112,12 @@ def resumed_keeper(root: Path, plan: Plan | None = None) -> SessionKeeper:
     history, in_progress = stores(root)
     saved = in_progress.load()
     assert saved is not None, "no session in progress"
-    header, raw_events = saved
-    setup = build_setup(plan, header["session_id"], library, history, Config(), header["started_at"], uid=header["uid"])
-    return SessionKeeper(LiveSession(setup, restore_events(raw_events, in_progress.path)), in_progress, history)
+    header = saved.header
+
+    def today_setup(_: object) -> SessionSetup:
+        return build_setup(plan, header["session_id"], library, history, Config(), header["started_at"], uid=header["uid"])
+
+    return resume_session(saved, in_progress, history, today_setup)
 
 
 def session_app(keeper: SessionKeeper, clocks: Clocks) -> ScreenHarness:

@@ -245,3 +245,10 @@ def load_library(bundled: Path, user_file: Path | None = None) -> tuple[Exercise
     problems.extend(_link_problems(exercises, sources.__getitem__))
     problems.extend(_loop_problems(exercises, sources.__getitem__))
     return ExerciseLibrary(exercises), problems
+
+
+def exercise_to_table(exercise: Exercise) -> dict[str, Any]:
+    """The exercise as an `[exercises.ID]` table, which parse_exercise reads back to the same Exercise."""
+    table = {field: getattr(exercise, field) for field in EXERCISE_FIELDS}
+    return {field: list(value) if isinstance(value, tuple) else value
+            for field, value in table.items() if value is not None}

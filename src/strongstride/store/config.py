@@ -60,9 +60,26 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         data = parse_toml_text(text, path)
     except ProblemsFound as broken:
         return Config(), list(broken.problems)
+    return config_from_document(data, path, text)
+
+
+def config_from_document(data: Mapping[str, Any], path: Path | str, text: str | None = None) -> tuple[Config, list[Problem]]:
+    """The config a parsed document gives (a file, or the copy a live session keeps) and its problems."""
     reader = KeyReader(path, text)
     config = _read_config(data, reader)
     return config, sorted(reader.problems, key=lambda problem: problem.line or 0)
+
+
+def config_to_document(config: Config) -> dict[str, Any]:
+    """The config as config.toml would hold it, so that config_from_document gives it back."""
+    import dataclasses
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items() if item is not None}
+        return list(value) if isinstance(value, tuple) else value
+
+    return {"schema": CONFIG_SCHEMA, **plain(dataclasses.asdict(config))}
 
 
 def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:

@@ -64,7 +64,11 @@ class HistoryStore:
 
     def path_for(self, log: SessionLog) -> Path:
         """Where a session is filed: history/YYYY/<id>.toml (the id made safe for a file name)."""
-        return self.history_dir / f"{log.started_at.year:04d}" / f"{safe_name(log.id, _LONGEST_STEM)}.toml"
+        return self.path_for_id(log.id, log.started_at)
+
+    def path_for_id(self, session_id: str, started_at: datetime) -> Path:
+        """Where the session with this id, started then, is (or would be) filed."""
+        return self.history_dir / f"{started_at.year:04d}" / f"{safe_name(session_id, _LONGEST_STEM)}.toml"
 
     def save(self, log: SessionLog) -> Path:
         """File a finished session atomically; FileExistsError if its file is already there."""

@@ -1,35 +1,106 @@
-"""The live session's file, rewritten after every set so that a crash never loses one."""
+"""The live session's file, rewritten after every set so that a crash never loses one.
+
+Each write first checks that the file on disk is still the one this process wrote last (its
+stamp), so an unfinished session that arrives from another machine through a synced folder is
+never overwritten, and the writer never writes a file larger than the reader accepts.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import socket
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from strongstride.model.problems import Problem, ProblemsFound
-from strongstride.model.toml_file import load_toml_file
-from strongstride.store.atomic import atomic_write_text
+from strongstride.model.toml_file import MAX_FILE_BYTES, load_toml_file
+from strongstride.store.atomic import _sync_folder, atomic_write_text
 
 IN_PROGRESS_SCHEMA = 1
+IN_PROGRESS_NAME = "in-progress.toml"
+
+Stamp = tuple[int, int, int, int]   # device, inode, size, mtime in ns: a file replaced or changed has another
+
+
+@dataclass(frozen=True)
+class SavedSession:
+    """in-progress.toml as read back: the session's identity, what it started from, and its events."""
+
+    header: dict[str, Any]
+    events: list[dict[str, Any]]
+    setup: dict[str, Any] | None = None   # None in files written before sessions kept their setup
+
+    @property
+    def machine(self) -> str | None:
+        """The computer the session was last saved on, when the file says."""
+        machine = self.header.get("machine")
+        return machine if isinstance(machine, str) else None
+
+    @property
+    def from_another_machine(self) -> bool:
+        """True when a synced data folder brought this session from another computer."""
+        return self.machine is not None and self.machine != this_machine()
+
+
+class ChangedOnDisk(OSError):
+    """in-progress.toml is no longer the file this process wrote: another program or machine changed it."""
+
+
+class TooLarge(ValueError):
+    """The session has grown past what its file may hold and be read back."""
+
+
+def this_machine() -> str:
+    """This computer's name, written with each save so another machine's session is known as such."""
+    return socket.gethostname() or "this computer"
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
 
 
 class InProgressStore:
-    """in-progress.toml: `schema = 1`, the session's identity, and its events in order."""
+    """in-progress.toml: `schema = 1`, the session's identity, its setup, and its events in order."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._stamp: Stamp | None = None   # the file as this process last wrote or read it; None: no file
 
-    def save(self, header: dict[str, Any], events: list[dict[str, Any]]) -> None:
-        """Write the whole session at once; an OSError leaves the previous file and propagates."""
-        text = tomli_w.dumps({"schema": IN_PROGRESS_SCHEMA, "session": header, "events": events})
+    def encode(self, header: dict[str, Any], events: list[dict[str, Any]], setup: dict[str, Any] | None = None) -> str:
+        """The file's text; TooLarge when it would pass the limit the reader holds to."""
+        import tomli_w
+
+        document: dict[str, Any] = {"schema": IN_PROGRESS_SCHEMA, "session": {**header, "machine": this_machine()}}
+        if setup is not None:
+            document["setup"] = setup
+        document["events"] = events
+        text = tomli_w.dumps(document)
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            raise TooLarge("the session's file would pass 1 MiB, the most it may hold: finish the session to file it")
+        return text
+
+    def save(self, header: dict[str, Any], events: list[dict[str, Any]], setup: dict[str, Any] | None = None) -> None:
+        """Write the whole session at once; an OSError (ChangedOnDisk among them) leaves the file on disk as it was."""
+        self.write_text(self.encode(header, events, setup))
+
+    def write_text(self, text: str) -> None:
+        """Replace the file with text from encode, only if it is still the file this process knows."""
+        self._check_unchanged()
         atomic_write_text(self.path, text)
+        self._stamp = _stamp(self.path)
 
-    def load(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-        """The saved header and events; None when there is no session; ProblemsFound when the file is broken."""
+    def load(self) -> SavedSession | None:
+        """The saved session; None when there is none; ProblemsFound when the file is broken."""
         if not self.path.exists():
+            self._stamp = None
             return None
+        stamp = _stamp(self.path)
         data = load_toml_file(self.path)
         problems = []
         if data.get("schema") != IN_PROGRESS_SCHEMA:
@@ -40,11 +111,36 @@ class InProgressStore:
         events = data.get("events", [])
         if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
             problems.append(Problem(self.path, "events", "must be [[events]] tables"))
+        setup = data.get("setup")
+        if setup is not None and not isinstance(setup, dict):
+            problems.append(Problem(self.path, "setup", "must be a table"))
         if problems:
             raise ProblemsFound(problems)
-        return header, events  # type: ignore[return-value]
+        self._stamp = stamp
+        return SavedSession(header, events, setup)  # type: ignore[arg-type]
 
     def clear(self) -> None:
-        """Remove the file once the session is filed in history (or dropped)."""
+        """Remove the file once the session is filed in history (or dropped), unless it is no longer ours."""
+        self._check_unchanged()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+        self._stamp = None
+        _sync_folder(self.path.parent)
+
+    def conflict_copies(self) -> list[Path]:
+        """Copies of the live session that sync tools leave beside it (`in-progress.sync-conflict-….toml`, …)."""
+        stem = self.path.stem
+        try:
+            names = sorted(os.listdir(self.path.parent))
+        except OSError:
+            return []
+        return [self.path.parent / name for name in names
+                if name.startswith(stem) and name.endswith(".toml") and name != self.path.name]
+
+    def _check_unchanged(self) -> None:
+        if _stamp(self.path) != self._stamp:
+            raise ChangedOnDisk(
+                0, f"{self.path.name} was changed by another program or machine since this session last saved it "
+                   "(a synced folder?); it is left as it is",
+            )
+

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.theme import Theme
 
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import StartSession
+from strongstride.tui.messages import EndUnfinished, StartSession
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.themes import DEFAULT_THEME, next_theme_name
@@ -87,6 +87,21 @@ class StrongstrideApp(App[None]):
 
         if not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.state.problems))
+
+    async def on_end_unfinished(self, message: EndUnfinished) -> None:
+        """File or discard the unfinished session from home, then show home again."""
+        from strongstride.model.problems import ProblemsFound
+        from strongstride.store.lock import SessionLocked
+
+        try:
+            self.notify(self.state.end_unfinished(message.how), markup=False, timeout=6)
+        except SessionLocked as locked:
+            self.notify(str(locked), title="Not done", severity="error", markup=False, timeout=10)
+        except ProblemsFound as found:
+            for problem in found.problems:
+                notify_problem(self, problem, title="Not filed")
+        if isinstance(self.screen, HomeScreen):
+            await self.screen.reload()
 
     def on_start_session(self, message: StartSession) -> None:
         self.start_session(message.plan_id, message.session_id, resume=message.resume)

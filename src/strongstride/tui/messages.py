@@ -47,6 +47,14 @@ class StartSession(Message):
         self.resume = resume
 
 
+class EndUnfinished(Message):
+    """The runner chose to file the unfinished session as it is ("file") or to throw it away ("discard")."""
+
+    def __init__(self, how: str) -> None:
+        super().__init__()
+        self.how = how
+
+
 class PlanChosen(Message):
     """The runner picked another plan to train from."""
 

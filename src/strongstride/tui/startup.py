@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.theme import Theme
 
@@ -29,12 +29,12 @@ from strongstride.store.config import load_config, save_config_value
 from strongstride.store.history import HistoryStore
 from strongstride.store.index import HistoryIndex
 from strongstride.store.summary import SessionSummary
-from strongstride.store.in_progress import InProgressStore
+from strongstride.store.in_progress import InProgressStore, SavedSession
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
 from strongstride.tui.themes import load_themes
 
 if TYPE_CHECKING:   # the live session's modules load when the first session opens, not at start-up
-    from strongstride.engine.session import LiveSession
+    from strongstride.engine.session import SessionSetup
     from strongstride.keeper import SessionKeeper
     from strongstride.store.lock import SessionLock
 
@@ -61,7 +61,7 @@ class AppState:
     plan_id: str | None
     history: HistoryStore
     index: HistoryIndex
-    in_progress: dict[str, Any] | None
+    in_progress: SavedSession | None
     themes: list[Theme]
     problems: list[Problem] = field(default_factory=list)
     theme_problems: list[Problem] = field(default_factory=list)
@@ -103,13 +103,55 @@ class AppState:
 
     def in_progress_name(self) -> str:
         """The unfinished session as the runner knows it: its name and plan, or its ids."""
-        header = self.in_progress or {}
+        header = self.in_progress.header if self.in_progress else {}
         plan_id, session_id = str(header.get("plan_id", "?")), str(header.get("session_id", "?"))
         option = self.plans.get(plan_id)
         names = {template.id: template.name for template in option.plan.sessions} if option else {}
         if session_id in names and option is not None:
             return f"{names[session_id]} ({option.plan.name})"
         return f"{plan_id} {session_id}"
+
+    def in_progress_filed(self) -> int | None:
+        """How many sets of the unfinished session are already in history (a crash after filing), else None."""
+        saved = self.in_progress
+        if saved is None or not isinstance(saved.header.get("started_at"), datetime):
+            return None
+        path = self.history.path_for_id(str(saved.header.get("uid", "")), saved.header["started_at"])
+        try:
+            return len(self.history.load(path).sets) if path.is_file() else None
+        except ProblemsFound:
+            return None
+
+    def end_unfinished(self, how: str) -> str:
+        """File the unfinished session as it stands ("file") or throw it away ("discard"); says what was done.
+
+        Raises SessionLocked when a session runs elsewhere, ProblemsFound when it cannot be rebuilt to file.
+        """
+        from strongstride.keeper import resume_session
+        from strongstride.store.lock import SessionLock
+
+        lock = SessionLock(paths.data_dir())
+        lock.acquire()
+        try:
+            in_progress = InProgressStore(paths.in_progress_file())
+            saved = in_progress.load()
+            if saved is None:
+                return "There is no unfinished session."
+            if how == "discard":
+                in_progress.clear()
+                return "The unfinished session was discarded."
+            keeper = resume_session(saved, in_progress, self.history, self._setup_without_snapshot)
+            if keeper.state.finished:
+                keeper.save()
+            else:   # it ended when its last set was logged, not when it was filed
+                events = keeper.session.events
+                keeper.finish(events[-1].at if events else keeper.session.setup.started_at)
+            if keeper.save_error:
+                raise ProblemsFound([Problem(in_progress.path, "", keeper.save_error)])
+            return f"Filed in history: {keeper.saved_to}" if keeper.saved_to else "The unfinished session had no sets; it is cleared."
+        finally:
+            lock.release()
+            self.close_session()
 
     def load_session(self, summary: SessionSummary) -> tuple[SessionLog | None, list[Problem]]:
         """One past session in full, for its detail view; a broken file gives problems instead."""
@@ -124,7 +166,7 @@ class AppState:
         Holds the data dir's session lock until close_session; raises SessionLocked when another
         strongstride runs a session there, ProblemsFound when the session cannot be rebuilt.
         """
-        from strongstride.keeper import SessionKeeper
+        from strongstride.keeper import resume_session, start_session
         from strongstride.store.lock import SessionLock
 
         lock = SessionLock(paths.data_dir())
@@ -132,38 +174,34 @@ class AppState:
         try:
             in_progress = InProgressStore(paths.in_progress_file())
             saved = in_progress.load()
-            session = self._resumed(saved, in_progress.path) if saved else self._new_session(plan_id, session_id, now)
+            if saved is not None:
+                keeper = resume_session(saved, in_progress, self.history, self._setup_without_snapshot)
+            else:
+                plan = self.plans[plan_id].plan
+                suggestion = self.suggestion() if plan_id == self.plan_id else None
+                volume_factor = suggestion.volume_factor if suggestion is not None else 1.0
+                keeper = start_session(plan, session_id, self.library, self.history, self.config, now, in_progress,
+                                       volume_factor)
         except BaseException:
             lock.release()
             raise
         self.lock = lock
-        return SessionKeeper(session, in_progress, self.history)
+        return keeper
 
-    def _new_session(self, plan_id: str, session_id: str, now: datetime) -> LiveSession:
-        from strongstride.engine.session import LiveSession
+    def _setup_without_snapshot(self, saved: SavedSession) -> SessionSetup:
+        """An unfinished session saved before sessions kept their setup: rebuilt from today's plan and files."""
         from strongstride.keeper import build_setup
 
-        plan = self.plans[plan_id].plan
-        suggestion = self.suggestion() if plan_id == self.plan_id else None
-        volume_factor = suggestion.volume_factor if suggestion is not None else 1.0
-        return LiveSession(build_setup(plan, session_id, self.library, self.history, self.config, now, volume_factor))
-
-    def _resumed(self, saved: tuple[dict[str, Any], list[dict[str, Any]]], path: Path) -> LiveSession:
-        from strongstride.engine.session import LiveSession
-        from strongstride.keeper import build_setup, restore_events
-
-        header, raw_events = saved
+        header = saved.header
         try:
             plan = self.plans[header["plan_id"]].plan
-            setup = build_setup(
+            return build_setup(
                 plan, header["session_id"], self.library, self.history, self.config, header["started_at"],
                 float(header.get("volume_factor", 1.0)), uid=header["uid"],
             )
-            return LiveSession(setup, restore_events(raw_events, path))
         except KeyError as missing:
+            path = paths.in_progress_file()
             raise ProblemsFound([Problem(path, "session", f"cannot resume: {missing.args[0]!r} is missing or unknown")]) from None
-        except ValueError as error:
-            raise ProblemsFound([Problem(path, "events", f"cannot resume: {error}")]) from None
 
     def close_session(self) -> None:
         """Let go of the session lock and read history and the unfinished session again."""
@@ -212,12 +250,18 @@ def _requested_plan(plan_arg: str) -> tuple[PlanEntry | None, list[Problem]]:
         return None, [Problem("--plan", "", str(error.args[0]) if error.args else plan_arg)]
 
 
-def _in_progress() -> tuple[dict[str, Any] | None, list[Problem]]:
+def _in_progress() -> tuple[SavedSession | None, list[Problem]]:
+    """The unfinished session, and problems: a broken file, or copies a sync conflict left beside it."""
+    store = InProgressStore(paths.in_progress_file())
+    problems = [
+        Problem(copy, "", f"a copy of an unfinished session that a sync tool left beside {store.path.name}; "
+                          "strongstride leaves it untouched: keep the one you want as in-progress.toml")
+        for copy in store.conflict_copies()
+    ]
     try:
-        loaded = InProgressStore(paths.in_progress_file()).load()
+        return store.load(), problems
     except ProblemsFound as found:
-        return None, found.problems
-    return (loaded[0] if loaded else None), []
+        return None, found.problems + problems
 
 
 def load_app_state(plan_arg: str | None, today: date) -> AppState:

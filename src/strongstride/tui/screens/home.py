@@ -14,8 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from strongstride.engine.week import Suggestion
+from strongstride.model.visible_text import visible
+from strongstride.store.in_progress import SavedSession
 from strongstride.store.summary import SessionSummary
-from strongstride.tui.messages import PlanChosen, StartSession
+from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
+from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
 from strongstride.tui.widgets.problem_view import notify_problem
@@ -78,11 +81,16 @@ def _when(value: Any) -> str:
     return f"{value:%a %d %b %H:%M}" if isinstance(value, datetime) else str(value)
 
 
-def resume_banner(header: dict[str, Any], session_name: str) -> Text:
-    """The unfinished session waiting to be resumed, and the key that does it."""
-    banner = Text("▶ Unfinished: ", style="bold")
-    banner.append(f"{session_name}, {_when(header.get('started_at'))}.  ")
-    banner.append("r: resume", style="bold")
+def resume_banner(saved: SavedSession, session_name: str, filed: int | None) -> Text:
+    """The unfinished session waiting to be resumed (from which machine, whether filed already), and its keys."""
+    banner = Text("▶ Unfinished", style="bold")
+    if saved.from_another_machine:
+        banner.append(f" on {visible(saved.machine or '')}", style="bold")
+    banner.append(": ", style="bold")
+    banner.append(f"{visible(session_name)}, {_when(saved.header.get('started_at'))}.  ")
+    if filed is not None:
+        banner.append(f"Already in history with {filed} sets; resuming adds to it.  ")
+    banner.append("r: resume   F: file it as it is   D: discard", style="bold")
     return banner
 
 
@@ -112,6 +120,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("r", "resume", "Resume"),
+        Binding("F", "file_unfinished", "File unfinished", show=False),
+        Binding("D", "discard_unfinished", "Discard unfinished", show=False),
         Binding("w", "why", "Why"),
     ]
 
@@ -126,8 +136,8 @@ class HomeScreen(Screen[None]):
         if self.state.problems:
             yield Static(problems_banner(len(self.state.problems)), id="problems", classes="banner")
         if self.state.in_progress is not None:
-            yield Static(resume_banner(self.state.in_progress, self.state.in_progress_name()), id="resume",
-                         classes="banner")
+            banner = resume_banner(self.state.in_progress, self.state.in_progress_name(), self.state.in_progress_filed())
+            yield Static(banner, id="resume", classes="banner")
         today = Static(today_card(suggestion), id="today")
         plan = self.state.plan
         today.border_title = plan.name if plan else "strongstride"
@@ -149,7 +159,7 @@ class HomeScreen(Screen[None]):
         self.query_one(PlanSessionPicker).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "resume":
+        if action in ("resume", "file_unfinished", "discard_unfinished"):
             return self.state.in_progress is not None
         return True
 
@@ -162,9 +172,28 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         """Pick up the unfinished session where it stopped."""
-        header = self.state.in_progress
-        if header is not None:
-            self.post_message(StartSession(str(header.get("plan_id")), str(header.get("session_id")), resume=True))
+        saved = self.state.in_progress
+        if saved is not None:
+            self.post_message(StartSession(str(saved.header.get("plan_id")), str(saved.header.get("session_id")), resume=True))
+
+    def action_file_unfinished(self) -> None:
+        """File the unfinished session in history as it stands, without going back into it."""
+        self.post_message(EndUnfinished("file"))
+
+    def action_discard_unfinished(self) -> None:
+        """Throw the unfinished session away, after saying how many sets go with it."""
+        saved = self.state.in_progress
+        if saved is None:
+            return
+        sets = sum(1 for event in saved.events if event.get("type") in ("SetLogged", "HoldCompleted"))
+        question = Text(f"Discard {visible(self.state.in_progress_name())}? ", style="bold")
+        question.append(f"Its {sets} logged set{'s' if sets != 1 else ''} will not be kept anywhere.")
+        answers = [Answer("D", "discard it", "discard"), Answer("F", "file it in history instead", "file")]
+        self.app.push_screen(ConfirmScreen(question, answers), self._end_unfinished)
+
+    def _end_unfinished(self, how: str | None) -> None:
+        if how is not None:
+            self.post_message(EndUnfinished(how))
 
     async def on_plan_chosen(self, message: PlanChosen) -> None:
         notify_problem(self, self.state.choose_plan(message.plan_id))
