@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged
 from strongstride.engine.session import InvalidEvent, LiveSession
 from strongstride.keeper import SessionKeeper, restore_events
 from strongstride.model.problems import ProblemsFound
+from strongstride.model import toml_file
 from strongstride.store.history import HistoryStore
 from strongstride.store.in_progress import InProgressStore
 
@@ -126,3 +128,82 @@ def test_broken_events_are_reported_by_number(tmp_path):
     messages = [str(p) for p in found.value.problems]
     assert "in-progress.toml: events[0]: SetLogged:" in messages[0] and "'at'" in messages[0]
     assert "events[1]: unknown event type 'Teleported'" in messages[1]
+
+
+def _three_push_ups(stores) -> SessionKeeper:
+    keeper, clock = _keeper(stores, block("push_up", sets=3)), Clock()
+    for _ in range(2):
+        keeper.apply(SetLogged(clock(), reps=10, rpe=8))
+        keeper.apply(RestEnded(clock()))
+    return keeper
+
+
+def test_a_session_filed_before_a_crash_is_replaced_by_its_longer_resumed_self(stores):
+    in_progress, history = stores
+    keeper = _three_push_ups(stores)
+    history.save(keeper.session.to_log(keeper.session.setup.started_at))   # filed, then the power went
+    keeper.apply(SetLogged(Clock()(), reps=9, rpe=9))
+    assert keeper.finish(Clock()())
+    filed = history.load_all().sessions
+    assert len(filed) == 1 and [s.reps for s in filed[0].sets] == [10, 10, 9]
+    assert "now with all 3" in keeper.filing_note
+    assert in_progress.load() is None
+
+
+def test_a_filed_copy_with_other_sets_is_kept_and_the_session_filed_beside_it(stores):
+    _, history = stores
+    keeper = _three_push_ups(stores)
+    other = keeper.session.to_log(keeper.session.setup.started_at)
+    history.save(dataclasses.replace(other, sets=(dataclasses.replace(other.sets[0], reps=3),)))
+    assert keeper.finish(Clock()())
+    assert sorted(len(s.sets) for s in history.load_all().sessions) == [1, 2]
+    assert "both are kept" in keeper.filing_note
+
+
+def test_a_session_that_arrives_from_another_machine_is_never_overwritten(stores):
+    in_progress, _ = stores
+    keeper, clock = _keeper(stores), Clock()
+    keeper.apply(SetLogged(clock(), reps=10, rpe=8))
+    theirs = in_progress.path.read_text().replace(keeper.session.setup.uid, "their-session")
+    in_progress.path.with_name("sync.tmp").write_text(theirs)
+    in_progress.path.with_name("sync.tmp").replace(in_progress.path)   # as a sync tool delivers a file
+    keeper.apply(RestEnded(clock()))
+    assert in_progress.path.read_text() == theirs
+    assert "changed by another program or machine" in keeper.save_error
+    assert keeper.unsaved_sets == 0 and len(keeper.state.logged) == 1
+    keeper.apply(SetLogged(clock(), reps=10, rpe=8))
+    assert keeper.unsaved_sets == 1 and in_progress.path.read_text() == theirs
+
+
+def test_a_new_session_never_writes_over_an_unfinished_one_that_appeared(stores):
+    in_progress, _ = stores
+    keeper = _keeper(stores)
+    in_progress.path.parent.mkdir(parents=True, exist_ok=True)
+    in_progress.path.write_text("schema = 1\n[session]\nuid = 'theirs'\n")
+    keeper.apply(SetLogged(Clock()(), reps=10, rpe=8))
+    assert "uid = 'theirs'" in in_progress.path.read_text()
+    assert keeper.save_error is not None
+
+
+def test_filing_leaves_another_machines_session_in_place(stores):
+    in_progress, history = stores
+    keeper, clock = _keeper(stores, block("push_up", sets=1)), Clock()
+    keeper.apply(SetLogged(clock(), reps=10, rpe=8))
+    in_progress.path.write_text("schema = 1\n[session]\nuid = 'theirs'\n")
+    assert keeper.finish(clock())
+    assert len(history.load_all().sessions) == 1
+    assert "theirs" in in_progress.path.read_text()
+
+
+def test_the_keeper_never_writes_a_file_larger_than_the_reader_accepts(stores, monkeypatch):
+    monkeypatch.setattr(toml_file, "MAX_FILE_BYTES", 40_000)   # one limit for both: 1 MiB would take a while to fill
+    in_progress, _ = stores
+    keeper, clock = _keeper(stores, block("push_up", sets=(1, 100))), Clock()
+    note = "n" * 1000
+    with pytest.raises(InvalidEvent, match="1 MiB"):
+        for _ in range(100):
+            keeper.apply(SetLogged(clock(), reps=10, rpe=8, note=note))
+            keeper.apply(RestEnded(clock()))
+    assert in_progress.path.stat().st_size <= toml_file.MAX_FILE_BYTES
+    resumed = LiveSession(keeper.session.setup, restore_events(in_progress.load().events, in_progress.path))
+    assert len(resumed.state.logged) == len(keeper.state.logged) > 30

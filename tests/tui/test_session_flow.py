@@ -267,3 +267,53 @@ def test_the_summary_line_gives_the_effort_and_its_target_to_one_decimal():
     assert totals_words(recap) == "19:32 long · 16 work sets · average RPE 6.6 (target 6.6)"
     assert totals_words(replace(recap, volume=2400.0, target_rpe=8.0)).endswith(
         "volume 2,400 kg · average RPE 6.6 (target 8.0)")
+
+
+async def test_leaving_while_saves_fail_asks_first_and_retries(tmp_path, monkeypatch):
+    from strongstride.store import atomic
+    from strongstride.tui.screens.confirm import ConfirmScreen
+
+    clocks = Clocks()
+    keeper = new_keeper(tmp_path)
+    app = session_app(keeper, clocks)
+    real_replace = atomic.os.replace
+    async with app.run_test() as pilot:
+        await pilot.press("enter")                                   # warm-up done, saved
+        monkeypatch.setattr(atomic.os, "replace", _disk_full)
+        for _ in range(2):
+            await log_with_rpe(pilot, "8")
+            await pilot.press("space")                               # skip the rest
+        assert keeper.unsaved_sets == 2
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "2 sets are not saved yet" in str(app.screen.question)
+        await pilot.press("r")                                       # the disk is still full: asked again
+        assert isinstance(app.screen, ConfirmScreen) and not app.results
+        await pilot.press("escape")                                  # stay
+        assert isinstance(app.screen, SessionScreen)
+
+        monkeypatch.setattr(atomic.os, "replace", real_replace)      # room again
+        session_screen(app).retry_save()
+        assert keeper.save_error is None and keeper.unsaved_sets == 0
+        await pilot.press("q")
+        assert app.results == [None]
+    assert len(resumed_keeper(tmp_path).state.logged) == 2
+
+
+async def test_quitting_anyway_is_a_choice_the_runner_makes(tmp_path, monkeypatch):
+    from strongstride.store import atomic
+
+    keeper = new_keeper(tmp_path)
+    app = session_app(keeper, Clocks())
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        monkeypatch.setattr(atomic.os, "replace", _disk_full)
+        await log_with_rpe(pilot, "8")
+        await pilot.press("q", "Q")
+        assert app.results == [None]
+
+
+def _disk_full(*_args: object) -> None:
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.model.problems import Problem, ProblemsFound
-from strongstride.model.toml_file import MAX_FILE_BYTES, load_toml_file
+from strongstride.model import toml_file
 from strongstride.store.atomic import _sync_folder, atomic_write_text
 
 IN_PROGRESS_SCHEMA = 1
@@ -81,7 +81,7 @@ class InProgressStore:
             document["setup"] = setup
         document["events"] = events
         text = tomli_w.dumps(document)
-        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        if len(text.encode("utf-8")) > toml_file.MAX_FILE_BYTES:   # the reader's own limit
             raise TooLarge("the session's file would pass 1 MiB, the most it may hold: finish the session to file it")
         return text
 
@@ -101,7 +101,7 @@ class InProgressStore:
             self._stamp = None
             return None
         stamp = _stamp(self.path)
-        data = load_toml_file(self.path)
+        data = toml_file.load_toml_file(self.path)
         problems = []
         if data.get("schema") != IN_PROGRESS_SCHEMA:
             problems.append(Problem(self.path, "schema", f"must be {IN_PROGRESS_SCHEMA}"))

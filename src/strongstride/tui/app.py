@@ -81,6 +81,16 @@ class StrongstrideApp(App[None]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen(self.state))
 
+    async def action_quit(self) -> None:
+        """Quit; from a live session with sets not yet saved, ask first (the session screen's leave)."""
+        from strongstride.tui.screens.session import SessionScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and screen.keeper.unsaved_sets:
+                screen.action_leave()
+                return
+        self.exit()
+
     def action_problems(self) -> None:
         """The files that could not be read at start, and why."""
         from strongstride.tui.screens.errors import ProblemsScreen

@@ -89,7 +89,7 @@ def resume_banner(saved: SavedSession, session_name: str, filed: int | None) -> 
     banner.append(": ", style="bold")
     banner.append(f"{visible(session_name)}, {_when(saved.header.get('started_at'))}.  ")
     if filed is not None:
-        banner.append(f"Already in history with {filed} sets; resuming adds to it.  ")
+        banner.append(f"Already in history with {filed} set{'s' if filed != 1 else ''}; resuming adds to it.  ")
     banner.append("r: resume   F: file it as it is   D: discard", style="bold")
     return banner
 

@@ -37,6 +37,7 @@ from strongstride.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
+from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
 from strongstride.tui.screens.summary import SummaryScreen
@@ -48,6 +49,7 @@ from strongstride.tui.widgets.set_card import SetCardView, next_set_words
 
 Direction = Literal["easier", "harder"]
 ELAPSED_TICK_SECONDS = 1.0
+SAVE_RETRY_SECONDS = 15.0   # while saves fail, how often to try again without waiting for a key
 
 # Which step of the session each action belongs to; actions not listed are always available.
 ACTION_STEPS: dict[str, tuple[str, ...]] = {
@@ -144,10 +146,17 @@ class SessionScreen(Screen[Path | None]):
     def on_mount(self) -> None:
         self.show_state()
         self.set_interval(ELAPSED_TICK_SECONDS, self.tick)
+        self.set_interval(SAVE_RETRY_SECONDS, self.retry_save)
 
     def tick(self) -> None:
         """Move the elapsed time on (the rest timer keeps its own time)."""
         self.query_one(SessionStatus).show_elapsed(self.clock())
+
+    def retry_save(self) -> None:
+        """Try a failed save again (a disk that was full may have room now)."""
+        if self.keeper.save_error is not None and not self.state.finished:
+            self.keeper.save()
+            self.show_state()
 
     def show_state(self) -> None:
         """Render whatever step the session is at, the notice and any save warning."""
@@ -316,8 +325,22 @@ class SessionScreen(Screen[Path | None]):
             self.show_state()
 
     def action_leave(self) -> None:
-        """Leave; the keeper has already saved the session in progress, to resume later."""
-        self.dismiss(self.keeper.saved_to if self.state.finished else None)
+        """Leave; the keeper has saved the session in progress, to resume later, or asks first when it could not."""
+        self.retry_save()
+        unsaved = self.keeper.unsaved_sets
+        if not unsaved:
+            self.dismiss(self.keeper.saved_to if self.state.finished else None)
+            return
+        question = Text(f"{unsaved} set{'s are' if unsaved != 1 else ' is'} not saved yet. ", style="bold")
+        question.append(self.keeper.save_error or "")
+        answers = [Answer("r", "retry the save now", "retry"), Answer("Q", f"quit anyway and lose {unsaved}", "quit")]
+        self.app.push_screen(ConfirmScreen(question, answers), self._leave_answered)
+
+    def _leave_answered(self, answer: str | None) -> None:
+        if answer == "quit":
+            self.dismiss(None)
+        elif answer == "retry":
+            self.action_leave()
 
     # -- the rest timer's messages -------------------------------------------------------------
     def on_rest_finished(self, _: RestFinished) -> None:
