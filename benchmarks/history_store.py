@@ -28,7 +28,7 @@ RUNS = 7
 
 
 def live_session(started_at: datetime) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A realistic in-progress header and 20 events, as the live session saves them."""
+    """A realistic in-progress header and 20 events, as the live session saves them (its setup aside)."""
     header = {"uid": "2026-11-22T18-05-12_runner-foundation_A_k3f9x2", "plan_id": "runner-foundation",
               "session_id": "A", "started_at": started_at, "volume_factor": 1.0,
               "plan_path": "/home/runner/.config/strongstride/plans/runner-foundation.toml"}
@@ -39,6 +39,22 @@ def live_session(started_at: datetime) -> tuple[dict[str, Any], list[dict[str, A
         events.append({"type": "SetLogged", "at": at, "reps": 8, "load": 42.5, "rpe": 8.0})
         events.append({"type": "RestEnded", "at": at + timedelta(seconds=90)})
     return header, events[:EVENTS_IN_A_SESSION]
+
+
+def session_setup(store: HistoryStore) -> dict[str, Any]:
+    """The setup a runner-foundation session keeps beside its events, from this history's last sessions."""
+    from strongstride.keeper import build_setup
+    from strongstride.library import load_exercise_library
+    from strongstride.model.config import Config
+    from strongstride.model.plan_parser import load_plan_file
+    from strongstride.resources import bundled_dir
+    from strongstride.store.session_snapshot import exercises_for, setup_snapshot
+
+    library, _ = load_exercise_library()
+    path = bundled_dir("sample_plans") / "runner-foundation.toml"
+    plan = load_plan_file(path, library)
+    setup = build_setup(plan, "A", exercises_for(plan, library), store, Config(), datetime(2026, 11, 22, 18, 5, 12))
+    return setup_snapshot(setup, path.read_text(encoding="utf-8"))
 
 
 def home_screen_data(store: HistoryStore) -> None:
@@ -58,7 +74,8 @@ def measure(root: Path, runs: int) -> list[Figure]:
     session_start = median_seconds(lambda: store.recent_sessions_with([e[0] for e in EXERCISES]), runs)
     in_progress = InProgressStore(data_dir / "in-progress.toml")
     header, events = live_session(datetime(2026, 11, 22, 18, 5, 12))
-    save_set = median_seconds(lambda: in_progress.save(header, events), runs * 3)
+    setup = session_setup(store)
+    save_set = median_seconds(lambda: in_progress.save(header, events, setup), runs * 3)
     in_progress.clear()
     section = f"history store, in one process, median of {runs}"
     return [
@@ -66,7 +83,7 @@ def measure(root: Path, runs: int) -> list[Figure]:
         Figure(section, "home screen data, warm cache", warm * 1000, target=Target(HOME_TARGET_MS)),
         Figure(section, "last performance of one exercise", lookup * 1000),
         Figure(section, "session start: last 3 sessions of 6 exercises", session_start * 1000),
-        Figure(section, f"save a set (in-progress, {EVENTS_IN_A_SESSION} events)", save_set * 1000,
+        Figure(section, f"save a set (in-progress, its setup and {EVENTS_IN_A_SESSION} events)", save_set * 1000,
                target=Target(SAVE_SET_TARGET_MS)),
     ]
 

@@ -145,14 +145,16 @@ class SessionKeeper:
     def apply(self, event: Event) -> SessionState:
         """Apply an event (InvalidEvent leaves everything as it was), then save at once."""
         state = self.session.apply(event)
-        if not (state.finished or state.abandoned):
-            try:
-                self._encoded()
-            except TooLarge as full:
-                self.session.undo()
-                raise InvalidEvent(str(full)) from None
-        self.save()
-        return self.session.state
+        if state.finished or state.abandoned:
+            self._file_in_history()
+            return self.session.state
+        try:
+            text = self._encoded()
+        except TooLarge as full:
+            self.session.undo()
+            raise InvalidEvent(str(full)) from None
+        self._write(text)
+        return state
 
     def undo_last_set(self) -> Event | None:
         """Take back the last logged or skipped set and save."""
@@ -165,8 +167,11 @@ class SessionKeeper:
         """Write the whole session to in-progress.toml (or to history once it is over); False on failure."""
         if self.session.state.finished or self.session.state.abandoned:
             return self._file_in_history()
+        return self._write(self._encoded())
+
+    def _write(self, text: str) -> bool:
         try:
-            self.in_progress.write_text(self._encoded())
+            self.in_progress.write_text(text)
         except OSError as error:
             self.save_error = _describe_failure(self.in_progress.path, error)
             return False
@@ -225,7 +230,7 @@ class SessionKeeper:
             return path
         if extends(log, filed):
             atomic_write_text(path, session_to_toml(log))
-            self.filing_note = f"Filed before with {len(filed.sets)} sets; now with all {len(log.sets)}"
+            self.filing_note = f"Filed before with {_count(len(filed.sets))}; now with all {len(log.sets)}"
             return path
         apart = dataclasses.replace(log, id=f"{log.id}-resumed")
         self.filing_note = (f"{path.name} holds other sets for this session; both are kept: "
@@ -238,6 +243,10 @@ class SessionKeeper:
             self.in_progress.write_text(self._encoded())
         except (OSError, TooLarge):
             pass
+
+
+def _count(sets: int) -> str:
+    return f"{sets} set{'s' if sets != 1 else ''}"
 
 
 def _describe_failure(path: Path, error: OSError) -> str:

@@ -317,3 +317,21 @@ def _disk_full(*_args: object) -> None:
     import errno
 
     raise OSError(errno.ENOSPC, "No space left on device")
+
+
+async def test_the_summary_says_when_it_replaced_a_copy_filed_before_a_crash(tmp_path):
+    from textual.widgets import Label
+
+    clocks = Clocks()
+    keeper = keeper_of(setup_of(block("push_up", sets=2)), tmp_path)
+    keeper.apply(SetLogged(clocks.wall(), reps=10, rpe=8))
+    keeper.history.save(keeper.session.to_log(clocks.wall()))        # filed, then the power went
+    clocks.advance(120)
+    keeper.apply(RestEnded(clocks.wall()))
+    keeper.apply(SetLogged(clocks.wall(), reps=9, rpe=9))
+    app = ScreenHarness(lambda: SummaryScreen(keeper, clocks.wall))
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        status = str(app.screen.query_one("#summary-saved", Label).render())
+    assert "Filed before with 1 set; now with all 2" in status
+    assert [len(s.sets) for s in keeper.history.load_all().sessions] == [2]

@@ -71,16 +71,20 @@ class InProgressStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._stamp: Stamp | None = None   # the file as this process last wrote or read it; None: no file
+        self._setup_text: tuple[dict[str, Any], str] | None = None   # a session's setup never changes: encoded once
 
     def encode(self, header: dict[str, Any], events: list[dict[str, Any]], setup: dict[str, Any] | None = None) -> str:
         """The file's text; TooLarge when it would pass the limit the reader holds to."""
         import tomli_w
 
-        document: dict[str, Any] = {"schema": IN_PROGRESS_SCHEMA, "session": {**header, "machine": this_machine()}}
+        parts = [tomli_w.dumps({"schema": IN_PROGRESS_SCHEMA, "session": {**header, "machine": this_machine()}})]
         if setup is not None:
-            document["setup"] = setup
-        document["events"] = events
-        text = tomli_w.dumps(document)
+            if self._setup_text is None or self._setup_text[0] is not setup:
+                self._setup_text = setup, tomli_w.dumps({"setup": setup})
+            parts.append(self._setup_text[1])
+        if events:   # [[events]] tables; with none, the reader takes an empty list
+            parts.append(tomli_w.dumps({"events": events}))
+        text = "\n".join(parts)   # only tables after the first part: one document, as if dumped at once
         if len(text.encode("utf-8")) > toml_file.MAX_FILE_BYTES:   # the reader's own limit
             raise TooLarge("the session's file would pass 1 MiB, the most it may hold: finish the session to file it")
         return text

@@ -121,7 +121,8 @@ class SummaryScreen(Screen[Path | None]):
         self.saved = True
         note = self.query_one("#summary-note", Input)
         note.disabled = True
-        status.update(Text(f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"))
+        saved = f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"
+        status.update(Text(f"{saved}. {keeper.filing_note}" if keeper.filing_note else saved))
         self.refresh_bindings()
 
     def action_leave(self) -> None:
