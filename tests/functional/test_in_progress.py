@@ -84,3 +84,12 @@ def test_clear_removes_the_file_and_is_safe_to_repeat(store: InProgressStore) ->
     store.clear()
     assert store.load() is None
     store.clear()
+
+
+@pytest.mark.parametrize("events", [EVENTS, []])
+def test_header_setup_and_events_come_back_exactly(store: InProgressStore, events: list) -> None:
+    setup = {"plan": 'schema = 1\nname = "x"\n', "config": {"units": "kg", "equipment": {"plates": [20.0]}},
+             "exercises": {"plank": {"name": "Plank", "cues": ["a"]}}, "history": [{"id": "s", "sets": [{"reps": 5}]}]}
+    store.save(HEADER, events, setup)
+    store.save(HEADER, events, setup)      # the setup's text is kept from the first save
+    assert store.load() == SavedSession({**HEADER, "machine": this_machine()}, events, setup)

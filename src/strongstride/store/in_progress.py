@@ -77,14 +77,15 @@ class InProgressStore:
         """The file's text; TooLarge when it would pass the limit the reader holds to."""
         import tomli_w
 
-        parts = [tomli_w.dumps({"schema": IN_PROGRESS_SCHEMA, "session": {**header, "machine": this_machine()}})]
+        parts = [   # top-level keys first, then one table per part: one document, as if dumped at once
+            tomli_w.dumps({"schema": IN_PROGRESS_SCHEMA, "events": events}),
+            tomli_w.dumps({"session": {**header, "machine": this_machine()}}),
+        ]
         if setup is not None:
             if self._setup_text is None or self._setup_text[0] is not setup:
                 self._setup_text = setup, tomli_w.dumps({"setup": setup})
             parts.append(self._setup_text[1])
-        if events:   # [[events]] tables; with none, the reader takes an empty list
-            parts.append(tomli_w.dumps({"events": events}))
-        text = "\n".join(parts)   # only tables after the first part: one document, as if dumped at once
+        text = "\n".join(parts)
         if len(text.encode("utf-8")) > toml_file.MAX_FILE_BYTES:   # the reader's own limit
             raise TooLarge("the session's file would pass 1 MiB, the most it may hold: finish the session to file it")
         return text
