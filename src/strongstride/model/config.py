@@ -1,7 +1,8 @@
-"""The runner's settings: units, equipment, warm-up sets, body weight, running week, rest, theme."""
+"""The runner's settings: units, equipment, warm-up sets, body weight, known maxes, running week, rest, theme."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,6 +46,21 @@ class Equipment:
 
 
 @dataclass(frozen=True)
+class KnownSet:
+    """A set the runner knows they can do, in the config's units: a 1RM, a 5RM, or a working set at an RPE."""
+
+    load: float
+    reps: int
+    rpe: float | None = None     # None: a rep max, the reps taken to failure
+
+    def describe(self, unit: Unit) -> str:
+        """"1RM of 120 kg", "5RM of 100 kg" or "80 kg x 5 @8", as the runner wrote it."""
+        if self.rpe is None or self.rpe == 10:
+            return f"{self.reps}RM of {self.load:g} {unit}"
+        return f"{self.load:g} {unit} x {self.reps} @{self.rpe:g}"
+
+
+@dataclass(frozen=True)
 class RunningWeek:
     """The running around which strength fits (the runner's-week issue)."""
 
@@ -68,3 +84,4 @@ class Config:
     plan: str = "runner-foundation"      # the current plan's id
     plan_started: date | None = None     # counts the plan's phases
     running: RunningWeek = field(default_factory=RunningWeek)
+    known: Mapping[str, KnownSet] = field(default_factory=dict)   # exercise id -> what the runner can do
