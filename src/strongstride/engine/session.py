@@ -26,11 +26,12 @@ from strongstride.engine.events import (
     VariationSwapped,
     WarmupDone,
 )
-from strongstride.engine.history_view import last_time_line, latest_estimated_1rm
+from strongstride.engine.history_view import last_time_line
 from strongstride.engine.plates import plates_per_side
 from strongstride.engine.progression import starting_target
 from strongstride.engine.rpe import describe_rpe
 from strongstride.engine.session_state import Progress, RestState, SessionState, SetCard
+from strongstride.engine.strength import estimated_strength
 from strongstride.engine.target import SetTarget
 from strongstride.engine.warmup import WarmupSet, needs_warmup_ramp, warmup_ramp
 from strongstride.model.config import Config
@@ -157,7 +158,7 @@ class _Fold:
         per_side = exercise.unilateral if block.per_side is None else block.per_side
         target = starting_target(
             block, exercise, self.setup.plan, self.setup.history, self.equipment, self.unit,
-            self.setup.started_at.date(),
+            self.setup.started_at.date(), self.setup.config.known.get(exercise.id),
         )
         run = _BlockRun(number, block, exercise, target, ("left", "right") if per_side else (None,))
         run.warmups = self._warmup_sets(run)
@@ -165,7 +166,9 @@ class _Fold:
 
     def _warmup_sets(self, run: _BlockRun) -> list[WarmupSet]:
         enabled = run.block.warmup_sets and self.setup.config.warmup_sets
-        e1rm = latest_estimated_1rm(self.setup.history, run.exercise.id, self.unit)
+        strength = estimated_strength(self.setup.history, run.exercise.id, self.unit, self.setup.started_at.date(),
+                                      self.setup.config.known.get(run.exercise.id))
+        e1rm = None if strength is None else strength.e1rm
         heavy = needs_warmup_ramp(run.exercise, run.target.load, e1rm, enabled, run.block.prescription.load)
         if run.target.load is None or not heavy:
             return []
