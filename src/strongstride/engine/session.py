@@ -33,7 +33,7 @@ from strongstride.engine.rpe import describe_rpe
 from strongstride.engine.session_state import Progress, RestState, SessionState, SetCard
 from strongstride.engine.strength import estimated_strength
 from strongstride.engine.target import SetTarget
-from strongstride.engine.warmup import WarmupSet, needs_warmup_ramp, warmup_ramp
+from strongstride.engine.warmup import WarmupSet, ramp_before
 from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog, Side
@@ -165,14 +165,10 @@ class _Fold:
         return run
 
     def _warmup_sets(self, run: _BlockRun) -> list[WarmupSet]:
-        enabled = run.block.warmup_sets and self.setup.config.warmup_sets
         strength = estimated_strength(self.setup.history, run.exercise.id, self.unit, self.setup.started_at.date(),
                                       self.setup.config.known.get(run.exercise.id))
-        e1rm = None if strength is None else strength.e1rm
-        heavy = needs_warmup_ramp(run.exercise, run.target.load, e1rm, enabled, run.block.prescription.load)
-        if run.target.load is None or not heavy:
-            return []
-        return warmup_ramp(run.target.load, run.exercise, self.equipment)
+        return ramp_before(run.target, run.exercise, run.block, None if strength is None else strength.e1rm,
+                           self.setup.config)
 
     # -- where we are ------------------------------------------------------------------------
     def extra_offered(self, run: _BlockRun) -> bool:
