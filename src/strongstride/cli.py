@@ -18,6 +18,7 @@ COMMAND_MODULES = {
     "import": "strongstride.commands.import_",
     "today": "strongstride.commands.today",
     "week": "strongstride.commands.week",
+    "next": "strongstride.commands.next",
 }
 RESCAN_HELP = "check every history file for edits made in place, however old (recent years always are)"
 
@@ -61,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("today", help="today's suggested session and the reasons behind it")
     commands.add_parser("week", help="the next seven days: runs and suggested strength sessions")
+
+    next_ = commands.add_parser("next", help="the next session's warm-ups and first work sets, and what to bring")
+    next_.add_argument("--plan", default=argparse.SUPPRESS, help="plan id or TOML file (default: config, then runner-foundation)")
+    next_.add_argument("--session", metavar="ID", help="this session of the plan instead of today's")
+    next_.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
 

@@ -45,7 +45,7 @@ plan = "marathon-base"
 plan_started = 2026-10-05
 
 [equipment]
-barbell_increment = 2.5
+barbell_increment = 20
 machine_increment = 5
 dumbbells = [25, 5, 15]
 bar_weight = 35
@@ -63,7 +63,7 @@ not_running_until = 2026-12-01
     assert config == Config(
         units="lb", warmup_sets=False, body_weight=150.0, default_rest_seconds=120, theme="strongstride-light",
         plan="marathon-base", plan_started=date(2026, 10, 5),
-        equipment=Equipment(barbell_increment=2.5, machine_increment=5.0, dumbbells=(5.0, 15.0, 25.0),
+        equipment=Equipment(barbell_increment=20.0, machine_increment=5.0, dumbbells=(5.0, 15.0, 25.0),
                             bar_weight=35.0, plates=(45.0, 25.0, 10.0), plate_pairs=(4, 2, 1)),
         running=RunningWeek(long_run_days=("saturday",), hard_days=("tuesday", "thursday"), focus="marathon",
                             race_date=date(2027, 4, 18), not_running_until=date(2026, 12, 1)),
@@ -119,8 +119,8 @@ def test_a_bad_unit_falls_back_to_kg_and_the_kg_limits(config_file: Path) -> Non
 
 
 def test_plate_pairs_must_match_the_plates(config_file: Path) -> None:
-    config, problems = loaded(config_file, "[equipment]\nplates = [20, 10]\nplate_pairs = [2]\n")
-    assert config.equipment.plates == (20.0, 10.0) and config.equipment.plate_pairs == ()
+    config, problems = loaded(config_file, "[equipment]\nplates = [20, 1.25]\nplate_pairs = [2]\n")
+    assert config.equipment.plates == (20.0, 1.25) and config.equipment.plate_pairs == ()
     assert problems == [f"{config_file}:3: equipment.plate_pairs: must give one count for each of the 2 plate sizes"]
 
 
@@ -172,3 +172,50 @@ def test_saving_to_a_broken_file_raises_and_leaves_it(config_file: Path) -> None
     with pytest.raises(ProblemsFound):
         save_config_value(config_file, "theme", "strongstride-light")
     assert config_file.read_bytes() == b'theme = "dark\n# unfinished'
+
+
+def test_known_sets_are_read_as_written(config_file: Path) -> None:
+    from strongstride.model.config import KnownSet
+
+    config, problems = loaded(config_file, """
+[known]
+back_squat = "100 kg x 5"
+deadlift = { one_rep_max = 140 }
+split_squat = "16 x 8 @ 8"
+leg_press = { load = 120, reps = 10, rpe = 7.5 }
+""")
+    assert problems == []
+    assert config.known == {
+        "back_squat": KnownSet(100.0, 5), "deadlift": KnownSet(140.0, 1),
+        "split_squat": KnownSet(16.0, 8, 8.0), "leg_press": KnownSet(120.0, 10, 7.5),
+    }
+
+
+def test_a_known_set_in_the_other_unit_is_converted(config_file: Path) -> None:
+    config, problems = loaded(config_file, 'units = "lb"\n[known]\nback_squat = "100 kg x 5"\n')
+    assert problems == [] and round(config.known["back_squat"].load, 1) == 220.5
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('back_squat = "heavy"', 'known.back_squat: must be a set such as "100 kg x 5", "80 x 5 @ 8" or { one_rep_max = 120 }, not \'heavy\''),
+    ('back_squat = "100 x 0"', "known.back_squat: reps must be a whole number 1-30, not 0"),
+    ('back_squat = "100 x 5 @ 4"', "known.back_squat: RPE must be 6-10 in half steps, not 4"),
+    ('back_squat = "2000 x 5"', "known.back_squat: load must be a number 0.1-1000 kg, not 2000"),
+    ("back_squat = { one_rep_max = 120, reps = 3 }", "known.back_squat: give one_rep_max alone, or load and reps (and rpe)"),
+    ("back_squat = 120", 'known.back_squat: must be a set such as "100 kg x 5", "80 x 5 @ 8" or { one_rep_max = 120 }, not 120'),
+])
+def test_a_bad_known_set_is_named_with_its_line_and_left_out(config_file: Path, line: str, message: str) -> None:
+    config, problems = loaded(config_file, f"[known]\ndeadlift = \"140 x 1\"\n{line}\n")
+    assert "back_squat" not in config.known and "deadlift" in config.known
+    assert problems == [f"{config_file}:3: {message}"]
+
+
+def test_an_increment_the_plates_cannot_make_is_a_problem(config_file: Path) -> None:
+    # Plates of 20, 10, 5 and 2.5 change the bar by 5 kg at least: a 2.5 kg increment planned 82.5 kg it could not load.
+    config, problems = loaded(config_file, "[equipment]\nplates = [20, 10, 5, 2.5]\nbarbell_increment = 2.5\n")
+    assert problems == [f"{config_file}:3: equipment.barbell_increment: 2.5 kg can't be made with these plates: "
+                        "the smallest step they make is 5 kg (a pair of 2.5); using 5 kg"]
+    assert config.equipment.barbell_increment == 5.0
+    _, unwritten = loaded(config_file, "[equipment]\nplates = [20, 10]\n")
+    assert unwritten == [f"{config_file}:2: equipment.plates: the default barbell_increment 2.5 kg can't be made with "
+                         "these plates: the smallest step they make is 20 kg (a pair of 10); using 20 kg"]

@@ -92,3 +92,25 @@ def test_at_most_and_at_least() -> None:
     assert available_load_at_most(11, GOBLET, SMALL_RACK) == 8
     assert available_load_at_least(9, GOBLET, SMALL_RACK) == 12
     assert available_load_at_most(10, SQUAT, KG) == 20     # below the bar there is only the bar
+
+
+def test_barbell_loads_are_always_ones_the_plates_make() -> None:
+    from strongstride.engine.plates import plates_per_side
+
+    # A 2.5 kg increment with no plate under 2.5 kg: 82.5 was planned, then "can't be made".
+    coarse = dataclasses.replace(KG, plates=(20.0, 10.0, 5.0, 2.5), barbell_increment=2.5)
+    for wanted in (81.0, 82.5, 83.0, 101.0):
+        load = nearest_available_load(wanted, SQUAT, coarse)
+        assert plates_per_side(load, coarse).exact and abs(load - wanted) <= 2.5
+    assert step_load(80, 1, SQUAT, coarse) == 85
+    assert available_load_at_most(84, SQUAT, coarse) == 80
+
+
+def test_limited_plate_pairs_skip_the_loads_they_cannot_make() -> None:
+    from strongstride.engine.plates import plates_per_side
+
+    two_pairs = dataclasses.replace(KG, plates=(20.0, 5.0), plate_pairs=(1, 1))   # 20, 30, 60, 70 kg only
+    assert nearest_available_load(45, SQUAT, two_pairs) in (30, 60)
+    assert step_load(30, 1, SQUAT, two_pairs) == 60
+    assert step_load(70, 1, SQUAT, two_pairs) == 70          # nothing heavier can be made: stay
+    assert all(plates_per_side(nearest_available_load(w, SQUAT, two_pairs), two_pairs).exact for w in range(20, 90, 3))

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from strongstride.engine.progression import fraction_of_1rm, starting_target
 from strongstride.engine.rpe import estimate_1rm, percent_of_1rm
 from strongstride.engine.target import SetTarget
-from strongstride.model.config import Equipment
+from strongstride.model.config import Equipment, KnownSet
 from strongstride.model.exercise_library import load_library
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.plan import BODYWEIGHT, Block, Level, Load, NumberRange, Plan, Prescription, ProgressionRule, SessionTemplate
@@ -84,8 +84,8 @@ def test_percent_loads_without_history_start_with_a_light_test_set() -> None:
     percent = Load("percent_1rm", percent=NumberRange(70, 75))
     barbell = start("back_squat", "rpe", [], load=percent)
     assert barbell.load == 20
-    assert barbell.reason == ("No history: a test set with the empty bar, 20 kg, or log the load you know you lift; "
-                              "the coach adjusts from there")
+    assert barbell.reason == ("No history: a test set with the empty bar, 20 kg, or log the load you know you lift "
+                              "(or give it in config [known]); the coach adjusts from there")
     assert start("goblet_squat", "rpe", [], load=percent).load == 2
     assert start("leg_press", "rpe", [], load=percent).load == 5
 
@@ -97,7 +97,8 @@ def test_double_progression_top_of_the_range_on_every_set_adds_an_increment() ->
     history = [session(3, "back_squat", [(40, 10, 8), (40, 10, 7.5), (40, 10, 8)], target_reps=10)]
     target = start("back_squat", "double", history)
     assert (target.load, target.reps) == (42.5, 8)
-    assert target.reason == "Top of 8-10 at RPE 8 last time: 40 -> 42.5 kg"
+    # The e1RM (60 kg, from 10 @7.5) says 45 kg for 8 reps @8: the week's 10% holds it at 42.5, and says so.
+    assert target.reason == "Top of 8-10 at RPE 8 last time (at most 10% a week: the runners' 10% rule): 40 -> 42.5 kg"
 
 
 def test_double_progression_otherwise_aims_one_rep_more_at_the_same_load() -> None:
@@ -121,11 +122,11 @@ def test_linear_adds_an_increment_after_a_completed_session() -> None:
     assert start("back_squat", "linear", missed, reps="5").load == 60
 
 
-def test_rpe_rule_starts_from_the_latest_e1rm() -> None:
+def test_rpe_rule_starts_from_the_best_recent_e1rm() -> None:
     history = [session(10, "back_squat", [(50, 5, 8)]), session(4, "back_squat", [(60, 5, 8), (57.5, 5, 8)])]
     target = start("back_squat", "rpe", history, reps="5", rpe=8.0)
     assert target.load == 60          # 5 @ 8 from an e1RM of 60 / 0.811 is 60 again
-    assert target.reason == "e1RM 74 kg, 5 reps at RPE 8: stay at 60 kg"
+    assert target.reason == "5 reps at RPE 8 (81% of your e1RM 74 kg, the best of your last 2 sessions): stay at 60 kg"
     lighter_day = start("back_squat", "rpe", history, reps="8", rpe=7.0)
     assert lighter_day.load == 52.5   # 74 x 70.7% = 52.3
 
@@ -135,21 +136,21 @@ def test_percent_of_1rm_uses_the_latest_e1rm() -> None:
     e1rm = estimate_1rm(80, 5, 8)                                      # 98.6 kg
     target = start("back_squat", "double", history, reps="5", load=Load("percent_1rm", percent=NumberRange(80, 85)))
     assert target.load == 80                                           # 78.9 rounds to 80 on the bar
-    assert target.reason.startswith("80-85% 1RM from your e1RM of")
-    assert round(0.8 * e1rm, 1) == 78.9
+    assert target.reason == "5 reps at RPE 8 (81% of your e1RM 98.6 kg, your last session): stay at 80 kg"
+    assert 0.80 * e1rm <= target.load <= 0.85 * e1rm
     assert fraction_of_1rm(Load("percent_1rm", percent=NumberRange(80, 85))) == 0.8
     assert fraction_of_1rm(Load("absolute", 80.0)) is None
 
 
-def test_percent_of_5rm_estimates_the_5rm_and_starts_at_the_low_end() -> None:
+def test_percent_of_5rm_aims_at_the_reps_and_rpe_inside_the_range() -> None:
     five_rm = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
     assert fraction_of_1rm(five_rm) == 0.8 * percent_of_1rm(5, 10)
     history = [session(4, "back_squat", [(80, 5, 9)])]
     target = start("back_squat", "double", history, reps="3-5", load=five_rm)
     e1rm = estimate_1rm(80, 5, 9)
-    assert round(0.8 * percent_of_1rm(5, 10) * e1rm, 1) == 66.0
-    assert target.load == 65
-    assert target.reason == "80-100% of 5RM from your e1RM of 95.6 kg: 80 -> 65 kg"
+    assert round(percent_of_1rm(5, 8) * e1rm, 1) == 77.5        # 5 reps again (9 was above the target 8)
+    assert target.load == 77.5
+    assert target.reason == "5 reps again at RPE 8 (81% of your e1RM 95.6 kg, your last session): 80 -> 77.5 kg"
 
 
 # -- safety -----------------------------------------------------------------------------------------
@@ -161,24 +162,25 @@ def test_beginners_go_up_at_most_one_increment_a_session() -> None:
     assert free.load == 107.5               # e1RM 131.2 x 81.1% = 106.4
     capped = start("back_squat", "rpe", history, level="beginner", reps="5")
     assert capped.load == 102.5
-    assert capped.reason == "e1RM 131.2 kg, 5 reps at RPE 8 (one step at a time on a beginner plan): 100 -> 102.5 kg"
+    assert capped.reason == ("5 reps at RPE 8 (81% of your e1RM 131.2 kg, your last session) "
+                             "(one step at a time on a beginner plan): 100 -> 102.5 kg")
 
 
 def test_load_never_rises_more_than_10_percent_a_week() -> None:
     # A light day after a heavy one: the cap is 10% over the week's heaviest (100), not the last (80).
     history = [session(5, "back_squat", [(100, 5, 6)]), session(2, "back_squat", [(80, 5, 6)])]
-    assert start("back_squat", "rpe", history, reps="1", rpe=10.0).load == 105     # e1RM 105
+    assert start("back_squat", "rpe", history, reps="1", rpe=10.0).load == 110     # e1RM 131.2, capped at 110
     easy = [session(2, "back_squat", [(80, 5, 5)])]
     capped = start("back_squat", "rpe", easy, reps="1", rpe=10.0)
     assert capped.load == 87.5              # 80 x 1.1 = 88, the heaviest makeable inside it
-    assert capped.reason.endswith("(at most 10% a week): 80 -> 87.5 kg")
+    assert capped.reason.endswith("(at most 10% a week: the runners' 10% rule): 80 -> 87.5 kg")
 
 
-def test_more_than_14_days_away_starts_10_percent_lighter() -> None:
+def test_more_than_14_days_away_starts_10_percent_lighter_than_a_normal_start() -> None:
     history = [session(15, "goblet_squat", [(40, 10, 8), (40, 10, 8)], target_reps=10)]
     target = start("goblet_squat", "double", history)
-    assert target.load == 36
-    assert target.reason == "15 days since you last did this: 10% lighter, 36 kg"
+    assert target.load == 37.5          # a normal start is 42.5 (top of the range): 90% is 38.25, on the rack 37.5
+    assert target.reason == "15 days since you last did this: deload to 90% of a normal start (42.5 kg, app rule): 37.5 kg"
     assert start("goblet_squat", "double", [session(14, "goblet_squat", [(40, 10, 8)], target_reps=10)]).load == 42.5
 
 
@@ -187,7 +189,7 @@ def test_two_missed_sessions_in_a_row_start_10_percent_lighter() -> None:
     history = [session(7, "back_squat", missed, target_reps=8), session(3, "back_squat", missed, target_reps=8)]
     target = start("back_squat", "double", history)
     assert target.load == 52.5              # 54 is not on the bar: the next makeable below it
-    assert target.reason == "Missed reps two sessions running: 10% lighter, 52.5 kg"
+    assert target.reason == "Missed reps two sessions running: deload to 90% of a normal start (60 kg, app rule): 52.5 kg"
     once = [session(7, "back_squat", [(60, 8, 8)], target_reps=8), session(3, "back_squat", missed, target_reps=8)]
     assert start("back_squat", "double", once).load == 60
 
@@ -266,6 +268,144 @@ def test_holds_go_up_five_seconds_to_the_top() -> None:
 def test_short_holds_stay_and_bodyweight_holds_at_the_top_offer_harder() -> None:
     plank = {"load": BODYWEIGHT, "reps": None, "hold": "20-45"}
     short = start("plank", "hold", [session(3, "plank", [], holds=[25], target_hold=30)], **plank)
-    assert (short.hold_seconds, short.reason) == (25, "Holds felt hard last time: stay at 25 s")
+    assert (short.hold_seconds, short.reason) == (25, "25 of 30 s last time: 30 -> 25 s")
     top = start("plank", "bodyweight", [session(3, "plank", [], holds=[45], target_hold=45)], **plank)
     assert top.offer_variation == "harder"
+
+
+# -- the first set aims at the prescription ---------------------------------------------------------
+
+FIVE_RM = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
+
+
+def test_the_first_work_set_aims_at_the_plans_reps_and_rpe_for_the_e1rm() -> None:
+    # 102.5 x 3 @8.5 last time: e1RM 116.7. 3 reps @8.5 is 87.8% of it, 102.5 kg, not 70% (81.7).
+    history = [session(7, "back_squat", [(102.5, 3, 8.5)] * 3, target_reps=3)]
+    target = start("back_squat", "double", history, reps="3", rpe=8.5, load=Load("percent_1rm", percent=NumberRange(70, 90)))
+    e1rm = estimate_1rm(102.5, 3, 8.5)
+    assert abs(target.load - percent_of_1rm(3, 8.5) * e1rm) <= 2.5
+    assert target.load == 102.5
+    assert target.reason == "3 reps at RPE 8.5 (88% of your e1RM 116.7 kg, your last session): stay at 102.5 kg"
+
+
+def test_a_percent_of_5rm_is_honoured_as_written_when_the_rpe_asks_for_more() -> None:
+    # 3 reps @9.5 is 90.7% of 1RM, 105% of a 5RM: the plan's "80-100% of 5RM" holds it at 100% (86.3% of 1RM).
+    history = [session(7, "back_squat", [(100, 5, 8)], target_reps=5)]
+    target = start("back_squat", "double", history, reps="3", rpe=9.5, load=FIVE_RM)
+    e1rm = estimate_1rm(100, 5, 8)
+    assert target.load == 105           # 0.863 x 123.3 = 106.4: the makeable load not above the plan's top
+    assert target.load <= percent_of_1rm(5, 10) * e1rm
+    assert "held at 100% of 5RM by the plan" in target.reason
+
+
+def test_a_known_max_from_config_starts_a_real_work_set() -> None:
+    block = Block("back_squat", prescription(reps="3-5", rpe=8.0, load=FIVE_RM), progression="rpe")
+    target = starting_target(block, LIBRARY["back_squat"], plan_with(block), [], KG, "kg", TODAY, KnownSet(100, 5))
+    assert (target.reps, target.load) == (5, 95)      # 5 @8 = 81.1% of 115.9 = 94.0
+    assert "your known 5RM of 100 kg (config [known])" in target.reason
+
+
+def test_without_history_or_a_known_max_the_test_set_says_how_to_give_one() -> None:
+    target = start("back_squat", "rpe", [], load=FIVE_RM)
+    assert "[known]" in target.reason
+
+
+# -- reps move within the range (seed 000: heavier as the reps come down) -----------------------------
+
+
+def test_reps_come_down_the_range_as_the_load_rises_then_start_again_at_the_top() -> None:
+    def next_reps(last_reps: int, rpe: float) -> SetTarget:
+        history = [session(4, "back_squat", [(100, last_reps, rpe)] * 3, target_reps=last_reps)]
+        return start("back_squat", "rpe", history, reps="3-5", rpe=8.0, load=FIVE_RM)
+
+    known = Block("back_squat", prescription(reps="3-5", rpe=8.0, load=FIVE_RM), progression="rpe")
+    first = starting_target(known, LIBRARY["back_squat"], plan_with(known), [], KG, "kg", TODAY, KnownSet(100, 5))
+    assert first.reps == 5                  # the lightest end of the range first
+    assert next_reps(5, 8).reps == 4
+    assert next_reps(4, 7.5).reps == 3
+    assert next_reps(3, 8).reps == 5
+    assert next_reps(4, 9).reps == 4        # harder than the target: the same reps again
+    assert "5 -> 4 reps" in next_reps(5, 8).reason
+
+
+def test_the_heavy_strength_plan_stays_within_80_to_100_percent_of_a_5rm() -> None:
+    from strongstride.library import load_exercise_library
+    from strongstride.model.plan_parser import load_plan_file
+    from strongstride.resources import bundled_dir
+
+    library, _ = load_exercise_library()
+    plan = load_plan_file(bundled_dir("sample_plans") / "heavy-strength.toml", library)
+    five_rm = percent_of_1rm(5, 10)
+    for template in plan.sessions:
+        for block in template.blocks:
+            reps = block.prescription.reps
+            assert reps is not None and block.prescription.rpe is not None
+            for count in range(int(reps.low), int(reps.high) + 1):
+                share = percent_of_1rm(count, block.prescription.rpe) / five_rm
+                assert 0.80 <= share <= 1.0, f"{block.exercise_id}: {count} reps is {share:.0%} of a 5RM"
+
+
+# -- deloads are lighter than a normal start --------------------------------------------------------
+
+
+def test_two_missed_sessions_start_lighter_than_a_normal_start() -> None:
+    missed = [(92.5, 3, 10.0)]
+    history = [session(9, "back_squat", missed, target_reps=5), session(4, "back_squat", missed, target_reps=5)]
+    target = start("back_squat", "rpe", history, reps="5", rpe=8.0, load=FIVE_RM)
+    normal = 82.5                       # 5 @8 = 81.1% of the e1RM 100.3: 81.4 kg
+    assert target.load == 72.5          # 90% of 82.5 = 74.25, the makeable load under it (was 90% of 92.5 = 82.5)
+    assert target.reason == f"Missed reps two sessions running: deload to 90% of a normal start ({normal:g} kg, app rule): 72.5 kg"
+
+
+def test_a_layoff_starts_lighter_than_a_normal_start() -> None:
+    history = [session(29, "back_squat", [(100, 5, 8)], target_reps=5)]
+    target = start("back_squat", "rpe", history, reps="5", rpe=8.0, load=FIVE_RM)
+    assert target.load < 90             # 90% of the last heaviest set was 90 kg
+    assert target.load == 87.5          # e1RM 123.3 less 2 weeks x 1% = 120.8; 5 @8: 98 -> 97.5; 90% of it = 87.75
+    assert target.reason.startswith("29 days since you last did this: deload to 90% of a normal start")
+
+
+# -- double progression reads effort ----------------------------------------------------------------
+
+
+def test_an_easy_top_set_moves_the_load_not_just_one_rep() -> None:
+    history = [session(8, "back_squat", [(40, 8, 6)], target_reps=8)]
+    target = start("back_squat", "double", history, reps="8-10", rpe=8.5)
+    assert target.load > 40 and target.reps == 8      # was 40 x 9
+    assert "about 10 reps at RPE 8.5" in target.reason
+
+
+def test_a_hard_set_holds_the_reps() -> None:
+    history = [session(8, "back_squat", [(40, 9, 9.5)], target_reps=9)]
+    target = start("back_squat", "double", history, reps="8-10", rpe=8.5)
+    assert (target.load, target.reps) == (40, 9)
+
+
+# -- bodyweight ladders go both ways ----------------------------------------------------------------
+
+
+def test_a_failed_bodyweight_set_lowers_the_next_sessions_reps() -> None:
+    history = [session(3, "push_up", [(None, 5, 10)], target_reps=8)]
+    target = start("push_up", "bodyweight", history, load=BODYWEIGHT, reps="5-8", rpe=6)
+    assert target.reps == 5
+    assert target.reason == "5 of 8 reps last time: 8 -> 5 reps"
+
+
+def test_two_sessions_failed_offer_the_easier_variation() -> None:
+    history = [session(7, "push_up", [(None, 6, 10)], target_reps=8), session(3, "push_up", [(None, 5, 10)], target_reps=8)]
+    target = start("push_up", "bodyweight", history, load=BODYWEIGHT, reps="5-8", rpe=6)
+    assert (target.reps, target.offer_variation) == (5, "easier")
+    assert target.reason.endswith("two sessions failed: try the easier variation")
+
+
+def test_a_hold_without_a_target_rpe_takes_the_plans_usual_rpe() -> None:
+    from strongstride.library import load_exercise_library
+    from strongstride.model.plan_parser import load_plan_file
+    from strongstride.resources import bundled_dir
+
+    library, _ = load_exercise_library()
+    plan = load_plan_file(bundled_dir("sample_plans") / "bodyweight-beginner.toml", library)
+    block = plan.sessions[0].blocks[0]
+    assert block.exercise_id == "single_leg_stand" and block.prescription.rpe is None
+    target = starting_target(block, library[block.exercise_id], plan, [], KG, "kg", TODAY)
+    assert target.rpe == 6.0            # the beginner plan's blocks ask 6 or 6.5, not the general default 8

@@ -100,7 +100,10 @@ def test_estimate_from_set_without_rpe_uses_the_more_cautious_formula() -> None:
 
 
 def test_estimate_from_set_beyond_12_reps_counts_the_reps_in_reserve() -> None:
-    assert estimate_1rm_from_set(50, 15, 8) == pytest.approx(epley_1rm(50, 17))
+    # 15 reps with 2 left is a 17-rep max: one past the chart's last cell (16), so Epley's curve carries on from it.
+    beyond = 0.573 * epley_1rm(1, 16) / epley_1rm(1, 17)
+    assert estimate_1rm_from_set(50, 15, 8) == pytest.approx(50 / beyond)
+    assert estimate_1rm_from_set(50, 13, 9) == pytest.approx(50 / percent_of_1rm(12, 8))   # a 14-rep max: on the chart
 
 
 def test_rpe_under_6_is_read_as_6_which_gives_the_lower_estimate() -> None:
@@ -165,3 +168,23 @@ def test_the_hold_scale_has_the_same_values_in_words_short_enough_for_the_log_wi
     assert [rpe for rpe, _ in HOLD_RPE_SCALE] == [rpe for rpe, _ in RPE_SCALE]
     assert dict(HOLD_RPE_SCALE)[8.0] == "a little longer" and dict(HOLD_RPE_SCALE)[10.0] == "could not hold longer"
     assert max(len(words) for _, words in HOLD_RPE_SCALE) <= 23   # a scale row in the 78-column log window
+
+
+def test_e1rm_is_continuous_from_12_to_13_reps() -> None:
+    # 100 x 12 @10 gave 147.1 and 100 x 13 @10 gave 143.3: one more rep at the same load cannot mean a weaker lifter.
+    twelve, thirteen = estimate_1rm_from_set(100, 12, 10), estimate_1rm_from_set(100, 13, 10)
+    assert twelve == pytest.approx(147.06, abs=0.01)
+    assert thirteen is not None and twelve is not None and thirteen > twelve
+    assert thirteen == pytest.approx(100 / percent_of_1rm(12, 9))   # 13 to failure = 12 with one left, on the chart
+
+
+@pytest.mark.parametrize("rpe", [6.0, 7.5, 8.0, 9.0, 10.0, None])
+def test_e1rm_rises_with_every_rep_at_the_same_load_and_effort(rpe: float | None) -> None:
+    estimates = [estimate_1rm_from_set(100, reps, rpe) for reps in range(1, 40)]
+    assert all(later > earlier for earlier, later in zip(estimates, estimates[1:]))
+
+
+def test_e1rm_steps_between_reps_stay_small_past_the_chart() -> None:
+    # No jump at the chart's edge (16 reps to failure): each rep adds under 6% however many reps.
+    estimates = [estimate_1rm_from_set(50, reps, 10) for reps in range(1, 40)]
+    assert all(later / earlier < 1.06 for earlier, later in zip(estimates, estimates[1:]))

@@ -88,3 +88,25 @@ def test_dumbbell_ramp_uses_the_rack_and_has_no_bar() -> None:
 
 def test_machine_ramp() -> None:
     assert [s.load for s in warmup_ramp(100, LEG_PRESS, KG)] == [50, 70, 85]
+
+
+def test_a_first_session_with_a_known_max_ramps_up_to_a_real_work_set() -> None:
+    from strongstride.engine.session import LiveSession
+    from strongstride.model.config import Config, KnownSet
+    from tests.unit.session_fixtures import block, setup_of
+
+    seed_002 = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
+    config = Config(known={"back_squat": KnownSet(100, 5)})
+    state = LiveSession(setup_of(block("back_squat", sets=3, reps=(3, 5), load=seed_002, rpe=8.0), config=config)).state
+    assert state.card.kind == "warmup"                    # the empty-bar test set, then 80 kg cold, is gone
+    assert "Warm-up before 95 kg" in state.card.target.reason
+
+
+def test_a_heavy_first_set_from_a_known_max_ramps_even_on_a_plain_load() -> None:
+    from strongstride.engine.session import LiveSession
+    from strongstride.model.config import Config, KnownSet
+    from tests.unit.session_fixtures import block, setup_of
+
+    config = Config(known={"back_squat": KnownSet(100, 5)})
+    state = LiveSession(setup_of(block("back_squat", sets=3, reps=(5, 5), load=Load("absolute", 40.0), rpe=8.0), config=config)).state
+    assert state.card.kind == "warmup"                    # 5 @8 from a 100 kg 5RM is 95 kg: 82% of the e1RM

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from strongstride.engine.autoregulation import counted_rpe
 from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
@@ -18,16 +19,18 @@ def last_work_sets(history: Sequence[SessionLog], exercise_id: str) -> tuple[Ses
     return None
 
 
+def set_estimated_1rm(set_log: SetLog, unit: Unit) -> float | None:
+    """One set's e1RM in `unit`, a missed target counted as RPE 10 (the set went to failure)."""
+    e1rm = estimate_1rm_from_set(set_log.load, set_log.reps, counted_rpe(set_log))
+    return None if e1rm is None else convert(e1rm, set_log.unit, unit)
+
+
 def latest_estimated_1rm(history: Sequence[SessionLog], exercise_id: str, unit: Unit) -> float | None:
     """The best e1RM of the last session that did this exercise with a load, in `unit`."""
     found = last_work_sets(history, exercise_id)
     if found is None:
         return None
-    estimates = [
-        convert(e1rm, s.unit, unit)
-        for s in found[1]
-        if s.load and s.reps and (e1rm := estimate_1rm_from_set(s.load, s.reps, s.rpe)) is not None
-    ]
+    estimates = [e1rm for s in found[1] if (e1rm := set_estimated_1rm(s, unit)) is not None]
     return max(estimates) if estimates else None
 
 

@@ -1,7 +1,8 @@
 """What can actually be loaded: bar plus plates, the dumbbells on the rack, a machine's stack.
 
 Three shapes of equipment:
-- a barbell makes the bar plus any number of increments (bar + k * barbell_increment);
+- a barbell makes the bar plus increments (bar + k * barbell_increment) that the plate inventory can
+  load exactly: a load the plates cannot make (too fine a step, too few pairs) is never planned;
 - a machine or cable stack makes any number of its increments, at least one;
 - dumbbells and kettlebells make only the weights on the rack (Equipment.dumbbells). With an
   empty rack they fall back to steps of the barbell increment, as for a machine.
@@ -9,11 +10,15 @@ Three shapes of equipment:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from strongstride.engine.plates import plates_per_side
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
 from strongstride.model.units import MAX_LOAD_KG, Unit, clean, convert, round_to_increment
 
 _TOLERANCE = 1e-6
+_MOST_PLACES_SEARCHED = 400   # increments either way a barbell load looks for one the plates make
 
 
 def _rack(exercise: Exercise, equipment: Equipment) -> tuple[float, ...] | None:
@@ -49,13 +54,53 @@ def lightest_load(exercise: Exercise, equipment: Equipment) -> float:
     return rack[0] if rack is not None else _ladder(exercise, equipment)[0]
 
 
+@lru_cache(maxsize=4096)
+def _plates_make(load: float, equipment: Equipment) -> bool:
+    return plates_per_side(load, equipment).exact
+
+
+def _loadable(position: int, exercise: Exercise, equipment: Equipment) -> bool:
+    """Whether the ladder's place `position` can be loaded: always off a bar, on a bar when the plates make it."""
+    if position < 0:
+        return False
+    if exercise.equipment != "barbell" or not equipment.plates or position == 0:
+        return True
+    lightest, step = _ladder(exercise, equipment)
+    return _plates_make(clean(lightest + position * step), equipment)
+
+
+def _position(load: float, exercise: Exercise, equipment: Equipment) -> int:
+    """The ladder place nearest `load` (halves round up), never below the lightest, and one that can be loaded."""
+    lightest, step = _ladder(exercise, equipment)
+    wanted = max(0, round(round_to_increment(load - lightest, step) / step))
+    for distance in range(_MOST_PLACES_SEARCHED):
+        above, below = wanted + distance, wanted - distance
+        nearer_first = (above, below) if lightest + above * step - load <= load - lightest - below * step else (below, above)
+        for position in nearer_first:
+            if _loadable(position, exercise, equipment):
+                return position
+    return 0
+
+
+def _moved(position: int, steps: int, exercise: Exercise, equipment: Equipment) -> int:
+    """The place `steps` loadable places up or down from `position`; where it stops when there are no more."""
+    direction = 1 if steps > 0 else -1
+    for _ in range(abs(steps)):
+        found = next((position + direction * n for n in range(1, _MOST_PLACES_SEARCHED)
+                      if _loadable(position + direction * n, exercise, equipment)), None)
+        if found is None:
+            break
+        position = found
+    return position
+
+
 def nearest_available_load(load: float, exercise: Exercise, equipment: Equipment) -> float:
     """The makeable load closest to `load` (halves round up), never below the lightest."""
     rack = _rack(exercise, equipment)
     if rack is not None:
         return min(rack, key=lambda weight: (abs(weight - load), -weight))
     lightest, step = _ladder(exercise, equipment)
-    return clean(lightest + max(0.0, round_to_increment(load - lightest, step)))
+    return clean(lightest + _position(load, exercise, equipment) * step)
 
 
 def step_load(load: float, steps: int, exercise: Exercise, equipment: Equipment) -> float:
@@ -66,8 +111,8 @@ def step_load(load: float, steps: int, exercise: Exercise, equipment: Equipment)
         index = min(len(rack) - 1, max(0, rack.index(start) + steps))
         return rack[index]
     lightest, step = _ladder(exercise, equipment)
-    position = round((start - lightest) / step)
-    return clean(lightest + max(0, position + steps) * step)
+    position = _moved(round((start - lightest) / step), steps, exercise, equipment)
+    return clean(lightest + position * step)
 
 
 def available_load_at_most(load: float, exercise: Exercise, equipment: Equipment) -> float:

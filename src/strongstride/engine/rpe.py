@@ -9,8 +9,11 @@ fraction of the lifter's one-rep max, taken from the RTS RPE chart:
     of the Repetitions in Reserve-Based Rating of Perceived Exertion Scale for Resistance
     Training", Strength and Conditioning Journal 38(4), 2016.
 
-Sets outside the chart (more than 12 reps, or logged without an RPE) use the classic
-formulas: Brzycki up to 10 reps, Epley beyond (the lower, more cautious estimate of the two).
+The chart depends only on reps + reps in reserve (2 reps at RPE 10 is a single at RPE 9), so it
+is read as one curve of "reps to failure" from 1 to 16 (12 reps at RPE 6). Beyond 16 the curve
+carries on as Epley's, scaled to meet the chart there, so one more rep always means a higher
+estimate. Sets logged without an RPE are taken to failure by the classic formulas: Brzycki up to
+10 reps, Epley beyond (the lower, more cautious estimate of the two).
 """
 
 from __future__ import annotations
@@ -105,21 +108,36 @@ def chart_rpe(rpe: float) -> float:
     return math.ceil(clamped * 2 - 1e-9) / 2
 
 
+CHART_MOST_TO_FAILURE = CHART_REPS[-1] + reps_in_reserve(CHART_LOWEST_RPE)   # 16: 12 reps at RPE 6
+
+
+def fraction_to_failure(reps_possible: float) -> float:
+    """The fraction of 1RM a lifter can do `reps_possible` times (in half reps): the chart, then Epley's curve.
+
+    Up to 16 it is the chart's cell for those reps to failure; beyond, Epley's ratio from 16 on times the
+    chart's 16 (57.3%), so the curve is continuous and falls with every rep.
+    """
+    if reps_possible < 1 or not _is_half_step(reps_possible):
+        raise ValueError(f"reps to failure must be 1 or more in half reps, not {reps_possible:g}")
+    if reps_possible > CHART_MOST_TO_FAILURE:
+        edge = percent_of_1rm(CHART_REPS[-1], CHART_LOWEST_RPE)
+        return edge * epley_1rm(1.0, CHART_MOST_TO_FAILURE) / epley_1rm(1.0, reps_possible)
+    reps = min(CHART_REPS[-1], int(reps_possible))
+    return percent_of_1rm(reps, CHART_HIGHEST_RPE - (reps_possible - reps))
+
+
 def _fraction_of_1rm(reps: int, rpe: float | None) -> float:
-    """The fraction of 1RM for any set: the chart when it covers it, the formulas beyond."""
+    """The fraction of 1RM for any set: the chart's curve with an RPE, the formulas (to failure) without."""
     if rpe is None:
         return 1 / _formula_ratio(reps)
-    placed = chart_rpe(rpe)
-    if reps in CHART_REPS:
-        return percent_of_1rm(reps, placed)
-    return 1 / _formula_ratio(reps + reps_in_reserve(placed))
+    return fraction_to_failure(reps + reps_in_reserve(chart_rpe(rpe)))
 
 
 def estimate_1rm_from_set(load: float | None, reps: int | None, rpe: float | None) -> float | None:
     """A set's estimated 1RM: RTS chart when an RPE was logged, formulas (to failure) when not.
 
     None when there is nothing to estimate from: no load, no weight, or no reps. An RPE under
-    6 is read as RPE 6 (see chart_rpe); more than 12 reps count the reps in reserve too.
+    6 is read as RPE 6 (see chart_rpe); reps and reps in reserve together place it on the curve.
     """
     if load is None or load <= 0 or reps is None or reps < 1:
         return None

@@ -26,13 +26,14 @@ from strongstride.engine.events import (
     VariationSwapped,
     WarmupDone,
 )
-from strongstride.engine.history_view import last_time_line, latest_estimated_1rm
+from strongstride.engine.history_view import last_time_line
 from strongstride.engine.plates import plates_per_side
 from strongstride.engine.progression import starting_target
 from strongstride.engine.rpe import describe_rpe
 from strongstride.engine.session_state import Progress, RestState, SessionState, SetCard
+from strongstride.engine.strength import estimated_strength
 from strongstride.engine.target import SetTarget
-from strongstride.engine.warmup import WarmupSet, needs_warmup_ramp, warmup_ramp
+from strongstride.engine.warmup import WarmupSet, ramp_before
 from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog, Side
@@ -157,19 +158,17 @@ class _Fold:
         per_side = exercise.unilateral if block.per_side is None else block.per_side
         target = starting_target(
             block, exercise, self.setup.plan, self.setup.history, self.equipment, self.unit,
-            self.setup.started_at.date(),
+            self.setup.started_at.date(), self.setup.config.known.get(exercise.id),
         )
         run = _BlockRun(number, block, exercise, target, ("left", "right") if per_side else (None,))
         run.warmups = self._warmup_sets(run)
         return run
 
     def _warmup_sets(self, run: _BlockRun) -> list[WarmupSet]:
-        enabled = run.block.warmup_sets and self.setup.config.warmup_sets
-        e1rm = latest_estimated_1rm(self.setup.history, run.exercise.id, self.unit)
-        heavy = needs_warmup_ramp(run.exercise, run.target.load, e1rm, enabled, run.block.prescription.load)
-        if run.target.load is None or not heavy:
-            return []
-        return warmup_ramp(run.target.load, run.exercise, self.equipment)
+        strength = estimated_strength(self.setup.history, run.exercise.id, self.unit, self.setup.started_at.date(),
+                                      self.setup.config.known.get(run.exercise.id))
+        return ramp_before(run.target, run.exercise, run.block, None if strength is None else strength.e1rm,
+                           self.setup.config)
 
     # -- where we are ------------------------------------------------------------------------
     def extra_offered(self, run: _BlockRun) -> bool:

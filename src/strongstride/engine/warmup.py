@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from strongstride.engine.loading import lightest_load, nearest_available_load
 from strongstride.engine.progression import fraction_of_1rm
-from strongstride.model.config import Equipment
+from strongstride.engine.target import SetTarget
+from strongstride.model.config import Config, Equipment
 from strongstride.model.exercise import Exercise
-from strongstride.model.plan import Load, NumberRange
+from strongstride.model.plan import Block, Load, NumberRange
 
 HEAVY_FRACTION_OF_1RM = 0.75
 EMPTY_BAR_REPS = 8
@@ -67,3 +68,11 @@ def warmup_ramp(first_work_load: float, exercise: Exercise, equipment: Equipment
             continue
         ramp.append(WarmupSet(reps, load, label))
     return ramp
+
+
+def ramp_before(target: SetTarget, exercise: Exercise, block: Block, estimated_1rm: float | None, config: Config) -> list[WarmupSet]:
+    """The warm-up sets before a block's first work set: a ramp when it is heavy and warm-ups are on, else none."""
+    enabled = block.warmup_sets and config.warmup_sets
+    if target.load is None or not needs_warmup_ramp(exercise, target.load, estimated_1rm, enabled, block.prescription.load):
+        return []
+    return warmup_ramp(target.load, exercise, config.equipment)

@@ -1,11 +1,15 @@
-"""The runner's settings: units, equipment, warm-up sets, body weight, running week, rest, theme."""
+"""The runner's settings: units, equipment, warm-up sets, body weight, known maxes, running week, rest, theme."""
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from strongstride.model.units import Unit
+from strongstride.model.units import MAX_LOAD_KG, UNITS, Unit, clean, convert
 
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RUNNING_FOCUSES: tuple[str, ...] = ("short", "middle", "marathon", "ultra")
@@ -44,6 +48,83 @@ class Equipment:
         )
 
 
+_GRAINS = 1000   # plate maths in thousandths, so 1.25 + 1.25 is exactly 2.5
+
+
+def plate_step(plates: tuple[float, ...]) -> float | None:
+    """The smallest change in bar weight these plates make: a pair of the finest step they share; None without plates."""
+    grains = [round(plate * _GRAINS) for plate in plates if plate > 0]
+    return clean(2 * math.gcd(*grains) / _GRAINS) if grains else None
+
+
+def makeable_increment(increment: float, plates: tuple[float, ...]) -> float:
+    """The increment, or the smallest multiple of it the plates can make (the two steps' least common multiple)."""
+    step = plate_step(plates)
+    if step is None:
+        return increment
+    return clean(math.lcm(round(increment * _GRAINS), round(step * _GRAINS)) / _GRAINS)
+
+
+KNOWN_REPS = (1, 30)
+_SET_TEXT = re.compile(
+    r"^\s*(?P<load>\d+(?:\.\d+)?)\s*(?P<unit>kg|lb)?\s*[x×]\s*(?P<reps>\d+)\s*(?:@\s*(?P<rpe>\d+(?:\.\d+)?))?\s*$",
+    re.IGNORECASE,
+)
+KNOWN_FORMS = '"100 kg x 5", "80 x 5 @ 8" or { one_rep_max = 120 }'
+
+
+def _shown(value: Any) -> str:
+    """A value as a problem quotes it: numbers plainly (2000, not 2000.0), text in quotes."""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return f"{value:g}"
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class KnownSet:
+    """A set the runner knows they can do, in the config's units: a 1RM, a 5RM, or a working set at an RPE."""
+
+    load: float
+    reps: int
+    rpe: float | None = None     # None: a rep max, the reps taken to failure
+
+    def describe(self, unit: Unit) -> str:
+        """"1RM of 120 kg", "5RM of 100 kg" or "80 kg x 5 @8", as the runner wrote it."""
+        if self.rpe is None or self.rpe == 10:
+            return f"{self.reps}RM of {self.load:g} {unit}"
+        return f"{self.load:g} {unit} x {self.reps} @{self.rpe:g}"
+
+    @classmethod
+    def parse(cls, value: Any, unit: Unit) -> KnownSet:
+        """A [known] entry: "LOAD [kg|lb] x REPS [@ RPE]", or a table of one_rep_max, or load, reps and rpe.
+
+        ValueError says what is wrong. A load in the other unit is converted to `unit`.
+        """
+        if isinstance(value, str) and (match := _SET_TEXT.match(value)):
+            written: Unit = (match["unit"] or unit).lower()  # type: ignore[assignment]
+            rpe = match["rpe"]
+            return cls._checked(convert(float(match["load"]), written, unit), int(match["reps"]),
+                                None if rpe is None else float(rpe), unit)
+        if isinstance(value, dict) and set(value) == {"one_rep_max"}:
+            return cls._checked(value["one_rep_max"], 1, None, unit)
+        if isinstance(value, dict) and {"load", "reps"} <= set(value) <= {"load", "reps", "rpe"}:
+            return cls._checked(value["load"], value["reps"], value.get("rpe"), unit)
+        if isinstance(value, dict) and value:
+            raise ValueError("give one_rep_max alone, or load and reps (and rpe)")
+        raise ValueError(f"must be a set such as {KNOWN_FORMS}, not {_shown(value)}")
+
+    @classmethod
+    def _checked(cls, load: Any, reps: Any, rpe: Any, unit: Unit) -> KnownSet:
+        heaviest = clean(round(convert(MAX_LOAD_KG, "kg", unit), 1))
+        if not isinstance(load, int | float) or isinstance(load, bool) or not 0.1 <= load <= heaviest:
+            raise ValueError(f"load must be a number 0.1-{heaviest:g} {unit}, not {_shown(load)}")
+        if not isinstance(reps, int) or isinstance(reps, bool) or not KNOWN_REPS[0] <= reps <= KNOWN_REPS[1]:
+            raise ValueError(f"reps must be a whole number {KNOWN_REPS[0]}-{KNOWN_REPS[1]}, not {_shown(reps)}")
+        if rpe is not None and (not isinstance(rpe, int | float) or not 6 <= rpe <= 10 or not float(rpe * 2).is_integer()):
+            raise ValueError(f"RPE must be 6-10 in half steps, not {_shown(rpe)}")
+        return cls(float(load), reps, None if rpe is None else float(rpe))
+
+
 @dataclass(frozen=True)
 class RunningWeek:
     """The running around which strength fits (the runner's-week issue)."""
@@ -68,3 +149,4 @@ class Config:
     plan: str = "runner-foundation"      # the current plan's id
     plan_started: date | None = None     # counts the plan's phases
     running: RunningWeek = field(default_factory=RunningWeek)
+    known: Mapping[str, KnownSet] = field(default_factory=dict)   # exercise id -> what the runner can do

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from strongstride.model.config import RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, RunningWeek
+from strongstride.model.config import (
+    RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, KnownSet, RunningWeek, makeable_increment, plate_step,
+)
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.units import UNITS, Unit, convert
@@ -16,7 +18,7 @@ from strongstride.store.history_codec import (
 
 CONFIG_SCHEMA = 1
 CONFIG_KEYS = ("schema", "units", "warmup_sets", "body_weight", "default_rest_seconds", "theme", "plan",
-               "plan_started", "equipment", "running")
+               "plan_started", "equipment", "running", "known")
 EQUIPMENT_KEYS = ("barbell_increment", "machine_increment", "dumbbells", "bar_weight", "plates", "plate_pairs")
 RUNNING_KEYS = ("long_run_days", "hard_days", "focus", "race_date", "not_running_until")
 
@@ -99,7 +101,20 @@ def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:
         plan=reader.get(data, (), "plan", identifier, defaults.plan),
         plan_started=reader.get(data, (), "plan_started", day, defaults.plan_started),
         running=_read_running(data.get("running", {}), reader),
+        known=_read_known(data.get("known", {}), units, reader),
     )
+
+
+def _read_known(raw: Any, units: Unit, reader: KeyReader) -> dict[str, KnownSet]:
+    """What the runner knows they can lift, by exercise id; a bad entry is reported and left out."""
+    table = reader.table(raw, ("known",))
+    known: dict[str, KnownSet] = {}
+    for exercise_id, value in (table or {}).items():
+        try:
+            known[exercise_id] = KnownSet.parse(value, units)
+        except ValueError as error:
+            reader.problem(("known", exercise_id), str(error))
+    return known
 
 
 def _read_equipment(raw: Any, units: Unit, reader: KeyReader) -> Equipment:
@@ -116,9 +131,16 @@ def _read_equipment(raw: Any, units: Unit, reader: KeyReader) -> Equipment:
         reader.problem(parts + ("plate_pairs",), f"must give one count for each of the {len(plates)} plate sizes")
         pairs = ()
     heaviest_first = sorted(zip(plates, pairs or (0,) * len(plates)), key=lambda pair: -pair[0])
+    increment = reader.get(table, parts, "barbell_increment", _weight(INCREMENT_KG, units), defaults.barbell_increment)
+    if (makeable := makeable_increment(increment, plates)) != increment:
+        written = "barbell_increment" in table
+        what = f"{increment:g} {units}" if written else f"the default barbell_increment {increment:g} {units}"
+        reader.problem(parts + ("barbell_increment" if written else "plates",),
+                       f"{what} can't be made with these plates: the smallest step they make is "
+                       f"{plate_step(plates):g} {units} (a pair of {min(plates):g}); using {makeable:g} {units}")
+        increment = makeable
     return Equipment(
-        barbell_increment=reader.get(table, parts, "barbell_increment", _weight(INCREMENT_KG, units),
-                                     defaults.barbell_increment),
+        barbell_increment=increment,
         machine_increment=reader.get(table, parts, "machine_increment", _weight(INCREMENT_KG, units),
                                      defaults.machine_increment),
         dumbbells=tuple(sorted(reader.get(table, parts, "dumbbells", list_of(_weight(DUMBBELL_KG, units)),
