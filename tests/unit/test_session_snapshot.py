@@ -9,7 +9,7 @@ import pytest
 
 from strongstride.engine.session import SessionSetup
 from strongstride.library import load_exercise_library
-from strongstride.model.config import Config, Equipment, RunningWeek
+from strongstride.model.config import Config, Equipment, KnownSet, RunningWeek
 from strongstride.model.exercise_library import exercise_to_table, parse_exercise
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.plan_parser import load_plan_file
@@ -24,7 +24,8 @@ CONFIGS = [
     Config(),
     Config(units="lb", equipment=Equipment.defaults("lb"), warmup_sets=False, body_weight=150.0, default_rest_seconds=75,
            plan_started=datetime(2026, 9, 1).date(), running=RunningWeek(("saturday",), ("tuesday",), "marathon")),
-    Config(equipment=Equipment(2.5, 5.0, (4.0, 8.0), 15.0, (20.0, 10.0, 5.0, 1.25), (2, 2, 1, 1))),
+    Config(equipment=Equipment(2.5, 5.0, (4.0, 8.0), 15.0, (20.0, 10.0, 5.0, 1.25), (2, 2, 1, 1)),
+           known={"back_squat": KnownSet(100.0, 5), "split_squat": KnownSet(16.0, 8, 8.0)}),
 ]
 
 
@@ -35,7 +36,7 @@ def _history(exercise_ids: list[str]) -> list[SessionLog]:
     return [SessionLog(id="past", plan_id="p", session_id="A", started_at=at, finished_at=at + timedelta(hours=1), sets=sets)]
 
 
-@pytest.mark.parametrize("config", CONFIGS, ids=["default", "lb", "limited-plates"])
+@pytest.mark.parametrize("config", CONFIGS, ids=["default", "lb", "limited-plates-and-known-sets"])
 def test_the_config_comes_back_as_it_was(config: Config) -> None:
     assert config_from_document(config_to_document(config), "in-progress.toml") == (config, [])
 
