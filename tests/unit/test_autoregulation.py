@@ -297,3 +297,11 @@ def test_extra_set_counts_sets_per_side() -> None:
     assert not offer_extra_set(rows, two_sets[:3])           # the right side of set 2 is still to do
     assert offer_extra_set(rows, two_sets)
     assert not offer_extra_set(rows, [*two_sets[:3], row(2, "right", rpe=9)])
+
+
+def test_extra_set_reads_the_blocks_sets_so_far_not_only_the_last() -> None:
+    # 9.5, 9.5 then 8 at target 8: the block ran hard (average 9), so no fourth set is offered.
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1, rpe=9.5), logged(2, rpe=9.5), logged(3, rpe=8)])
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1, reps=3, rpe=7), logged(2, rpe=7), logged(3, rpe=8)])
+    # averaging at or under target with the last at or under target still earns one.
+    assert offer_extra_set(RANGE_OF_SETS, [logged(1, rpe=8.5), logged(2, rpe=7.5), logged(3, rpe=8)])

@@ -224,7 +224,7 @@ def _with_offer(reason: str, offer: Literal["easier", "harder"] | None) -> str:
 
 
 def offer_extra_set(block: Block, sets_done: Sequence[SetLog]) -> bool:
-    """For sets given as a range ("3-5"): one more set while the last felt at or under target."""
+    """For sets given as a range ("3-5"): one more set while the last set and the block's average are at or under target."""
     sets = block.prescription.sets
     rounds = set_rounds(sets_done)
     if not sets.is_range or not rounds:
@@ -235,5 +235,8 @@ def offer_extra_set(block: Block, sets_done: Sequence[SetLog]) -> bool:
         return False        # the other side of this set is still to do
     if not sets.low <= last[0].set_number < sets.high:
         return False
-    rpes = [counted_rpe(s) for s in last]
-    return all(rpe is not None and rpe <= target_rpe(block) for rpe in rpes)
+    goal_rpe = target_rpe(block)
+    if not all(rpe is not None and rpe <= goal_rpe for rpe in map(counted_rpe, last)):
+        return False
+    rated = [rpe for round_sets in rounds for rpe in map(counted_rpe, round_sets) if rpe is not None]
+    return sum(rated) / len(rated) <= goal_rpe
