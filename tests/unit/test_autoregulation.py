@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timedelta
 
+import pytest
+
 from strongstride.engine.autoregulation import counted_rpe, next_set_target, offer_extra_set
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
@@ -114,7 +116,7 @@ def test_a_very_easy_set_moves_at_most_10_percent() -> None:
     heavy = block("back_squat", reps="3-5", rpe=9)
     target = after(SQUAT, heavy, SetTarget(reps=3, load=100.0, rpe=9), logged(1, reps=10, load=100, rpe=6, target_reps=3))
     assert target.load == 110
-    assert target.reason == "RPE 6 at target 9: 100 -> 110 kg, at most 10% in one set"
+    assert target.reason == "RPE 6 at target 9: 100 -> 110 kg, at most ACSM's 10% step in one set"
 
 
 def test_rounding_never_breaks_the_cap() -> None:
@@ -139,11 +141,51 @@ def test_a_small_miss_inside_half_an_increment_stays() -> None:
     assert target.reason == "RPE 9 at target 8: stay at 50 kg"
 
 
-def test_going_up_the_cap_wins_over_the_minimum_step() -> None:
+def test_a_strong_signal_takes_the_next_dumbbell_even_past_the_10_percent_cap() -> None:
     goblet = block("goblet_squat", reps="8-10")
     current = SetTarget(reps=8, load=12.0, rpe=8.0)
     easy = logged(1, reps=8, load=12, rpe=6, target_reps=8, exercise_id="goblet_squat")
-    assert after(GOBLET, goblet, current, easy, equipment=SMALL_RACK).load == 12      # 16 kg would be +33%
+    target = after(GOBLET, goblet, current, easy, equipment=SMALL_RACK)
+    assert target.load == 16
+    assert target.reason == "RPE 6 at target 8: 12 -> 16 kg, one step (the next dumbbell): +33%, past ACSM's 10% step"
+
+
+def split_squats_after(load: float, rpe: float) -> SetTarget:
+    """The set after 8 split squats at `load` and `rpe`, 8 reps at RPE 8 asked, on the default rack."""
+    done = logged(1, reps=8, load=load, rpe=rpe, target_reps=8, exercise_id="split_squat")
+    return after(LIBRARY["split_squat"], block("split_squat", reps="8"), SetTarget(reps=8, load=load, rpe=8.0), done)
+
+
+@pytest.mark.parametrize("light", [2.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.5, 14.0, 18.0])
+def test_rpe_6_moves_every_dumbbell_on_the_default_rack_whose_neighbour_is_more_than_10_percent_heavier(light: float) -> None:
+    rack = KG.dumbbells
+    heavier = rack[rack.index(light) + 1]
+    assert heavier > light * 1.1
+    target = split_squats_after(light, rpe=6)
+    assert target.load == heavier
+    assert "one step (the next dumbbell)" in target.reason and "past ACSM's 10% step" in target.reason
+
+
+def test_the_top_of_the_rack_holds_the_load_and_the_reason_says_so() -> None:
+    target = split_squats_after(50, rpe=6)
+    assert target.load == 50
+    assert target.reason == "RPE 6 at target 8: stay at 50 kg, held: 50 kg is the heaviest dumbbell"
+
+
+def test_a_gap_in_the_rack_that_holds_the_load_is_named() -> None:
+    # 8 x 8 @7 asks for about 8.4 kg: a step finer racks make, but the next dumbbell here is 10 kg.
+    target = split_squats_after(8, rpe=7)
+    assert target.load == 8
+    assert target.reason == "RPE 7 at target 8: stay at 8 kg, held: the next dumbbell is 10 kg"
+
+
+def test_the_cap_that_holds_the_load_is_named() -> None:
+    goblet = block("goblet_squat", reps="8-12")
+    # 12 reps at target RPE when 8 were asked: about 14.2 kg wanted, nearest 16 kg on this rack, which is +33%.
+    more = logged(1, reps=12, load=12, rpe=8, target_reps=8, exercise_id="goblet_squat")
+    target = after(GOBLET, goblet, SetTarget(reps=8, load=12.0, rpe=8.0), more, equipment=SMALL_RACK)
+    assert target.load == 12
+    assert target.reason == "On target at RPE 8: stay at 12 kg, held: the next dumbbell (16 kg) is +33%, past ACSM's 10% step"
 
 
 def test_going_down_one_lighter_dumbbell_is_always_allowed() -> None:
@@ -305,3 +347,16 @@ def test_extra_set_reads_the_blocks_sets_so_far_not_only_the_last() -> None:
     assert not offer_extra_set(RANGE_OF_SETS, [logged(1, reps=3, rpe=7), logged(2, rpe=7), logged(3, rpe=8)])
     # averaging at or under target with the last at or under target still earns one.
     assert offer_extra_set(RANGE_OF_SETS, [logged(1, rpe=8.5), logged(2, rpe=7.5), logged(3, rpe=8)])
+
+
+def test_each_kind_of_equipment_names_its_step_and_its_end() -> None:
+    press = block("leg_press", reps="5")
+    hard_press = after(LEG_PRESS, press, SetTarget(reps=5, load=50.0, rpe=8.0), logged(1, load=50, rpe=9.5, exercise_id="leg_press"))
+    assert hard_press.reason == "RPE 9.5 at target 8: 50 -> 45 kg, one step (the next pin)"
+    empty_bar = after(SQUAT, SQUAT_5, SetTarget(reps=5, load=20.0, rpe=8.0), logged(1, reps=3, load=20, rpe=10))
+    assert empty_bar.reason == "3 of 5 reps: counted as RPE 10, stay at 20 kg, held: 20 kg is the empty bar"
+    heavy = block("back_squat", reps="5", rpe=9)
+    easy_squat = after(SQUAT, heavy, SetTarget(reps=5, load=100.0, rpe=9.0), logged(1, load=100, rpe=7.5))
+    assert easy_squat.reason == "RPE 7.5 at target 9: 100 -> 105 kg"
+    easy_light_squat = after(SQUAT, heavy, SetTarget(reps=5, load=20.0, rpe=9.0), logged(1, load=20, rpe=7.5))
+    assert easy_light_squat.reason == "RPE 7.5 at target 9: 20 -> 22.5 kg, one step (the smallest plate pair): +12%, past ACSM's 10% step"
