@@ -247,9 +247,37 @@ def test_hard_bodyweight_set_takes_reps_away() -> None:
 def test_bodyweight_reps_stay_within_the_block_range() -> None:
     top = SetTarget(reps=12, rpe=8.0)
     assert after(PUSH_UP, PUSH_UPS, top, push_ups(1, 12, 6, target_reps=12)).reps == 12
+    hard_at_the_bottom = after(PUSH_UP, PUSH_UPS, SetTarget(reps=8, rpe=8.0), push_ups(1, 8, 9.5, target_reps=8))
+    assert hard_at_the_bottom.reps == 8
+    assert hard_at_the_bottom.reason == "Hard at RPE 9.5: stay at 8 reps, held by the plan's 8-12 reps"
+
+
+def test_a_failed_bodyweight_set_lowers_the_reps_below_the_range() -> None:
     missed = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 5, 9))
-    assert missed.reps == 8
-    assert missed.reason == "5 of 10 reps: counted as RPE 10, 10 -> 8 reps"
+    assert missed.reps == 3
+    assert missed.reason == "5 of 10 reps: counted as RPE 10, 10 -> 3 reps (5 less 2 in reserve at RPE 8)"
+    squats = block("bodyweight_squat", reps="8")
+    five_of_eight = logged(1, reps=5, load=None, rpe=8, target_reps=8, exercise_id="bodyweight_squat")
+    target = after(LIBRARY["bodyweight_squat"], squats, SetTarget(reps=8, rpe=8.0), five_of_eight)
+    assert target.reps < 8
+    assert target.reason == "5 of 8 reps: counted as RPE 10, 8 -> 3 reps (5 less 2 in reserve at RPE 8)"
+
+
+def test_an_rpe_10_bodyweight_set_lowers_the_reps_below_the_range() -> None:
+    target = after(PUSH_UP, PUSH_UPS, SetTarget(reps=8, rpe=8.0), push_ups(1, 8, 10, target_reps=8))
+    assert target.reps == 6
+    assert target.reason == "Hard at RPE 10: 8 -> 6 reps (8 less 2 in reserve at RPE 8)"
+
+
+def test_bodyweight_words_never_contradict_the_change() -> None:
+    easy_plan = block("push_up", reps="5-12", rpe=6)
+    more_than_asked = after(PUSH_UP, easy_plan, SetTarget(reps=5, rpe=6.0), push_ups(1, 8, 7, target_reps=5))
+    assert more_than_asked.reps == 7
+    assert more_than_asked.reason == "8 reps at RPE 7 (target 6): 5 -> 7 reps"
+    below_range = block("push_up", reps="7-12", rpe=6)
+    hard_below = after(PUSH_UP, below_range, SetTarget(reps=5, rpe=6.0), push_ups(1, 5, 7, target_reps=5))
+    assert hard_below.reps == 5, "a hard set never raises the reps, even below the plan's range"
+    assert hard_below.reason == "Hard at RPE 7: stay at 5 reps, already below the plan's 7-12 reps"
 
 
 def test_bodyweight_on_target_and_without_rpe() -> None:
@@ -275,7 +303,9 @@ def test_holds_adjust_seconds() -> None:
     assert target.hold_seconds == 40
     assert target.reason == "Easy at RPE 6: 30 -> 40 s"
     short = logged(1, reps=None, load=None, rpe=8, target_reps=None, hold=22, target_hold=30, exercise_id="plank")
-    assert after(plank, planks, current, short).hold_seconds == 20
+    shorter = after(plank, planks, current, short)
+    assert shorter.hold_seconds == 12
+    assert shorter.reason == "22 of 30 s: counted as RPE 10, 30 -> 12 s (22 less 10 in reserve at RPE 8)"
 
 
 def test_two_easy_sets_in_a_row_offer_the_harder_variation() -> None:

@@ -33,7 +33,7 @@ from strongstride.engine.loading import (
     step_words,
     within_load_limit,
 )
-from strongstride.engine.rpe import estimate_1rm_from_set, load_for_reps
+from strongstride.engine.rpe import CHART_HIGHEST_RPE, estimate_1rm_from_set, load_for_reps
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
@@ -224,17 +224,43 @@ def _next_reps_or_hold(
     if rpe is None:
         return replace(base, reason=_with_offer(f"No RPE logged: stay at {now} {words}", base.offer_variation))
     points = int(goal_rpe - rpe)     # whole reps in reserve away from target, toward zero
-    wanted = (done if done is not None else now) + points * step
-    if allowed is not None:
-        wanted = min(int(allowed.high), max(int(allowed.low), wanted))
-    wanted = max(step, wanted)
+    start = done if done is not None else now
+    wanted = _bounded_count(start + points * step, now, rpe, goal_rpe, allowed, step)
     move = _change(str(now), str(wanted), words)
+    if rpe >= CHART_HIGHEST_RPE and wanted < now:
+        move += f" ({start} less {-points * step} in reserve at RPE {goal_rpe:g})"
+    elif allowed is not None and wanted != max(step, start + points * step):
+        move += f", {_range_words(wanted, allowed)} the plan's {allowed} {words}"
     if missed_target(judged):
         reason = f"{done} of {now} {words}: counted as RPE 10, {move}"
+    elif done is not None and done != now:
+        reason = f"{done} {words} at RPE {rpe:g} (target {goal_rpe:g}): {move}"
     else:
         reason = f"{_effort_words(rpe, goal_rpe)}: {move}"
     changed = {"hold_seconds": wanted} if is_hold else {"reps": wanted}
     return replace(base, reason=_with_offer(reason, base.offer_variation), **changed)
+
+
+def _range_words(count: int, allowed: NumberRange) -> str:
+    """How the block's range held a count: at its end, or already outside it (the set's effort kept it there)."""
+    if count < allowed.low:
+        return "already below"
+    if count > allowed.high:
+        return "already above"
+    return "held by"
+
+
+def _bounded_count(wanted: int, now: int, rpe: float, goal_rpe: float, allowed: NumberRange | None, step: int) -> int:
+    """Reps or seconds kept in the block's range, except that a failed or RPE 10 set may go below it,
+    a hard set never raises the target and an easy one never lowers it; never under one step."""
+    low = step if rpe >= CHART_HIGHEST_RPE or allowed is None else int(allowed.low)
+    high = None if allowed is None else int(allowed.high)
+    if rpe > goal_rpe:
+        low = min(low, now)
+    if rpe < goal_rpe and high is not None:
+        high = max(high, now)
+    bounded = max(low, wanted) if high is None else min(high, max(low, wanted))
+    return max(step, bounded)
 
 
 def _variation_offer(
