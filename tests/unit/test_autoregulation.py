@@ -390,3 +390,9 @@ def test_each_kind_of_equipment_names_its_step_and_its_end() -> None:
     assert easy_squat.reason == "RPE 7.5 at target 9: 100 -> 105 kg"
     easy_light_squat = after(SQUAT, heavy, SetTarget(reps=5, load=20.0, rpe=9.0), logged(1, load=20, rpe=7.5))
     assert easy_light_squat.reason == "RPE 7.5 at target 9: 20 -> 22.5 kg, one step (the smallest plate pair): +12%, past ACSM's 10% step"
+
+
+def test_a_set_logged_easier_than_rpe_5_moves_the_load_up() -> None:
+    target = split_squats_after(8, rpe=4)
+    assert target.load == 10
+    assert target.reason.startswith("RPE 4 at target 8: 8 -> 10 kg, one step (the next dumbbell)")
