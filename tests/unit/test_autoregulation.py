@@ -147,7 +147,7 @@ def test_a_strong_signal_takes_the_next_dumbbell_even_past_the_10_percent_cap() 
     easy = logged(1, reps=8, load=12, rpe=6, target_reps=8, exercise_id="goblet_squat")
     target = after(GOBLET, goblet, current, easy, equipment=SMALL_RACK)
     assert target.load == 16
-    assert target.reason == "RPE 6 at target 8: 12 -> 16 kg, one step (the next dumbbell): +33%, past ACSM's 10% step"
+    assert target.reason == "RPE 6 at target 8: 12 -> 16 kg, one step (the next dumbbell) for 1.5+ RPE off target: +33%, past ACSM's 10% step"
 
 
 def split_squats_after(load: float, rpe: float) -> SetTarget:
@@ -163,7 +163,7 @@ def test_rpe_6_moves_every_dumbbell_on_the_default_rack_whose_neighbour_is_more_
     assert heavier > light * 1.1
     target = split_squats_after(light, rpe=6)
     assert target.load == heavier
-    assert "one step (the next dumbbell)" in target.reason and "past ACSM's 10% step" in target.reason
+    assert "one step (the next dumbbell) for 1.5+ RPE off target" in target.reason and "past ACSM's 10% step" in target.reason
 
 
 def test_the_top_of_the_rack_holds_the_load_and_the_reason_says_so() -> None:
@@ -179,11 +179,15 @@ def test_a_gap_in_the_rack_that_holds_the_load_is_named() -> None:
     assert target.reason == "RPE 7 at target 8: stay at 8 kg, held: the next dumbbell is 10 kg"
 
 
+def goblets_after(reps: int, rep_range: str) -> SetTarget:
+    """The set after `reps` goblet squats at 12 kg and RPE 8, 8 asked, on a rack of 4, 8, 12 and 16 kg."""
+    done = logged(1, reps=reps, load=12, rpe=8, target_reps=8, exercise_id="goblet_squat")
+    return after(GOBLET, block("goblet_squat", reps=rep_range), SetTarget(reps=8, load=12.0, rpe=8.0), done, equipment=SMALL_RACK)
+
+
 def test_the_cap_that_holds_the_load_is_named() -> None:
-    goblet = block("goblet_squat", reps="8-12")
     # 12 reps at target RPE when 8 were asked: about 14.2 kg wanted, nearest 16 kg on this rack, which is +33%.
-    more = logged(1, reps=12, load=12, rpe=8, target_reps=8, exercise_id="goblet_squat")
-    target = after(GOBLET, goblet, SetTarget(reps=8, load=12.0, rpe=8.0), more, equipment=SMALL_RACK)
+    target = goblets_after(12, "8-12")
     assert target.load == 12
     assert target.reason == "On target at RPE 8: stay at 12 kg, held: the next dumbbell (16 kg) is +33%, past ACSM's 10% step"
 
@@ -382,17 +386,23 @@ def test_extra_set_reads_the_blocks_sets_so_far_not_only_the_last() -> None:
 def test_each_kind_of_equipment_names_its_step_and_its_end() -> None:
     press = block("leg_press", reps="5")
     hard_press = after(LEG_PRESS, press, SetTarget(reps=5, load=50.0, rpe=8.0), logged(1, load=50, rpe=9.5, exercise_id="leg_press"))
-    assert hard_press.reason == "RPE 9.5 at target 8: 50 -> 45 kg, one step (the next pin)"
+    assert hard_press.reason == "RPE 9.5 at target 8: 50 -> 45 kg, one step (the next pin) for 1.5+ RPE off target"
     empty_bar = after(SQUAT, SQUAT_5, SetTarget(reps=5, load=20.0, rpe=8.0), logged(1, reps=3, load=20, rpe=10))
     assert empty_bar.reason == "3 of 5 reps: counted as RPE 10, stay at 20 kg, held: 20 kg is the empty bar"
     heavy = block("back_squat", reps="5", rpe=9)
     easy_squat = after(SQUAT, heavy, SetTarget(reps=5, load=100.0, rpe=9.0), logged(1, load=100, rpe=7.5))
     assert easy_squat.reason == "RPE 7.5 at target 9: 100 -> 105 kg"
     easy_light_squat = after(SQUAT, heavy, SetTarget(reps=5, load=20.0, rpe=9.0), logged(1, load=20, rpe=7.5))
-    assert easy_light_squat.reason == "RPE 7.5 at target 9: 20 -> 22.5 kg, one step (the smallest plate pair): +12%, past ACSM's 10% step"
+    assert easy_light_squat.reason == "RPE 7.5 at target 9: 20 -> 22.5 kg, one step (the smallest plate pair) for 1.5+ RPE off target: +12%, past ACSM's 10% step"
 
 
 def test_a_set_logged_easier_than_rpe_5_moves_the_load_up() -> None:
     target = split_squats_after(8, rpe=4)
     assert target.load == 10
-    assert target.reason.startswith("RPE 4 at target 8: 8 -> 10 kg, one step (the next dumbbell)")
+    assert target.reason.startswith("RPE 4 at target 8: 8 -> 10 kg, one step (the next dumbbell) for 1.5+ RPE off target")
+
+
+def test_reps_outside_the_range_are_named_as_the_signal_that_moved_the_load() -> None:
+    target = goblets_after(13, "8-10")
+    assert target.load == 16
+    assert target.reason == "RPE 8 at target 8: 12 -> 16 kg, one step (the next dumbbell) for reps outside the plan's 8-10: +33%, past ACSM's 10% step"

@@ -152,8 +152,20 @@ def _percent(load: float, last_load: float) -> str:
     return f"{(load / last_load - 1) * 100:+.0f}%"
 
 
+def _signal(set_log: SetLog, goal_rpe: float, allowed: NumberRange | None) -> tuple[Effort, str] | None:
+    """A strong signal ("easy" or "hard") and what made it one, in words; None when the set was near target."""
+    effort = far_off_target(set_log, goal_rpe, allowed, is_hold=False)
+    if effort is None:
+        return None
+    rpe = counted_rpe(set_log)
+    if rpe is not None and abs(rpe - goal_rpe) >= FAR_OFF_RPE:
+        return effort, f"{FAR_OFF_RPE:g}+ RPE off target"
+    return effort, f"reps outside the plan's {allowed}"
+
+
 def _step_or_hold(
-    ideal: float, last_load: float, effort: Effort | None, exercise: Exercise, equipment: Equipment, unit: Unit,
+    ideal: float, last_load: float, signal: tuple[Effort, str] | None, exercise: Exercise, equipment: Equipment,
+    unit: Unit,
 ) -> tuple[float, str]:
     """The load within the cap, stepped once for a strong signal; with words when a step overshoots or a hold."""
     same = nearest_available_load(last_load, exercise, equipment)
@@ -163,10 +175,11 @@ def _step_or_hold(
         return load, ", at most ACSM's 10% step in one set" if capped else ""
     heavier = ideal > last_load
     stepped = step_load(same, 1 if heavier else -1, exercise, equipment)
-    if effort == ("easy" if heavier else "hard") and stepped != same:
+    strong = signal is not None and signal[0] == ("easy" if heavier else "hard")   # the ideal load agrees
+    if signal is not None and strong and stepped != same:
         over = f": {_percent(stepped, last_load)}, past ACSM's 10% step" if _past_cap(stepped, last_load) else ""
-        return stepped, f", one step ({step_words(exercise, equipment)}){over}"
-    if not effort and abs(ideal - same) < load_increment(exercise, equipment) / 2:
+        return stepped, f", one step ({step_words(exercise, equipment)}) for {signal[1]}{over}"
+    if not strong and abs(ideal - same) < load_increment(exercise, equipment) / 2:
         return same, ""    # the ideal is within half the finest step: nothing holds the load
     if stepped == same:
         return same, f", held: {format_load(same, unit)} is {end_of_range_words(heavier, exercise, equipment)}"
@@ -193,8 +206,8 @@ def _next_load(
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)
     else:
         ideal = load_for_reps(estimated_1rm, reps_wanted, goal_rpe)
-    effort = far_off_target(judged, goal_rpe, block.prescription.reps, is_hold=False)
-    load, why = _step_or_hold(ideal, last_load, effort, exercise, equipment, unit)
+    signal = _signal(judged, goal_rpe, block.prescription.reps)
+    load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit)
     load = within_load_limit(load, exercise, equipment, unit)
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
