@@ -168,3 +168,44 @@ async def test_rpe_picker_for_a_hold_says_each_value_in_time() -> None:
         assert rows[-1] == "  RPE 10   could not hold longer" and not any("reps" in row for row in rows)
         assert rows[:2] == ["  RPE 4    far longer (light)", "  RPE 5    a lot longer"]
         assert len(rows) == 11 and len(set(row[10:] for row in rows)) == 11, "every row says something different"
+
+
+async def test_big_number_shows_label_digits_and_unit_and_follows_its_value() -> None:
+    app = Harness(lambda: BigNumber("42.5", "Load", "kg"))
+    async with app.run_test() as pilot:
+        number = app.query_one(BigNumber)
+        assert app.query_one(Digits).value == "42.5"
+        number.value = "45"
+        await pilot.pause()
+        assert app.query_one(Digits).value == "45"
+        labels = [str(label.render()) for label in number.query("Label")]
+        assert labels == ["Load", "kg"]
+
+
+async def test_rest_timer_rings_at_the_moment_the_rest_is_due_not_at_the_next_tick(monkeypatch) -> None:
+    clock = FakeClock()
+    due: list[float] = []
+    real_set_timer = RestTimer.set_timer
+
+    def record(self, delay, callback, *args, **kwargs):
+        due.append(delay)
+        return real_set_timer(self, delay, callback, *args, **kwargs)
+
+    monkeypatch.setattr(RestTimer, "set_timer", record)
+    app = Harness(lambda: RestTimer(started_at=clock.now - 10.3, duration=90, clock=clock))   # re-opened 10.3 s in
+    async with app.run_test():
+        timer = app.query_one(RestTimer)
+        assert due == [pytest.approx(79.7)]
+        timer.adjust(15)
+        assert due[-1] == pytest.approx(94.7), "a longer rest moves the bell"
+        clock.now += 200
+        timer.adjust(-15)
+        assert len(due) == 2, "no bell is set for a rest already over"
+
+
+def test_the_target_names_the_plans_band_and_otherwise_what_the_body_works_against() -> None:
+    banded = LiveSession(setup_of(block("band_row", sets=1, reps=(12, 15), load=Load("band", band="medium"))))
+    assert target_words(banded.state.card).startswith("12 reps · band medium · RPE")
+    plain = LiveSession(setup_of(block("band_row", sets=1, reps=(12, 15))))
+    assert target_words(plain.state.card).startswith("12 reps · band · RPE")
+    assert target_words(LiveSession(setup_of(block("push_up", sets=1))).state.card).startswith("8 reps · bodyweight")
