@@ -110,3 +110,18 @@ async def test_c_cancels_the_hold():
         await pilot.press("c")
         await pilot.pause()
     assert app.results == [None]
+
+
+async def test_a_hold_far_easier_than_rpe_6_is_logged_on_one_key():
+    clock = MonotonicClock()
+    app = hold_app(clock, seconds=20)
+    async with app.run_test() as pilot:
+        clock.advance(3 + 20)
+        app.screen.tick()
+        assert app.screen.asking_rpe
+        assert str(app.screen.query_one("#hold-keys").render()).startswith("4-9, 0 = 10")
+        await pilot.press("4")
+        assert "▶ RPE 4    far longer (light)" in app.screen.query_one("#hold-rpe").render().plain.splitlines()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [HoldResult(((None, 20),), 4.0)]

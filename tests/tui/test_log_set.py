@@ -180,3 +180,20 @@ async def test_c_cancels_without_logging():
         await pilot.press("c")
         await pilot.pause()
     assert app.results == [None] and logger.entries == []
+
+
+async def test_a_set_easier_than_rpe_6_is_one_key_with_its_meaning_shown():
+    logger = Logger()
+    app = modal_app(squat_card(), logger)
+    async with app.run_test() as pilot:
+        scale = app.screen.query_one(SessionRpeScale)
+        assert any("RPE: 4-9, 0 = 10" in str(hint.render()) for hint in app.screen.query(".log-hint"))
+        await pilot.press("5")
+        assert scale.value == 5.0
+        assert "▶ RPE 5    5 reps left" in scale.render().plain.splitlines()
+        await pilot.press("4")
+        assert scale.value == 4.0
+        assert "▶ RPE 4    6+ reps left (light)" in scale.render().plain.splitlines()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert logger.entries[0].rpe == 4.0

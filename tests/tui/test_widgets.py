@@ -123,6 +123,8 @@ async def test_rest_timer_never_shortens_below_fifteen_seconds_and_can_finish_ag
 def test_rpe_digits_map_onto_the_scale() -> None:
     assert rpe_for_digit("8") == 8.0
     assert rpe_for_digit("0") == 10.0
+    assert rpe_for_digit("5") == 5.0
+    assert rpe_for_digit("4") == 4.0, "4 stands for any set easier than RPE 5"
     assert rpe_for_digit("3") is None
 
 
@@ -142,6 +144,12 @@ async def test_rpe_picker_moves_by_half_points_jumps_by_digit_and_chooses_with_e
         await pilot.press("6", "enter")
         await pilot.pause()
         assert [m.rpe for m in app.received if isinstance(m, RpeChosen)] == [6.0]
+        await pilot.press("up")            # below the chart: 5, then 4 for anything easier
+        assert picker.value == 5.0
+        await pilot.press("up", "up")      # stops at the bottom of the scale
+        assert picker.value == 4.0
+        rows = picker.render().plain.splitlines()
+        assert rows[:3] == ["▶ RPE 4    6+ reps left (light)", "  RPE 5    5 reps left", "  RPE 6    4 reps left"]
 
 
 async def test_rpe_picker_marks_the_chosen_row_with_a_marker_and_words() -> None:
@@ -158,7 +166,8 @@ async def test_rpe_picker_for_a_hold_says_each_value_in_time() -> None:
         rows = app.query_one(RpePicker).render().plain.splitlines()
         assert [row for row in rows if row.startswith("▶")] == ["▶ RPE 9    a moment longer"]
         assert rows[-1] == "  RPE 10   could not hold longer" and not any("reps" in row for row in rows)
-        assert len(rows) == 9
+        assert rows[:2] == ["  RPE 4    far longer (light)", "  RPE 5    a lot longer"]
+        assert len(rows) == 11 and len(set(row[10:] for row in rows)) == 11, "every row says something different"
 
 
 async def test_big_number_shows_label_digits_and_unit_and_follows_its_value() -> None:

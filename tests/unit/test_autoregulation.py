@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime, timedelta
 
+import pytest
+
 from strongstride.engine.autoregulation import counted_rpe, next_set_target, offer_extra_set
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
@@ -114,7 +116,7 @@ def test_a_very_easy_set_moves_at_most_10_percent() -> None:
     heavy = block("back_squat", reps="3-5", rpe=9)
     target = after(SQUAT, heavy, SetTarget(reps=3, load=100.0, rpe=9), logged(1, reps=10, load=100, rpe=6, target_reps=3))
     assert target.load == 110
-    assert target.reason == "RPE 6 at target 9: 100 -> 110 kg, at most 10% in one set"
+    assert target.reason == "RPE 6 at target 9: 100 -> 110 kg, at most ACSM's 10% step in one set"
 
 
 def test_rounding_never_breaks_the_cap() -> None:
@@ -139,11 +141,55 @@ def test_a_small_miss_inside_half_an_increment_stays() -> None:
     assert target.reason == "RPE 9 at target 8: stay at 50 kg"
 
 
-def test_going_up_the_cap_wins_over_the_minimum_step() -> None:
+def test_a_strong_signal_takes_the_next_dumbbell_even_past_the_10_percent_cap() -> None:
     goblet = block("goblet_squat", reps="8-10")
     current = SetTarget(reps=8, load=12.0, rpe=8.0)
     easy = logged(1, reps=8, load=12, rpe=6, target_reps=8, exercise_id="goblet_squat")
-    assert after(GOBLET, goblet, current, easy, equipment=SMALL_RACK).load == 12      # 16 kg would be +33%
+    target = after(GOBLET, goblet, current, easy, equipment=SMALL_RACK)
+    assert target.load == 16
+    assert target.reason == "RPE 6 at target 8: 12 -> 16 kg, one step (the next dumbbell) for 1.5+ RPE off target: +33%, past ACSM's 10% step"
+
+
+def split_squats_after(load: float, rpe: float) -> SetTarget:
+    """The set after 8 split squats at `load` and `rpe`, 8 reps at RPE 8 asked, on the default rack."""
+    done = logged(1, reps=8, load=load, rpe=rpe, target_reps=8, exercise_id="split_squat")
+    return after(LIBRARY["split_squat"], block("split_squat", reps="8"), SetTarget(reps=8, load=load, rpe=8.0), done)
+
+
+@pytest.mark.parametrize("light", [2.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.5, 14.0, 18.0])
+def test_rpe_6_moves_every_dumbbell_on_the_default_rack_whose_neighbour_is_more_than_10_percent_heavier(light: float) -> None:
+    rack = KG.dumbbells
+    heavier = rack[rack.index(light) + 1]
+    assert heavier > light * 1.1
+    target = split_squats_after(light, rpe=6)
+    assert target.load == heavier
+    assert "one step (the next dumbbell) for 1.5+ RPE off target" in target.reason and "past ACSM's 10% step" in target.reason
+
+
+def test_the_top_of_the_rack_holds_the_load_and_the_reason_says_so() -> None:
+    target = split_squats_after(50, rpe=6)
+    assert target.load == 50
+    assert target.reason == "RPE 6 at target 8: stay at 50 kg, held: 50 kg is the heaviest dumbbell"
+
+
+def test_a_gap_in_the_rack_that_holds_the_load_is_named() -> None:
+    # 8 x 8 @7 asks for about 8.4 kg: a step finer racks make, but the next dumbbell here is 10 kg.
+    target = split_squats_after(8, rpe=7)
+    assert target.load == 8
+    assert target.reason == "RPE 7 at target 8: stay at 8 kg, held: the next dumbbell is 10 kg"
+
+
+def goblets_after(reps: int, rep_range: str) -> SetTarget:
+    """The set after `reps` goblet squats at 12 kg and RPE 8, 8 asked, on a rack of 4, 8, 12 and 16 kg."""
+    done = logged(1, reps=reps, load=12, rpe=8, target_reps=8, exercise_id="goblet_squat")
+    return after(GOBLET, block("goblet_squat", reps=rep_range), SetTarget(reps=8, load=12.0, rpe=8.0), done, equipment=SMALL_RACK)
+
+
+def test_the_cap_that_holds_the_load_is_named() -> None:
+    # 12 reps at target RPE when 8 were asked: about 14.2 kg wanted, nearest 16 kg on this rack, which is +33%.
+    target = goblets_after(12, "8-12")
+    assert target.load == 12
+    assert target.reason == "On target at RPE 8: stay at 12 kg, held: the next dumbbell (16 kg) is +33%, past ACSM's 10% step"
 
 
 def test_going_down_one_lighter_dumbbell_is_always_allowed() -> None:
@@ -205,9 +251,37 @@ def test_hard_bodyweight_set_takes_reps_away() -> None:
 def test_bodyweight_reps_stay_within_the_block_range() -> None:
     top = SetTarget(reps=12, rpe=8.0)
     assert after(PUSH_UP, PUSH_UPS, top, push_ups(1, 12, 6, target_reps=12)).reps == 12
+    hard_at_the_bottom = after(PUSH_UP, PUSH_UPS, SetTarget(reps=8, rpe=8.0), push_ups(1, 8, 9.5, target_reps=8))
+    assert hard_at_the_bottom.reps == 8
+    assert hard_at_the_bottom.reason == "Hard at RPE 9.5: stay at 8 reps, held by the plan's 8-12 reps"
+
+
+def test_a_failed_bodyweight_set_lowers_the_reps_below_the_range() -> None:
     missed = after(PUSH_UP, PUSH_UPS, TEN_PUSH_UPS, push_ups(1, 5, 9))
-    assert missed.reps == 8
-    assert missed.reason == "5 of 10 reps: counted as RPE 10, 10 -> 8 reps"
+    assert missed.reps == 3
+    assert missed.reason == "5 of 10 reps: counted as RPE 10, 10 -> 3 reps (5 less 2 in reserve at RPE 8)"
+    squats = block("bodyweight_squat", reps="8")
+    five_of_eight = logged(1, reps=5, load=None, rpe=8, target_reps=8, exercise_id="bodyweight_squat")
+    target = after(LIBRARY["bodyweight_squat"], squats, SetTarget(reps=8, rpe=8.0), five_of_eight)
+    assert target.reps < 8
+    assert target.reason == "5 of 8 reps: counted as RPE 10, 8 -> 3 reps (5 less 2 in reserve at RPE 8)"
+
+
+def test_an_rpe_10_bodyweight_set_lowers_the_reps_below_the_range() -> None:
+    target = after(PUSH_UP, PUSH_UPS, SetTarget(reps=8, rpe=8.0), push_ups(1, 8, 10, target_reps=8))
+    assert target.reps == 6
+    assert target.reason == "Hard at RPE 10: 8 -> 6 reps (8 less 2 in reserve at RPE 8)"
+
+
+def test_bodyweight_words_never_contradict_the_change() -> None:
+    easy_plan = block("push_up", reps="5-12", rpe=6)
+    more_than_asked = after(PUSH_UP, easy_plan, SetTarget(reps=5, rpe=6.0), push_ups(1, 8, 7, target_reps=5))
+    assert more_than_asked.reps == 7
+    assert more_than_asked.reason == "8 reps at RPE 7 (target 6): 5 -> 7 reps"
+    below_range = block("push_up", reps="7-12", rpe=6)
+    hard_below = after(PUSH_UP, below_range, SetTarget(reps=5, rpe=6.0), push_ups(1, 5, 7, target_reps=5))
+    assert hard_below.reps == 5, "a hard set never raises the reps, even below the plan's range"
+    assert hard_below.reason == "Hard at RPE 7: stay at 5 reps, already below the plan's 7-12 reps"
 
 
 def test_bodyweight_on_target_and_without_rpe() -> None:
@@ -233,7 +307,9 @@ def test_holds_adjust_seconds() -> None:
     assert target.hold_seconds == 40
     assert target.reason == "Easy at RPE 6: 30 -> 40 s"
     short = logged(1, reps=None, load=None, rpe=8, target_reps=None, hold=22, target_hold=30, exercise_id="plank")
-    assert after(plank, planks, current, short).hold_seconds == 20
+    shorter = after(plank, planks, current, short)
+    assert shorter.hold_seconds == 12
+    assert shorter.reason == "22 of 30 s: counted as RPE 10, 30 -> 12 s (22 less 10 in reserve at RPE 8)"
 
 
 def test_two_easy_sets_in_a_row_offer_the_harder_variation() -> None:
@@ -297,3 +373,36 @@ def test_extra_set_counts_sets_per_side() -> None:
     assert not offer_extra_set(rows, two_sets[:3])           # the right side of set 2 is still to do
     assert offer_extra_set(rows, two_sets)
     assert not offer_extra_set(rows, [*two_sets[:3], row(2, "right", rpe=9)])
+
+
+def test_extra_set_reads_the_blocks_sets_so_far_not_only_the_last() -> None:
+    # 9.5, 9.5 then 8 at target 8: the block ran hard (average 9), so no fourth set is offered.
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1, rpe=9.5), logged(2, rpe=9.5), logged(3, rpe=8)])
+    assert not offer_extra_set(RANGE_OF_SETS, [logged(1, reps=3, rpe=7), logged(2, rpe=7), logged(3, rpe=8)])
+    # averaging at or under target with the last at or under target still earns one.
+    assert offer_extra_set(RANGE_OF_SETS, [logged(1, rpe=8.5), logged(2, rpe=7.5), logged(3, rpe=8)])
+
+
+def test_each_kind_of_equipment_names_its_step_and_its_end() -> None:
+    press = block("leg_press", reps="5")
+    hard_press = after(LEG_PRESS, press, SetTarget(reps=5, load=50.0, rpe=8.0), logged(1, load=50, rpe=9.5, exercise_id="leg_press"))
+    assert hard_press.reason == "RPE 9.5 at target 8: 50 -> 45 kg, one step (the next pin) for 1.5+ RPE off target"
+    empty_bar = after(SQUAT, SQUAT_5, SetTarget(reps=5, load=20.0, rpe=8.0), logged(1, reps=3, load=20, rpe=10))
+    assert empty_bar.reason == "3 of 5 reps: counted as RPE 10, stay at 20 kg, held: 20 kg is the empty bar"
+    heavy = block("back_squat", reps="5", rpe=9)
+    easy_squat = after(SQUAT, heavy, SetTarget(reps=5, load=100.0, rpe=9.0), logged(1, load=100, rpe=7.5))
+    assert easy_squat.reason == "RPE 7.5 at target 9: 100 -> 105 kg"
+    easy_light_squat = after(SQUAT, heavy, SetTarget(reps=5, load=20.0, rpe=9.0), logged(1, load=20, rpe=7.5))
+    assert easy_light_squat.reason == "RPE 7.5 at target 9: 20 -> 22.5 kg, one step (the smallest plate pair) for 1.5+ RPE off target: +12%, past ACSM's 10% step"
+
+
+def test_a_set_logged_easier_than_rpe_5_moves_the_load_up() -> None:
+    target = split_squats_after(8, rpe=4)
+    assert target.load == 10
+    assert target.reason.startswith("RPE 4 at target 8: 8 -> 10 kg, one step (the next dumbbell) for 1.5+ RPE off target")
+
+
+def test_reps_outside_the_range_are_named_as_the_signal_that_moved_the_load() -> None:
+    target = goblets_after(13, "8-10")
+    assert target.load == 16
+    assert target.reason == "RPE 8 at target 8: 12 -> 16 kg, one step (the next dumbbell) for reps outside the plan's 8-10: +33%, past ACSM's 10% step"

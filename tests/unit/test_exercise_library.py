@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from strongstride.model.exercise import Exercise
 from strongstride.model.exercise_library import ExerciseLibrary, load_library, parse_exercise_file
-from strongstride.resources import exercise_library_file
+from strongstride.resources import bundled_dir, exercise_library_file
 
 REQUIRED_IDS = """
 bodyweight_squat goblet_squat back_squat front_squat quarter_squat leg_press wall_sit
@@ -23,6 +24,7 @@ kneeling_plank plank plank_leg_lift kneeling_side_plank side_plank dead_bug bird
 short_foot towel_scrunch single_leg_stand single_leg_reach
 knee_push_up push_up medicine_ball_push_up seated_cable_row band_row dumbbell_row overhead_press
 pogo_hops box_jump bounding
+sit_to_stand supported_split_squat seated_heel_raise wall_push_up
 """.split()
 
 REQUIRED_EQUIPMENT = {
@@ -40,14 +42,14 @@ HOLDS = set("wall_sit kneeling_plank plank plank_leg_lift kneeling_side_plank si
 UNILATERAL = set(
     """single_leg_deadlift reverse_lunge walking_lunge split_squat bench_split_squat step_up single_leg_calf_raise
     single_leg_glute_bridge side_lying_hip_abduction clamshell kneeling_side_plank side_plank single_leg_stand
-    single_leg_reach dumbbell_row""".split()
+    single_leg_reach dumbbell_row supported_split_squat""".split()
 )
 REQUIRED_LADDERS = [
-    ["bodyweight_squat", "goblet_squat", "back_squat"],
+    ["sit_to_stand", "bodyweight_squat", "goblet_squat", "back_squat"],
     ["single_leg_stand", "single_leg_reach", "single_leg_deadlift"],
     ["split_squat", "bench_split_squat"],
-    ["reverse_lunge", "walking_lunge"],
-    ["calf_raise", "single_leg_calf_raise"],
+    ["supported_split_squat", "reverse_lunge", "walking_lunge"],
+    ["seated_heel_raise", "calf_raise", "single_leg_calf_raise"],
     ["bent_knee_calf_raise", "seated_calf_raise"],
     ["glute_bridge", "single_leg_glute_bridge", "hip_thrust"],
     ["clamshell", "side_lying_hip_abduction", "banded_lateral_walk"],
@@ -57,7 +59,7 @@ REQUIRED_LADDERS = [
     ["dead_bug", "ball_pull_in"],
     ["bird_dog"],
     ["towel_scrunch", "short_foot"],
-    ["knee_push_up", "push_up", "medicine_ball_push_up"],
+    ["wall_push_up", "knee_push_up", "push_up", "medicine_ball_push_up"],
     ["band_row", "seated_cable_row"],
     ["romanian_deadlift", "deadlift"],
     ["pogo_hops", "box_jump", "bounding"],
@@ -128,6 +130,28 @@ def test_no_ladder_loops(library: ExerciseLibrary) -> None:
             assert rung.harder not in seen, f"loop through {exercise.id}"
             seen.add(rung.harder)
             rung = library[rung.harder]
+
+
+# The easiest form a runner starts on: no easier bodyweight movement of the same kind exists.
+FIRST_RUNGS = {"kneeling_plank", "kneeling_side_plank", "single_leg_stand", "clamshell", "glute_bridge", "dead_bug", "bird_dog"}
+
+
+def test_every_bodyweight_exercise_in_the_bundled_plans_has_an_easier_variation_without_weights(library: ExerciseLibrary) -> None:
+    bodyweight = sorted({
+        block["exercise"]
+        for plan in bundled_dir("sample_plans").glob("*.toml")
+        for session in tomllib.loads(plan.read_text(encoding="utf-8"))["sessions"].values()
+        for block in session["blocks"]
+        if block.get("load", "bodyweight") == "bodyweight"
+    })
+    lacking = [
+        exercise_id for exercise_id in bodyweight
+        if exercise_id not in FIRST_RUNGS and not (
+            (easier := library[exercise_id].easier) and not library[easier].is_loaded
+        )
+    ]
+    assert {"bodyweight_squat", "reverse_lunge", "knee_push_up", "calf_raise"} <= set(bodyweight)
+    assert lacking == []
 
 
 def test_every_exercise_is_fully_coached(library: ExerciseLibrary) -> None:
@@ -201,7 +225,7 @@ cues = ["Bell tight to the sternum", "Elbows inside the knees", "Stand up fast"]
     assert goblet.cues == ("Bell tight to the sternum", "Elbows inside the knees", "Stand up fast")
     assert goblet.user_defined
     assert (goblet.name, goblet.easier, goblet.harder) == ("Goblet squat", "bodyweight_squat", "back_squat")
-    assert ids(library.ladder("goblet_squat")) == ["bodyweight_squat", "goblet_squat", "back_squat"]
+    assert ids(library.ladder("goblet_squat")) == ["sit_to_stand", "bodyweight_squat", "goblet_squat", "back_squat"]
 
 
 def test_user_file_can_join_a_ladder_when_both_ends_name_each_other(tmp_path: Path) -> None:

@@ -135,7 +135,8 @@ def test_load_for_reps_inverts_the_estimate(reps: int, rpe: float) -> None:
 @pytest.mark.parametrize(
     ("rpe", "words"),
     [(8, "RPE 8 = 2 reps left"), (10, "RPE 10 = no reps left"), (9.5, "RPE 9.5 = maybe 1 rep left"),
-     (7, "RPE 7 = 3 reps left"), (9, "RPE 9 = 1 rep left"), (4, "RPE 4 = more than 4 reps left")],
+     (7, "RPE 7 = 3 reps left"), (9, "RPE 9 = 1 rep left"), (5, "RPE 5 = 5 reps left"),
+     (4, "RPE 4 = 6+ reps left (light)"), (1, "RPE 1 = 6+ reps left (light)")],
 )
 def test_describe_rpe(rpe: float, words: str) -> None:
     assert describe_rpe(rpe) == words
@@ -158,7 +159,7 @@ def test_rpe_scale_lists_6_to_10_in_half_steps_with_their_meaning() -> None:
     (8.0, "RPE 8 = could hold a little longer"),
     (7.0, "RPE 7 = could hold a while longer"),
     (6.0, "RPE 6 = could hold much longer"),
-    (5.0, "RPE 5 = could hold much longer"),
+    (5.0, "RPE 5 = could hold a lot longer"),
 ])
 def test_a_holds_rpe_is_said_of_time_not_reps(rpe: float, words: str) -> None:
     assert describe_rpe(rpe, hold=True) == words

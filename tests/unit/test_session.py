@@ -306,3 +306,60 @@ def test_a_holds_card_says_its_rpe_in_time_and_a_rep_cards_in_reps():
     session.apply(HoldCompleted(Clock()(), seconds=30, rpe=8))
     session.apply(RestEnded(Clock()()))
     assert session.state.card.rpe_meaning == "RPE 8 = 2 reps left"
+
+
+def _log_side(session: LiveSession, clock: Clock, load: float, rpe: float = 7) -> None:
+    if session.state.step == "rest":
+        session.apply(RestEnded(clock()))
+    session.apply(SetLogged(clock(), reps=10, load=load, rpe=rpe))
+
+
+def test_a_one_legged_extra_set_asks_for_the_right_side_before_moving_on():
+    clock = Clock()
+    session = LiveSession(setup_of(
+        block("split_squat", sets=(3, 5), reps=(10, 10), load=Load("absolute", weight=10.0), rpe=8), block("push_up", sets=1),
+    ))
+    for _ in range(3 * 2):
+        _log_side(session, clock, 10)
+    card = session.state.card
+    assert (card.exercise.id, card.extra_set, card.set_number, card.side) == ("split_squat", True, 4, "left")
+    _log_side(session, clock, 10)
+    card = session.state.card
+    assert (card.exercise.id, card.set_number, card.side) == ("split_squat", 4, "right")
+    assert session.state.step == "set", "no rest between the two sides"
+    _log_side(session, clock, 10)
+    assert [(s.set_number, s.side) for s in session.state.logged][-2:] == [(4, "left"), (4, "right")]
+
+
+def test_one_legged_warmups_are_done_and_labelled_for_each_side():
+    history = [SessionLog(
+        id="past", plan_id="test-plan", session_id="A", started_at=START - timedelta(days=3),
+        sets=tuple(SetLog("split_squat", n, START - timedelta(days=3), reps=5, load=30.0, rpe=8, side=side)
+                   for n in (1, 2, 3) for side in ("left", "right")),
+    )]
+    clock = Clock()
+    heavy = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
+    session = LiveSession(setup_of(block("split_squat", sets=2, reps=(3, 5), load=heavy, rpe=8), history=history))
+    ramp = session.state.card.set_count
+    assert session.state.card.kind == "warmup" and ramp >= 1
+    seen = []
+    while session.state.card.kind == "warmup":
+        card = session.state.card
+        seen.append((card.set_number, card.side))
+        assert f"{card.side} side" in card.position
+        _log_side(session, clock, card.target.load)
+    assert seen == [(n, side) for n in range(1, ramp + 1) for side in ("left", "right")]
+    warmups = [s for s in session.state.logged if s.kind == "warmup"]
+    assert [s.side for s in warmups] == ["left", "right"] * ramp
+    assert session.state.card.side == "left" and session.state.card.set_number == 1
+
+
+def test_the_right_side_of_a_test_set_is_asked_at_the_load_just_logged_on_the_left():
+    clock = Clock()
+    percent = Load("percent_1rm", percent=NumberRange(70, 80))
+    session = LiveSession(setup_of(block("split_squat", sets=2, reps=(8, 8), load=percent)))
+    assert session.state.card.target.load == 2, "a test set on the lightest dumbbell"
+    _log_side(session, clock, 16)
+    card = session.state.card
+    assert (card.side, card.target.load) == ("right", 16)
+    assert card.target.reason == "Right side at the left side's 16 kg"

@@ -1,11 +1,15 @@
 """Set to set: the next set's load, reps or hold, from how the one just logged felt.
 
 Loaded work re-estimates the 1RM from the set just done and picks the load that gives the
-target reps at the target RPE. One set never moves the load up more than 10%; a strong
-signal (RPE 1.5 or more off target, or reps outside the block's range) always moves it by
-at least one increment. Where the two disagree, the choice is the safe one: going up, the
-10% cap wins (the load may stay); going down, one step lighter is always allowed, even if
-that step is more than 10% (light dumbbells), because a lighter set is never the risk.
+target reps at the target RPE, moving at most 10% in one set: the top of the 2-10% load
+increase the ACSM position stand recommends (American College of Sports Medicine,
+"Progression Models in Resistance Training for Healthy Adults", Med Sci Sports Exerc 41(3),
+2009). A strong signal (RPE 1.5 or more off target, the middle of ACSM's "one to two
+repetitions over the desired number", or reps outside the block's range) always moves the
+load at least one step the equipment can make (the next dumbbell, the smallest plate pair,
+the next pin), even where that one step is more than 10%: the overshoot is that one step,
+and the reason says how far it goes. When anything holds the load (the cap, a gap in the
+rack, the end of the rack) the reason says so.
 
 A missed target (fewer reps or seconds than asked) counts as RPE 10 at the reps done: the
 set went to failure, whatever RPE was logged. Bodyweight and band work change the reps (or
@@ -22,11 +26,14 @@ from typing import Literal
 from strongstride.engine.loading import (
     available_load_at_least,
     available_load_at_most,
+    end_of_range_words,
+    load_increment,
     nearest_available_load,
     step_load,
+    step_words,
     within_load_limit,
 )
-from strongstride.engine.rpe import estimate_1rm_from_set, load_for_reps
+from strongstride.engine.rpe import CHART_HIGHEST_RPE, estimate_1rm_from_set, load_for_reps
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
@@ -35,8 +42,8 @@ from strongstride.model.plan import Block, NumberRange
 from strongstride.model.units import Unit, clean, convert, format_load
 
 DEFAULT_TARGET_RPE = 8.0
-MAX_CHANGE_PER_SET = 0.10
-FAR_OFF_RPE = 1.5
+MAX_CHANGE_PER_SET = 0.10   # ACSM 2009: a 2-10% increase in load (the top of it, for one set)
+FAR_OFF_RPE = 1.5           # ACSM 2009's "one to two repetitions over", met halfway: a strong signal
 HOLD_STEP_SECONDS = 5
 _TOLERANCE = 1e-6
 
@@ -135,6 +142,53 @@ def _within_cap(ideal: float, last_load: float, exercise: Exercise, equipment: E
     return load
 
 
+def _past_cap(load: float, last_load: float) -> bool:
+    """True when a load is more than ACSM's 10% step from the last."""
+    return abs(load - last_load) > last_load * MAX_CHANGE_PER_SET + _TOLERANCE
+
+
+def _percent(load: float, last_load: float) -> str:
+    """The change from the last load as a runner reads it: "+25%"."""
+    return f"{(load / last_load - 1) * 100:+.0f}%"
+
+
+def _signal(set_log: SetLog, goal_rpe: float, allowed: NumberRange | None) -> tuple[Effort, str] | None:
+    """A strong signal ("easy" or "hard") and what made it one, in words; None when the set was near target."""
+    effort = far_off_target(set_log, goal_rpe, allowed, is_hold=False)
+    if effort is None:
+        return None
+    rpe = counted_rpe(set_log)
+    if rpe is not None and abs(rpe - goal_rpe) >= FAR_OFF_RPE:
+        return effort, f"{FAR_OFF_RPE:g}+ RPE off target"
+    return effort, f"reps outside the plan's {allowed}"
+
+
+def _step_or_hold(
+    ideal: float, last_load: float, signal: tuple[Effort, str] | None, exercise: Exercise, equipment: Equipment,
+    unit: Unit,
+) -> tuple[float, str]:
+    """The load within the cap, stepped once for a strong signal; with words when a step overshoots or a hold."""
+    same = nearest_available_load(last_load, exercise, equipment)
+    load = _within_cap(ideal, last_load, exercise, equipment)
+    if load != same:
+        capped = ideal > last_load * (1 + MAX_CHANGE_PER_SET) and load < nearest_available_load(ideal, exercise, equipment)
+        return load, ", at most ACSM's 10% step in one set" if capped else ""
+    heavier = ideal > last_load
+    stepped = step_load(same, 1 if heavier else -1, exercise, equipment)
+    strong = signal is not None and signal[0] == ("easy" if heavier else "hard")   # the ideal load agrees
+    if signal is not None and strong and stepped != same:
+        over = f": {_percent(stepped, last_load)}, past ACSM's 10% step" if _past_cap(stepped, last_load) else ""
+        return stepped, f", one step ({step_words(exercise, equipment)}) for {signal[1]}{over}"
+    if not strong and abs(ideal - same) < load_increment(exercise, equipment) / 2:
+        return same, ""    # the ideal is within half the finest step: nothing holds the load
+    if stepped == same:
+        return same, f", held: {format_load(same, unit)} is {end_of_range_words(heavier, exercise, equipment)}"
+    if nearest_available_load(ideal, exercise, equipment) != same:    # the cap kept it
+        next_load = format_load(stepped, unit)
+        return same, f", held: {step_words(exercise, equipment)} ({next_load}) is {_percent(stepped, last_load)}, past ACSM's 10% step"
+    return same, f", held: {step_words(exercise, equipment)} is {format_load(stepped, unit)}"
+
+
 def _next_load(
     block: Block, exercise: Exercise, current: SetTarget, judged: SetLog, last_load: float,
     equipment: Equipment, unit: Unit, goal_rpe: float,
@@ -152,12 +206,8 @@ def _next_load(
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)
     else:
         ideal = load_for_reps(estimated_1rm, reps_wanted, goal_rpe)
-    load = _within_cap(ideal, last_load, exercise, equipment)
-    capped = ideal > last_load * (1 + MAX_CHANGE_PER_SET) and load > same
-    if load == same and far_off_target(judged, goal_rpe, block.prescription.reps, is_hold=False):
-        stepped = step_load(same, 1 if ideal > last_load else -1, exercise, equipment)
-        if stepped < same or stepped <= last_load * (1 + MAX_CHANGE_PER_SET) + _TOLERANCE:
-            load = stepped
+    signal = _signal(judged, goal_rpe, block.prescription.reps)
+    load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit)
     load = within_load_limit(load, exercise, equipment, unit)
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
@@ -166,9 +216,7 @@ def _next_load(
         reason = f"On target at RPE {rpe:g}: {move}"
     else:
         reason = f"RPE {rpe:g} at target {goal_rpe:g}: {move}"
-    if capped:
-        reason += ", at most 10% in one set"
-    return replace(base, load=load, reason=reason)
+    return replace(base, load=load, reason=reason + why)
 
 
 def _next_reps_or_hold(
@@ -189,17 +237,43 @@ def _next_reps_or_hold(
     if rpe is None:
         return replace(base, reason=_with_offer(f"No RPE logged: stay at {now} {words}", base.offer_variation))
     points = int(goal_rpe - rpe)     # whole reps in reserve away from target, toward zero
-    wanted = (done if done is not None else now) + points * step
-    if allowed is not None:
-        wanted = min(int(allowed.high), max(int(allowed.low), wanted))
-    wanted = max(step, wanted)
+    start = done if done is not None else now
+    wanted = _bounded_count(start + points * step, now, rpe, goal_rpe, allowed, step)
     move = _change(str(now), str(wanted), words)
+    if rpe >= CHART_HIGHEST_RPE and wanted < now:
+        move += f" ({start} less {-points * step} in reserve at RPE {goal_rpe:g})"
+    elif allowed is not None and wanted != max(step, start + points * step):
+        move += f", {_range_words(wanted, allowed)} the plan's {allowed} {words}"
     if missed_target(judged):
         reason = f"{done} of {now} {words}: counted as RPE 10, {move}"
+    elif done is not None and done != now:
+        reason = f"{done} {words} at RPE {rpe:g} (target {goal_rpe:g}): {move}"
     else:
         reason = f"{_effort_words(rpe, goal_rpe)}: {move}"
     changed = {"hold_seconds": wanted} if is_hold else {"reps": wanted}
     return replace(base, reason=_with_offer(reason, base.offer_variation), **changed)
+
+
+def _range_words(count: int, allowed: NumberRange) -> str:
+    """How the block's range held a count: at its end, or already outside it (the set's effort kept it there)."""
+    if count < allowed.low:
+        return "already below"
+    if count > allowed.high:
+        return "already above"
+    return "held by"
+
+
+def _bounded_count(wanted: int, now: int, rpe: float, goal_rpe: float, allowed: NumberRange | None, step: int) -> int:
+    """Reps or seconds kept in the block's range, except that a failed or RPE 10 set may go below it,
+    a hard set never raises the target and an easy one never lowers it; never under one step."""
+    low = step if rpe >= CHART_HIGHEST_RPE or allowed is None else int(allowed.low)
+    high = None if allowed is None else int(allowed.high)
+    if rpe > goal_rpe:
+        low = min(low, now)
+    if rpe < goal_rpe and high is not None:
+        high = max(high, now)
+    bounded = max(low, wanted) if high is None else min(high, max(low, wanted))
+    return max(step, bounded)
 
 
 def _variation_offer(
@@ -224,7 +298,7 @@ def _with_offer(reason: str, offer: Literal["easier", "harder"] | None) -> str:
 
 
 def offer_extra_set(block: Block, sets_done: Sequence[SetLog]) -> bool:
-    """For sets given as a range ("3-5"): one more set while the last felt at or under target."""
+    """For sets given as a range ("3-5"): one more set while the last set and the block's average are at or under target."""
     sets = block.prescription.sets
     rounds = set_rounds(sets_done)
     if not sets.is_range or not rounds:
@@ -235,5 +309,8 @@ def offer_extra_set(block: Block, sets_done: Sequence[SetLog]) -> bool:
         return False        # the other side of this set is still to do
     if not sets.low <= last[0].set_number < sets.high:
         return False
-    rpes = [counted_rpe(s) for s in last]
-    return all(rpe is not None and rpe <= target_rpe(block) for rpe in rpes)
+    goal_rpe = target_rpe(block)
+    if not all(rpe is not None and rpe <= goal_rpe for rpe in map(counted_rpe, last)):
+        return False
+    rated = [rpe for round_sets in rounds for rpe in map(counted_rpe, round_sets) if rpe is not None]
+    return sum(rated) / len(rated) <= goal_rpe

@@ -135,3 +135,25 @@ def within_load_limit(load: float, exercise: Exercise, equipment: Equipment, uni
     """The load, or the heaviest makeable load not above 1000 kg when it is beyond that (a set's limit)."""
     limit = convert(MAX_LOAD_KG, "kg", unit)
     return load if load <= limit else available_load_at_most(limit, exercise, equipment)
+
+
+def step_words(exercise: Exercise, equipment: Equipment) -> str:
+    """What one step of this exercise's load is to the runner: the next dumbbell, the smallest plate pair, the next pin."""
+    if _rack(exercise, equipment) is not None:
+        return f"the next {exercise.equipment}"
+    if exercise.equipment == "barbell":
+        return "the smallest plate pair"
+    if exercise.equipment in ("machine", "cable"):
+        return "the next pin"
+    return "one increment"
+
+
+def end_of_range_words(heavier: bool, exercise: Exercise, equipment: Equipment) -> str:
+    """Why a load can go no further that way: the heaviest or lightest dumbbell, the empty bar, the stack's first plate."""
+    if _rack(exercise, equipment) is not None:
+        return f"the {'heaviest' if heavier else 'lightest'} {exercise.equipment}"
+    if heavier:
+        return f"the {MAX_LOAD_KG:g} kg a set may log"
+    if exercise.equipment == "barbell":
+        return "the empty bar"
+    return "the lightest load it makes"

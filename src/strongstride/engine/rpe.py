@@ -151,9 +151,14 @@ def load_for_reps(estimated_1rm: float, reps: int, rpe: float) -> float:
     return estimated_1rm * _fraction_of_1rm(reps, rpe)
 
 
+# Below RPE 5 a set is "light effort" on the RIR-based scale (Helms et al. 2016, above): its reps
+# in reserve are no longer counted, only said to be 6 or more.
+LIGHT_BELOW_RPE = 5.0
+
+
 def _in_reserve(rpe: float, off_chart: str, none_left: str, some_left: Callable[[int], str]) -> str:
     """The reps in reserve at an RPE in words: "maybe" for a half step, which sits between two counts."""
-    if rpe < CHART_LOWEST_RPE:
+    if rpe < LIGHT_BELOW_RPE:
         return off_chart
     left = math.ceil(reps_in_reserve(rpe))
     if left == 0:
@@ -163,16 +168,16 @@ def _in_reserve(rpe: float, off_chart: str, none_left: str, some_left: Callable[
 
 
 def _reps_left(rpe: float) -> str:
-    return _in_reserve(rpe, "more than 4 reps left", "no reps left", lambda n: f"{n} rep{'' if n == 1 else 's'} left")
+    return _in_reserve(rpe, "6+ reps left (light)", "no reps left", lambda n: f"{n} rep{'' if n == 1 else 's'} left")
 
 
 # A hold has no reps: its RPE says how much longer it could have been held, one step of time for each
 # rep in reserve, in words, as no source gives seconds for them.
-_LONGER = {1: "a moment longer", 2: "a little longer", 3: "a while longer"}
+_LONGER = {1: "a moment longer", 2: "a little longer", 3: "a while longer", 4: "much longer", 5: "a lot longer"}
 
 
 def _time_left(rpe: float) -> str:
-    return _in_reserve(rpe, "much longer", "could not hold longer", lambda n: _LONGER.get(n, "much longer"))
+    return _in_reserve(rpe, "far longer (light)", "could not hold longer", lambda n: _LONGER[n])
 
 
 def describe_rpe(rpe: float, hold: bool = False) -> str:
@@ -189,3 +194,8 @@ RPE_SCALE: tuple[tuple[float, str], ...] = tuple((rpe, _reps_left(rpe)) for rpe 
 """Each RPE the picker offers, 6 to 10 in half steps, with its meaning ("2 reps left")."""
 HOLD_RPE_SCALE: tuple[tuple[float, str], ...] = tuple((rpe, _time_left(rpe)) for rpe in _PICKED)
 """The same scale for a hold, each RPE said of time ("a little longer")."""
+_BELOW_CHART = (4.0, 5.0)   # RPE 5, and 4 for any set easier than that
+BELOW_CHART_SCALE: tuple[tuple[float, str], ...] = tuple((rpe, _reps_left(rpe)) for rpe in _BELOW_CHART)
+"""The RPEs the picker offers below the chart, with their meaning ("5 reps left")."""
+HOLD_BELOW_CHART_SCALE: tuple[tuple[float, str], ...] = tuple((rpe, _time_left(rpe)) for rpe in _BELOW_CHART)
+"""The same for a hold, said of time ("a lot longer")."""

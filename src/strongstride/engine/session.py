@@ -38,7 +38,7 @@ from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog, Side
 from strongstride.model.plan import BODYWEIGHT, Block, NumberRange, Plan, SessionTemplate
-from strongstride.model.units import MAX_LOAD_KG, convert
+from strongstride.model.units import MAX_LOAD_KG, convert, format_load
 
 SET_EVENTS = (SetLogged, HoldCompleted, SetSkipped)
 WARMUP_SET_REST_SECONDS = 60
@@ -92,7 +92,7 @@ class _BlockRun:
     warmups_done: int = 0
     work: list[SetLog] = field(default_factory=list)
     sets_completed: int = 0      # work or skipped, a set counting once both sides are done
-    next_side: int = 0           # index into sides of the side still to do in this set
+    next_side: int = 0           # index into sides of the side still to do in this set (or warm-up set)
     declined_extra: bool = False
     skipped: bool = False
     off_target_streak: int = 0
@@ -107,7 +107,7 @@ class _BlockRun:
 
     @property
     def in_warmup(self) -> bool:
-        return self.sets_completed == 0 and self.next_side == 0 and self.warmups_done < len(self.warmups)
+        return self.sets_completed == 0 and self.warmups_done < len(self.warmups)
 
 
 def _scaled(block: Block, volume_factor: float) -> Block:
@@ -179,7 +179,10 @@ class _Fold:
         )
 
     def run_done(self, run: _BlockRun) -> bool:
-        return run.skipped or (run.sets_completed >= run.planned_sets and not self.extra_offered(run))
+        """Skipped, or every planned set (each side of it) done and no extra set offered."""
+        if run.skipped:
+            return True
+        return run.next_side == 0 and run.sets_completed >= run.planned_sets and not self.extra_offered(run)
 
     def current_run(self) -> _BlockRun | None:
         """The block to work on: mid-set sides first, then the group's least-done block, in order."""
@@ -294,14 +297,14 @@ class _Fold:
     def _log(self, run: _BlockRun, event: SetLogged | HoldCompleted) -> None:
         if run.in_warmup:
             warmup = run.warmups[run.warmups_done]
-            run.warmups_done += 1
             self.logged.append(SetLog(
-                exercise_id=run.exercise.id, exercise_name=run.exercise.name, set_number=run.warmups_done,
-                at=event.at, unit=self.unit, kind="warmup", target_reps=warmup.reps, target_load=warmup.load,
-                reps=getattr(event, "reps", None), load=getattr(event, "load", None), rpe=event.rpe,
-                reason=f"Warm-up: {warmup.label}", note=event.note,
+                exercise_id=run.exercise.id, exercise_name=run.exercise.name, set_number=run.warmups_done + 1,
+                at=event.at, unit=self.unit, kind="warmup", side=run.sides[run.next_side], target_reps=warmup.reps,
+                target_load=warmup.load, reps=getattr(event, "reps", None), load=getattr(event, "load", None),
+                rpe=event.rpe, reason=f"Warm-up: {warmup.label}", note=event.note,
             ))
-            self._start_rest(run, event.at, WARMUP_SET_REST_SECONDS)
+            if self._advance_warmup_side(run):
+                self._start_rest(run, event.at, WARMUP_SET_REST_SECONDS)
             return
         is_hold = isinstance(event, HoldCompleted)
         done = SetLog(
@@ -318,10 +321,12 @@ class _Fold:
             run.target = next_set_target(run.block, run.exercise, run.target, run.work, self.equipment, self.unit)
             self.notice = self._variation_notice(run)
             self._start_rest(run, event.at, self._rest_seconds(run))
+        elif done.load is not None and run.target.load is not None and done.load != run.target.load:
+            run.target = _other_side_target(run, done.load, done)
 
     def _skip_set(self, run: _BlockRun, at: datetime) -> None:
         if run.in_warmup:
-            run.warmups_done += 1
+            self._advance_warmup_side(run)
             return
         if self.extra_offered(run) and run.next_side == 0:
             run.declined_extra = True
@@ -336,11 +341,16 @@ class _Fold:
 
     def _advance_side(self, run: _BlockRun) -> bool:
         """Move to the other side, or close the set; True when a whole set (every side) is done."""
-        run.next_side += 1
-        if run.next_side < len(run.sides):
+        if not _next_side(run):
             return False
-        run.next_side = 0
         run.sets_completed += 1
+        return True
+
+    def _advance_warmup_side(self, run: _BlockRun) -> bool:
+        """Move to the other side of a warm-up set, or close it; True when every side of it is done."""
+        if not _next_side(run):
+            return False
+        run.warmups_done += 1
         return True
 
     def _swap(self, run: _BlockRun, direction: str) -> None:
@@ -379,6 +389,21 @@ class _Fold:
             return
         self.rest = RestState(at, seconds)
         self.rest_after = len(self.logged) - 1
+
+
+def _next_side(run: _BlockRun) -> bool:
+    """Step to the run's next side; True when the last side is done and the next set starts on the first."""
+    run.next_side += 1
+    if run.next_side < len(run.sides):
+        return False
+    run.next_side = 0
+    return True
+
+
+def _other_side_target(run: _BlockRun, load: float, done: SetLog) -> SetTarget:
+    """The other side of a set at the load the first side was just lifted with, so both sides match."""
+    side = str(run.sides[run.next_side]).capitalize()
+    return dataclasses.replace(run.target, load=load, reason=f"{side} side at the {done.side} side's {format_load(load, done.unit)}")
 
 
 def _set_card(fold: _Fold, run: _BlockRun) -> SetCard:

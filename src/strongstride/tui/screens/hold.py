@@ -20,6 +20,7 @@ from textual.widgets import Digits, Footer, Label
 from strongstride.model.log import Side
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.widgets.rest_timer import clock_face
+from strongstride.tui.widgets.rpe_picker import RPE_KEYS_HINT
 from strongstride.tui.widgets.session_entry import SessionRpeScale
 
 LEAD_IN_SECONDS = 3
@@ -135,7 +136,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
             return
         self.asking_rpe = True
         held = ", ".join(f"{side} {s} s" if side else f"{s} s" for side, s in self.held)
-        self._show(f"Held {held}. How hard was it?", "", "6-9, 0 = 10, h = half   Enter: save")
+        self._show(f"Held {held}. How hard was it?", "", f"{RPE_KEYS_HINT}   Enter: save")
         self.query_one("#hold-digits").display = False
         scale = self.query_one("#hold-rpe", SessionRpeScale)
         scale.display = True

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label
 
 from strongstride.engine.session_state import SetCard
+from strongstride.tui.widgets.rpe_picker import RPE_KEYS_HINT
 from strongstride.tui.widgets.session_entry import EntryField, SessionRpeScale
 from strongstride.tui.widgets.set_card import target_words
 
@@ -123,7 +124,7 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
                             yield EntryField(f"{target.load:g}", f"Load {card.unit}", decimal=True, id="log-load")
                     yield Label(self.keys_hint, classes="log-hint")
                     if self.asks_rpe:
-                        yield Label("RPE: 6-9, 0 = 10, h = half", classes="log-hint")
+                        yield Label(f"RPE: {RPE_KEYS_HINT}", classes="log-hint")
                     yield Label("n: add a note", id="log-note")
                     yield Input(placeholder="note, Enter saves the set", id="log-note-input", disabled=True)
                 if self.asks_rpe:

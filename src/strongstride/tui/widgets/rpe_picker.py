@@ -1,4 +1,4 @@
-"""How hard did that feel: the RPE scale in words, picked with arrows or a digit and Enter."""
+"""How hard did that feel: the RPE scale in words (4 for "easier than 5" up to 10), picked with arrows or a digit and Enter."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from strongstride.engine.rpe import HOLD_RPE_SCALE, RPE_SCALE
+from strongstride.engine.rpe import BELOW_CHART_SCALE, HOLD_BELOW_CHART_SCALE, HOLD_RPE_SCALE, RPE_SCALE
 from strongstride.tui.messages import RpeChosen
 
-SCALE_VALUES: tuple[float, ...] = tuple(rpe for rpe, _ in RPE_SCALE)
+PICKER_SCALE = BELOW_CHART_SCALE + RPE_SCALE
+HOLD_PICKER_SCALE = HOLD_BELOW_CHART_SCALE + HOLD_RPE_SCALE
+SCALE_VALUES: tuple[float, ...] = tuple(rpe for rpe, _ in PICKER_SCALE)
+RPE_DIGITS = "4567890"
+RPE_KEYS_HINT = "4-9, 0 = 10, h = half"
 MARKER = "▶"
 
 
 def rpe_for_digit(digit: str) -> float | None:
-    """The RPE a digit key means: 6-9 as themselves, 0 as 10; None for a digit off the scale."""
+    """The RPE a digit key means: 4-9 as themselves (4: easier than 5), 0 as 10; None for a digit off the scale."""
     value = 10.0 if digit == "0" else float(digit)
     return value if value in SCALE_VALUES else None
 
@@ -37,7 +41,7 @@ class RpePicker(Widget, can_focus=True):
         Binding("up,k", "move(-1)", "Easier", show=False),
         Binding("down,j", "move(1)", "Harder", show=False),
         Binding("enter", "choose", "Choose RPE"),
-        *(Binding(digit, f"jump('{digit}')", show=False) for digit in "67890"),
+        *(Binding(digit, f"jump('{digit}')", show=False) for digit in RPE_DIGITS),
     ]
 
     value: reactive[float] = reactive(8.0)
@@ -45,7 +49,7 @@ class RpePicker(Widget, can_focus=True):
     def __init__(self, value: float = 8.0, *, hold: bool = False, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.scale = HOLD_RPE_SCALE if hold else RPE_SCALE   # a hold's RPE is said of time, not reps
+        self.scale = HOLD_PICKER_SCALE if hold else PICKER_SCALE   # a hold's RPE is said of time, not reps
         self.set_reactive(RpePicker.value, value if value in SCALE_VALUES else SCALE_VALUES[0])
 
     def render(self) -> Text:
@@ -64,7 +68,7 @@ class RpePicker(Widget, can_focus=True):
         self.value = SCALE_VALUES[max(0, min(len(SCALE_VALUES) - 1, index))]
 
     def action_jump(self, digit: str) -> None:
-        """Go straight to a whole RPE: 6-9, or 0 for 10."""
+        """Go straight to a whole RPE: 4-9, or 0 for 10."""
         chosen = rpe_for_digit(digit)
         if chosen is not None:
             self.value = chosen

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Digits
 
-from strongstride.tui.widgets.rpe_picker import SCALE_VALUES, RpePicker
+from strongstride.tui.widgets.rpe_picker import RPE_DIGITS, SCALE_VALUES, RpePicker
 
 MAX_FIELD_CHARS = 6
 
@@ -70,10 +70,10 @@ class EntryField(Widget, can_focus=True):
 
 
 class SessionRpeScale(RpePicker, inherit_bindings=False):
-    """The RPE scale with each value's meaning: 6-9 and 0 (= 10) pick it, h or . adds the half point."""
+    """The RPE scale with each value's meaning: 4-9 and 0 (= 10) pick it, h or . adds the half point."""
 
     BINDINGS = [
-        *(Binding(digit, f"jump('{digit}')", show=False) for digit in "67890"),
+        *(Binding(digit, f"jump('{digit}')", show=False) for digit in RPE_DIGITS),
         Binding("h,full_stop", "half_step", "Half RPE step", show=False),
     ]
 
