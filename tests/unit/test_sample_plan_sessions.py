@@ -83,3 +83,24 @@ def test_the_next_session_progresses_from_the_last_one():
     card = LiveSession(setup).state.card
     assert card.last_time.startswith(f"Last time ({START:%d %b})")
     assert card.target.reason and "No history" not in card.target.reason
+
+
+def test_a_block_without_an_rpe_keeps_the_plans_rpe_on_every_set():
+    """The beginner plan's balance hold has no RPE of its own: every set asks the plan's RPE 6, not a default 8."""
+    plan = PLANS["bodyweight-beginner"]
+    setup = SessionSetup(plan, plan.session("A"), LIBRARY, (), Config(), START, "hold-rpe")
+    session, at = LiveSession(setup), START
+    asked = []
+    while (state := session.state).step != "done":
+        at += timedelta(seconds=45)
+        if state.step != "set":
+            session.apply(WarmupDone(at) if state.step == "warmup" else RestEnded(at))
+            continue
+        card = state.card
+        if card.exercise.id == "single_leg_stand" and card.kind == "work":
+            asked.append(card.target.rpe)
+        if card.is_hold and card.kind == "work":
+            session.apply(HoldCompleted(at, card.target.hold_seconds, 6.0))
+        else:
+            session.apply(SetLogged(at, card.target.reps, card.target.load, 6.0))
+    assert len(asked) >= 2 and set(asked) == {6.0}

@@ -28,7 +28,7 @@ from strongstride.engine.events import (
 )
 from strongstride.engine.history_view import last_time_line
 from strongstride.engine.plates import plates_per_side
-from strongstride.engine.progression import starting_target
+from strongstride.engine.progression import plan_target_rpe, starting_target
 from strongstride.engine.rpe import describe_rpe
 from strongstride.engine.session_state import Progress, RestState, SessionState, SetCard
 from strongstride.engine.strength import estimated_strength
@@ -110,6 +110,13 @@ class _BlockRun:
         return self.sets_completed == 0 and self.warmups_done < len(self.warmups)
 
 
+def _with_plan_rpe(block: Block, plan: Plan) -> Block:
+    """The block with the RPE it is coached to: its own, else the plan's most written one, every set alike."""
+    if block.prescription.rpe is not None:
+        return block
+    return dataclasses.replace(block, prescription=dataclasses.replace(block.prescription, rpe=plan_target_rpe(block, plan)))
+
+
 def _scaled(block: Block, volume_factor: float) -> Block:
     """The block with its sets scaled by the phase's volume factor (never below one set)."""
     sets = block.prescription.sets
@@ -141,7 +148,7 @@ class _Fold:
         self.setup = setup
         self.unit = setup.config.units
         self.equipment = setup.config.equipment
-        blocks = [_scaled(b, setup.volume_factor) for b in setup.template.blocks]
+        blocks = [_scaled(_with_plan_rpe(b, setup.plan), setup.volume_factor) for b in setup.template.blocks]
         self.runs = [self._new_run(number, block, setup.exercises[block.exercise_id]) for number, block in enumerate(blocks, 1)]
         self.groups = _superset_groups(blocks)
         self.warmup_pending = setup.template.warmup is not None
