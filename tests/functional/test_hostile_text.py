@@ -26,6 +26,7 @@ from strongstride.store.history import HistoryStore, new_session_id
 from strongstride.store.in_progress import InProgressStore
 from strongstride.store.lock import LOCK_FILE_NAME, SessionLock
 from strongstride.tui.themes import load_themes
+from tests.toml_text import toml_string
 
 MARKUP = "[red]x[/red]"
 LINK = "[link=file:///etc/passwd]x[/link]"
@@ -64,12 +65,6 @@ def assert_shown_literally(out: str) -> None:
         assert shown in out
     for raw in OBEYED:
         assert raw not in out
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string holding text exactly, control characters escaped."""
-    escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\u{ord(c):04x}" for c in text)
-    return f'"{escaped}"'
 
 
 def hostile_plan(folders: Path) -> Path:

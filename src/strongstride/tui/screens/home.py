@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from strongstride.engine.week import Suggestion
+from strongstride.model.visible_text import literal, visible
 from strongstride.store.summary import SessionSummary
 from strongstride.tui.messages import PlanChosen, StartSession
 from strongstride.tui.startup import AppState
@@ -39,24 +40,24 @@ def today_card(suggestion: Suggestion | None) -> Text:
         return Text("No plan could be loaded: press e to see why.", style="bold")
     card = Text(f"Today, {suggestion.day:%A %d %B}: ", style="bold")
     if suggestion.train:
-        card.append(f"{suggestion.session_name}", style="bold")
+        card.append(visible(suggestion.session_name), style="bold")
         card.append("  (train today)")
     elif suggestion.warning is not None:
-        card.append(f"{suggestion.session_name}", style="bold")
+        card.append(visible(suggestion.session_name), style="bold")
         card.append("  (not advised today)")
     else:
-        card.append(suggestion.session_name, style="bold")
+        card.append(visible(suggestion.session_name), style="bold")
     if suggestion.warning is not None:
         card.append("\n⚠ Warning: ", style="bold")
-        card.append(suggestion.warning)
+        card.append(visible(suggestion.warning))
     elif suggestion.reasons:
         card.append("\n")
-        card.append(suggestion.reasons[-1])
+        card.append(visible(suggestion.reasons[-1]))
     card.append("\n")
     card.append_text(week_count_line(suggestion.done_this_week, suggestion.weekly_target))
     if suggestion.phase is not None:
         card.append("\nPhase: ", style="bold")
-        card.append(suggestion.phase.describe())
+        card.append(visible(suggestion.phase.describe()))
     return card
 
 
@@ -70,7 +71,7 @@ def recent_lines(summaries: list[SessionSummary]) -> Text:
             lines.append("\n")
         lines.append(f"{summary.started_at:%a %d %b}  ")
         lines.append(f"{summary.work_sets:>2} sets  ", style="dim")
-        lines.append(f"{summary.session_name or summary.session_id}")
+        lines.append(visible(summary.session_name or summary.session_id))
     return lines
 
 
@@ -81,7 +82,7 @@ def _when(value: Any) -> str:
 def resume_banner(header: dict[str, Any], session_name: str) -> Text:
     """The unfinished session waiting to be resumed, and the key that does it."""
     banner = Text("▶ Unfinished: ", style="bold")
-    banner.append(f"{session_name}, {_when(header.get('started_at'))}.  ")
+    banner.append(visible(f"{session_name}, {_when(header.get('started_at'))}.  "))
     banner.append("r: resume", style="bold")
     return banner
 
@@ -130,7 +131,7 @@ class HomeScreen(Screen[None]):
                          classes="banner")
         today = Static(today_card(suggestion), id="today")
         plan = self.state.plan
-        today.border_title = plan.name if plan else "strongstride"
+        today.border_title = literal(plan.name if plan else "strongstride")
         yield today
         with Horizontal(id="lower"):
             yield PlanSessionPicker(
@@ -142,7 +143,7 @@ class HomeScreen(Screen[None]):
             yield recent
         with VerticalScroll(id="reasons") as reasons:
             reasons.border_title = "Why this suggestion (w to close)"
-            yield Static(Text("\n".join(suggestion.reasons) if suggestion else ""))
+            yield Static(Text("\n".join(visible(reason) for reason in suggestion.reasons) if suggestion else ""))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -35,6 +34,7 @@ from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard
 from strongstride.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
+from strongstride.model.visible_text import literal
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
@@ -154,10 +154,10 @@ class SessionScreen(Screen[Path | None]):
         state = self.state
         self.query_one(SessionStatus).show(state.progress, self.clock())
         warning = self.query_one("#session-warning", Label)
-        warning.update(Text(self.keeper.save_error or ""))
+        warning.update(literal(self.keeper.save_error or ""))
         warning.display = bool(self.keeper.save_error)
         notice = self.query_one("#session-notice", Label)
-        notice.update(Text(self.refusal or state.notice))
+        notice.update(literal(self.refusal or state.notice))
         notice.set_class(bool(self.refusal), "-refused")
         notice.display = bool(self.refusal or state.notice)
         if state.step == "warmup" and state.warmup is not None:
