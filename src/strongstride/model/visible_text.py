@@ -17,6 +17,11 @@ def visible(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def visible_lines(text: str) -> str:
+    """Many lines made safe to print: each line's control characters escaped, the line breaks kept."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def literal(text: str, style: str = "") -> Text:
     """The text as a Rich Text to draw: markup shown as typed, control characters as their escapes."""
     from rich.text import Text   # loaded where text is drawn, not by every reader of a file
