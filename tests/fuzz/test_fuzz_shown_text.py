@@ -17,14 +17,20 @@ from typing import NamedTuple
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from textual.pilot import Pilot
+from textual.screen import Screen
 
 from strongstride.cli import main
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.history import HistoryStore
 from strongstride.tui.app import StrongstrideApp
+from strongstride.tui.screens.history import HistoryScreen
+from strongstride.tui.screens.home import HomeScreen
+from strongstride.tui.screens.log_set import LogSetScreen
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.startup import load_app_state
+from strongstride.tui.widgets.session_rest import RestPanel
 from tests.toml_text import toml_string
 from tests.tui.app_fixtures import NOW, TODAY, FakeClock, user_folders
 from tests.tui.drawn import control_characters, drawn_text
@@ -94,9 +100,13 @@ def write_folders(root: Path, monkeypatch: pytest.MonkeyPatch, names: Names) -> 
     HistoryStore(folders["data"], folders["cache"]).save(past_session(names))
 
 
-def assert_drawn_safely(app: object, screen: str) -> None:
-    shown = drawn_text(app)
+async def drawn_safely_after(pilot: Pilot, keys: str, screen: str) -> Screen:
+    """Press the keys (none: just let the app settle); the screen then shown, its drawing free of control characters."""
+    await pilot.press(*keys.split())
+    await pilot.pause()
+    shown = drawn_text(pilot.app)
     assert control_characters(shown) == [], f"{screen}: {control_characters(shown)!r}"
+    return pilot.app.screen
 
 
 @FUZZ_APP
@@ -106,23 +116,12 @@ async def test_hostile_names_on_home_history_and_a_live_session(names: Names, mo
         write_folders(Path(root), monkeypatch, names)
         app = StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.pause()
+            assert isinstance(await drawn_safely_after(pilot, "", "home"), HomeScreen)
             assert app.state.plan is not None
-            assert_drawn_safely(app, "home")
-            await pilot.press("h")
-            await pilot.pause()
-            assert_drawn_safely(app, "history")
-            await pilot.press("2")
-            await pilot.pause()
-            assert_drawn_safely(app, "trends")
-            await pilot.press("b", "enter")
-            await pilot.pause()
-            assert isinstance(app.screen, SessionScreen)
-            assert_drawn_safely(app, "set card")
-            await pilot.press("f")
-            await pilot.pause()
-            assert isinstance(app.screen, SummaryScreen)
-            assert_drawn_safely(app, "summary")
+            assert isinstance(await drawn_safely_after(pilot, "h", "history"), HistoryScreen)
+            await drawn_safely_after(pilot, "2", "trends")
+            assert isinstance(await drawn_safely_after(pilot, "b enter", "set card"), SessionScreen)
+            assert isinstance(await drawn_safely_after(pilot, "f", "summary"), SummaryScreen)
 
 
 @FUZZ_APP
@@ -131,17 +130,12 @@ async def test_hostile_exercise_text_on_the_set_card_log_and_rest(names: Names) 
     odd = replace(exercise("odd", name=names.exercise), cues=(names.plan, names.session), mistake=names.note)
     setup = replace(setup_of(block("odd", sets=2, reps=5, rest=30, note=names.note)), exercises={**EXERCISES, "odd": odd})
     with tempfile.TemporaryDirectory() as root:
-        clocks = Clocks()
-        app = session_app(keeper_of(setup, Path(root)), clocks)
+        app = session_app(keeper_of(setup, Path(root)), Clocks())
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert_drawn_safely(app, "set card")
-            await pilot.press("enter")
-            await pilot.pause()
-            assert_drawn_safely(app, "log set")
-            await pilot.press("enter")
-            await pilot.pause()
-            assert_drawn_safely(app, "rest")
+            assert isinstance(await drawn_safely_after(pilot, "", "set card"), SessionScreen)
+            assert isinstance(await drawn_safely_after(pilot, "enter", "log set"), LogSetScreen)
+            assert isinstance(await drawn_safely_after(pilot, "enter", "rest"), SessionScreen)
+            assert app.screen.query(RestPanel)
 
 
 COMMANDS = [["today"], ["week"], ["plans"], ["history"], ["history", "--exercise", "user:odd"], ["stats"],
