@@ -55,6 +55,7 @@ class Terminal:
     def __init__(self, args: Sequence[str], env: Mapping[str, str], cwd: Path | None = None) -> None:
         self.screen = pyte.Screen(COLUMNS, ROWS)
         self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()     # every byte the app wrote, escapes and all
         self.child = pexpect.spawn(
             str(strongstride_script()), list(args), env=dict(env), cwd=str(cwd) if cwd else None,
             dimensions=(ROWS, COLUMNS),
@@ -63,7 +64,9 @@ class Terminal:
     def _pump(self, timeout: float) -> bool:
         """Feed whatever output arrives within timeout to the emulator; False once the app has exited."""
         try:
-            self.stream.feed(self.child.read_nonblocking(65536, timeout=timeout))
+            output = self.child.read_nonblocking(65536, timeout=timeout)
+            self.raw += output
+            self.stream.feed(output)
         except pexpect.TIMEOUT:
             pass
         except pexpect.EOF:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import os
 import socket
+import sys
+import unicodedata
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from strongstride.store.history import HistoryStore, new_session_id
 from strongstride.store.in_progress import InProgressStore
 from strongstride.store.lock import LOCK_FILE_NAME, SessionLock
 from strongstride.tui.themes import load_themes
+from tests.toml_text import toml_string
 
 MARKUP = "[red]x[/red]"
 LINK = "[link=file:///etc/passwd]x[/link]"
@@ -64,12 +68,6 @@ def assert_shown_literally(out: str) -> None:
         assert shown in out
     for raw in OBEYED:
         assert raw not in out
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string holding text exactly, control characters escaped."""
-    escaped = "".join(c if c.isprintable() and c not in '"\\' else f"\\u{ord(c):04x}" for c in text)
-    return f'"{escaped}"'
 
 
 def hostile_plan(folders: Path) -> Path:
@@ -153,6 +151,35 @@ def test_import_shows_hostile_csv_cells_literally(folders, output, capsys):
     out = capsys.readouterr().out
     assert "Rows not imported (1):" in out and "Unknown columns ignored:" in out
     assert_shown_literally(out)
+
+
+class TerminalOut(io.StringIO):
+    """Standard output as a terminal: what a command prints there is collected."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("export_format", ["csv", "json", "strong"])
+def test_export_to_a_terminal_shows_escapes_and_to_a_file_or_pipe_keeps_them(folders, capsys, monkeypatch, export_format):
+    """`export` to a terminal sent raw ESC and C1 bytes; a file or a pipe must keep the text as it is."""
+    hostile = f"{HOSTILE} \x9b2J \x85"
+    session = hostile_session()
+    HistoryStore.default().save(replace(session, session_name=hostile, note=hostile,
+                                        sets=tuple(replace(s, exercise_name=hostile, note=hostile) for s in session.sets)))
+    terminal, piped_out = TerminalOut(), sys.stdout
+    monkeypatch.setattr("sys.stdout", terminal)
+    assert main(["export", "--format", export_format]) == 0
+    shown = terminal.getvalue()
+    assert "\\x9b2J" in shown and "\\x85" in shown and MARKUP in shown
+    assert not [c for c in shown if c != "\n" and unicodedata.category(c) == "Cc"]
+    monkeypatch.setattr("sys.stdout", piped_out)
+
+    exported = folders / f"history.{export_format}"
+    assert main(["export", "--format", export_format, "--out", str(exported)]) == 0
+    assert main(["export", "--format", export_format]) == 0
+    piped = capsys.readouterr().out
+    assert piped == exported.read_text(encoding="utf-8") and "\x9b2J" in piped
 
 
 def test_a_hostile_plan_file_name_is_shown_literally(folders, capsys):

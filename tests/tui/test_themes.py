@@ -155,3 +155,59 @@ async def test_user_themes_join_the_cycle_and_a_broken_one_is_notified_not_fatal
         notes = [note.message for note in app._notifications]
         assert any("bad.toml" in note and "name" in note for note in notes)
         assert any(Path(problem.path).resolve() == (themes / "bad.toml").resolve() for problem in app.state.problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "why"),
+    [
+        ("footer-key-foreground", "notacolour", "must be a colour such as '#4FA3E0', not 'notacolour'"),
+        ("footer-key-foreground", "$accent", "must be a colour"),
+        ("footer-key-foreground", "{", "must be a colour"),
+        ("footer-key-foreground", "red; } Screen { color: red", "must be a colour"),
+        ("footer-key-foreground", "bold", "must be a colour"),
+        ("block-cursor-text-style", "#fff", "must be a text style such as 'bold', not '#fff'"),
+        ("footer-key-forground", "#fff", "is not one of Textual's theme variables"),
+    ],
+)
+def test_a_theme_variable_textual_would_refuse_is_a_problem_naming_file_key_and_why(
+        name: str, value: str, why: str) -> None:
+    theme, problems = parse_theme({"name": "x", "primary": "#123", "variables": {name: value}}, "themes/x.toml")
+    assert theme is None
+    assert [(str(p.path), p.key_path) for p in problems] == [("themes/x.toml", f"variables.{name}")]
+    assert why in problems[0].message
+
+
+ODD_BUT_GOOD_THEME = """\
+schema = 1
+name = "odd-gym"
+primary = "#112233"
+
+[variables]
+footer-key-foreground = "ansi_red"
+footer-background = "red 50%"
+text = "auto 87%"
+block-cursor-text-style = "b reverse"
+"""
+
+
+async def test_a_theme_with_a_bad_variable_is_reported_and_the_default_is_used_and_never_reached_by_t(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bad `[variables]` value stopped the app at start (CSS parsing failed), or when `t` reached the theme."""
+    themes = tmp_path / "config" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "bad.toml").write_text(GOOD_THEME.replace('"#112233"\n', '"notacolour"\n'), encoding="utf-8")
+    (themes / "odd.toml").write_text(ODD_BUT_GOOD_THEME, encoding="utf-8")
+    app = make_app(tmp_path, monkeypatch, history=False, config_text='schema = 1\ntheme = "my-gym"\n')
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME and "my-gym" not in app.theme_names
+        notes = [note.message for note in app._notifications]
+        assert any("bad.toml" in note and "variables.footer-key-foreground" in note and "'notacolour'" in note
+                   for note in notes)
+        assert any("variables.footer-key-foreground" in problem.key_path for problem in app.state.problems)
+        seen = set()
+        for _ in range(len(app.theme_names)):
+            await pilot.press("t")
+            await pilot.pause()
+            seen.add(app.theme)
+        assert "odd-gym" in seen and app.theme == DEFAULT_THEME

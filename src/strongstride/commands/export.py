@@ -12,7 +12,7 @@ from typing import TextIO
 from strongstride.commands.import_ import configured_unit, error
 from strongstride.importers.export import write_csv, write_json, write_strong
 from strongstride.model.log import SessionLog
-from strongstride.model.visible_text import visible
+from strongstride.model.visible_text import visible, visible_lines
 from strongstride.store.atomic import atomic_write_text
 from strongstride.store.history import HistoryStore
 
@@ -34,13 +34,23 @@ def write_history(sessions: Sequence[SessionLog], export_format: str, out: TextI
     return write_csv(sessions, out, exercise_names())
 
 
+def write_to_stdout(sessions: Sequence[SessionLog], export_format: str) -> None:
+    """The export on standard output: as it is into a pipe or file, its control characters escaped on a terminal."""
+    if not sys.stdout.isatty():
+        write_history(sessions, export_format, sys.stdout)
+        return
+    buffer = io.StringIO()
+    write_history(sessions, export_format, buffer)
+    sys.stdout.write(visible_lines(buffer.getvalue()))
+
+
 def run(args: argparse.Namespace) -> int:
     """Export every readable session; broken history files are named on stderr and left out."""
     history = HistoryStore.default().load_all()
     for problem in history.problems:
         print(f"strongstride: skipped a broken history file: {visible(str(problem))}", file=sys.stderr)
     if args.out is None:
-        write_history(history.sessions, args.format, sys.stdout)
+        write_to_stdout(history.sessions, args.format)
         return 0
     buffer = io.StringIO()
     written = write_history(history.sessions, args.format, buffer)

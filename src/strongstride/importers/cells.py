@@ -35,6 +35,19 @@ _UNITS: dict[str, Unit] = {
 LONGEST_DURATION_SECONDS = 366 * 86_400
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
+# Text a spreadsheet would run as a formula (OWASP "CSV injection"), after any apostrophes already there.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def formula_safe(text: str) -> str:
+    """A cell as written: a `'` put before text a spreadsheet would run, and before text already so guarded,
+    so `from_formula_safe` gives back exactly the text (a note that really starts `'=` keeps its `'`)."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def from_formula_safe(cell: str) -> str:
+    """A cell as read: the `'` that `formula_safe` put in front taken off; any other text as it is."""
+    return cell[1:] if cell.startswith("'") and _FORMULA_START.match(cell, 1) else cell
 
 
 def parse_number(text: str, column: str) -> float | None:

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from strongstride.importers.cells import from_formula_safe
+
 DELIMITERS = (",", ";", "\t")
 
 
@@ -64,11 +66,11 @@ class Columns:
         return header_key(header[self.index[field]]) if field in self.index else ""
 
     def cell(self, row: Sequence[str], field: str) -> str:
-        """The row's cell for a field, stripped; empty when the column or the cell is missing."""
+        """The row's cell for a field, stripped and with any formula guard taken off; empty when missing."""
         position = self.index.get(field)
         if position is None or position >= len(row):
             return ""
-        return row[position].strip()
+        return from_formula_safe(row[position].strip())
 
 
 @dataclass

@@ -1,14 +1,19 @@
-"""The whole history written out: our CSV (one row per set), JSON, or Strong's own CSV layout."""
+"""The whole history written out: our CSV (one row per set), JSON, or Strong's own CSV layout.
+
+Every CSV cell goes through `formula_safe`, so no spreadsheet runs a name or note as a formula.
+"""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TextIO
 
+from strongstride.importers.cells import formula_safe
 from strongstride.importers.ours import CSV_HEADER
 from strongstride.importers.strong import SET_MARKERS
 from strongstride.model.log import SessionLog, SetLog
@@ -48,16 +53,27 @@ def csv_row(session: SessionLog, s: SetLog, names: Mapping[str, str]) -> list[st
     ]
 
 
+def csv_record(cells: Iterable[str]) -> str:
+    """One CSV record ending in a newline, a cell holding CR or LF quoted (the csv module quotes only the
+    characters of its line terminator, so a CR in a note written with `\n` endings broke the file)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"
+
+
+def write_rows(out: TextIO, header: Iterable[str], rows: Iterable[list[str]]) -> int:
+    """A header, then each row with every cell formula-safe; returns how many rows were written."""
+    out.write(csv_record(header))
+    written = 0
+    for row in rows:
+        out.write(csv_record(formula_safe(cell) for cell in row))
+        written += 1
+    return written
+
+
 def write_csv(sessions: Iterable[SessionLog], out: TextIO, names: Mapping[str, str]) -> int:
     """A header row, then one row per set; returns how many sets were written."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    written = 0
-    for session in sessions:
-        for s in session.sets:
-            writer.writerow(csv_row(session, s, names))
-            written += 1
-    return written
+    return write_rows(out, CSV_HEADER, (csv_row(session, s, names) for session in sessions for s in session.sets))
 
 
 def _json_value(value: Any) -> str:
@@ -118,11 +134,4 @@ def strong_rows(session: SessionLog, unit: Unit, names: Mapping[str, str]) -> It
 
 def write_strong(sessions: Iterable[SessionLog], out: TextIO, unit: Unit, names: Mapping[str, str]) -> int:
     """Strong's comma layout (weights in `unit`, as Strong's own exports carry none); returns rows written."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(STRONG_HEADER)
-    written = 0
-    for session in sessions:
-        for row in strong_rows(session, unit, names):
-            writer.writerow(row)
-            written += 1
-    return written
+    return write_rows(out, STRONG_HEADER, (row for session in sessions for row in strong_rows(session, unit, names)))

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
+from strongstride.model.visible_text import visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import EndUnfinished, StartSession
 from strongstride.tui.screens.home import HomeScreen
@@ -60,6 +62,13 @@ class StrongstrideApp(App[None]):
         for problem in self.state.theme_problems:
             self.notify(str(problem), title="Theme skipped", severity="warning", markup=False)
         self.push_screen(HomeScreen(self.state))
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = False,
+    ) -> None:
+        """Every notice, from any screen, shown literally: its text may name plans, sessions or files."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "problems":

@@ -2,17 +2,21 @@
 
 A theme file holds `name`, `dark` (true or false), the colours `primary`, `secondary`, `accent`,
 `foreground`, `background`, `surface`, `panel`, `success`, `warning`, `error` as hex (#rgb or
-#rrggbb), and an optional `[variables]` table of Textual theme variables. A broken file is
-reported as a Problem and skipped; it never stops the app.
+#rrggbb), and an optional `[variables]` table of Textual theme variables, each checked with
+Textual's own CSS parser wherever Textual's value for it is used. A broken file is reported as a
+Problem and skipped; it never stops the app, and `t` never reaches it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from textual.css.stylesheet import Stylesheet, StylesheetError
+from textual.css.tokenizer import TokenError
 from textual.theme import Theme
 
 from strongstride.model.problems import Problem, ProblemsFound
@@ -25,6 +29,47 @@ THEME_COLOURS: tuple[str, ...] = (
 )
 _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 _THEME_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# The CSS properties a theme variable can feed, and what a value must be to suit each.
+_CSS_USES: dict[str, str] = {"color": "a colour", "background": "a colour", "border": "a colour",
+                             "text-style": "a text style"}
+
+
+@cache
+def textual_variables() -> dict[str, str]:
+    """Textual's own theme variables, with their values for a plain theme: the names `[variables]` may set."""
+    return Theme(name="reference", primary="#4FA3E0").to_color_system().generate()
+
+
+def css_accepts(css_property: str, value: str) -> bool:
+    """Whether Textual's CSS parser takes a variable holding value in this property (as the app's stylesheet would)."""
+    sheet = Stylesheet(variables={"theme-value": value})
+    sheet.add_source(f"Screen {{ {css_property}: $theme-value; }}")
+    try:
+        sheet.parse()
+    except (StylesheetError, TokenError):
+        return False
+    return True
+
+
+@cache
+def _uses(name: str) -> tuple[str, ...]:
+    """The properties Textual's own value of a variable suits: a value set for it must suit them too."""
+    return tuple(prop for prop in _CSS_USES if css_accepts(prop, textual_variables()[name]))
+
+
+def variable_problems(variables: Mapping[str, str], path: Path | str) -> list[Problem]:
+    """Each `[variables]` entry Textual would refuse (its CSS parsing fails and the app stops), named and explained."""
+    problems = []
+    for name, value in variables.items():
+        key = f"variables.{name}"
+        if name not in textual_variables():
+            problems.append(Problem(path, key, "is not one of Textual's theme variables (such as footer-key-foreground)"))
+            continue
+        refused = next((prop for prop in _uses(name) if not css_accepts(prop, value)), None)
+        if refused is not None:
+            example = textual_variables()[name]
+            problems.append(Problem(path, key, f"must be {_CSS_USES[refused]} such as {example!r}, not {value!r}"))
+    return problems
 
 
 def parse_theme(document: dict[str, Any], path: Path | str) -> tuple[Theme | None, list[Problem]]:
@@ -51,6 +96,8 @@ def parse_theme(document: dict[str, Any], path: Path | str) -> tuple[Theme | Non
     variables = document.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
         problems.append(Problem(path, "variables", "must be a table of text values"))
+    else:
+        problems.extend(variable_problems(variables, path))
     if problems:
         return None, problems
     return Theme(name=name, dark=dark, variables=dict(variables), **colours), []

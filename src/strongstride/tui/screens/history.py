@@ -21,6 +21,7 @@ from strongstride.model.calendar import week_start
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
+from strongstride.model.visible_text import literal, visible
 from strongstride.store.summary import ExerciseSummary, SessionSummary
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.problem_view import problem_text
@@ -45,7 +46,7 @@ def session_row(summary: SessionSummary) -> tuple[Text, ...]:
     volume = f"{summary.volume:,.0f} {summary.unit}" if summary.volume else "-"
     cells = (f"{summary.started_at:%a %d %b %Y}", summary.session_name or summary.session_id,
              duration_text(summary), str(summary.work_sets), volume, rpe)
-    return tuple(Text(cell) for cell in cells)
+    return tuple(literal(cell) for cell in cells)
 
 
 def set_text(logged: SetLog) -> str:
@@ -62,16 +63,16 @@ def set_text(logged: SetLog) -> str:
 
 def session_detail(log: SessionLog) -> Text:
     """A session's sets grouped by exercise, warm-ups marked, with the note if any."""
-    detail = Text(f"{log.plan_name or log.plan_id}: {log.session_name or log.session_id}", style="bold")
+    detail = literal(f"{log.plan_name or log.plan_id}: {log.session_name or log.session_id}", style="bold")
     detail.append(f"  {log.started_at:%A %d %B %Y %H:%M}")
     by_exercise: dict[str, list[SetLog]] = {}
     for logged in log.sets:
         by_exercise.setdefault(logged.exercise_name or logged.exercise_id, []).append(logged)
     for name, sets in by_exercise.items():
-        detail.append(f"\n{name}: ", style="bold")
-        detail.append(", ".join(("warm-up " if s.kind == "warmup" else "") + set_text(s) for s in sets))
+        detail.append(f"\n{visible(name)}: ", style="bold")
+        detail.append(visible(", ".join(("warm-up " if s.kind == "warmup" else "") + set_text(s) for s in sets)))
     if log.note:
-        detail.append(f"\nNote: {log.note}")
+        detail.append(f"\nNote: {visible(log.note)}")
     return detail
 
 
@@ -109,7 +110,7 @@ def _amount(value: float, unit: str) -> str:
 
 def trend_text(trend: ExerciseTrend) -> Text:
     """The trend in words and numbers, so the chart is never the only way to read it."""
-    text = Text(f"{trend.name}: {trend.measure}", style="bold")
+    text = literal(f"{trend.name}: {trend.measure}", style="bold")
     if not trend.points:
         text.append("\nNo work sets logged yet.")
         return text
@@ -212,7 +213,7 @@ class HistoryScreen(Screen[None]):
             self.exercises_listed = True
             exercises = self.query_one("#exercise-list", OptionList)
             done = exercises_done(self.summaries, self.state.library)
-            exercises.add_options(Option(Text(name), id=exercise_id) for exercise_id, name in done)
+            exercises.add_options(Option(literal(name), id=exercise_id) for exercise_id, name in done)
             if exercises.option_count:
                 exercises.highlighted = 0   # the first exercise's trend shows at once
 

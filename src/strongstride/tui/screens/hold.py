@@ -10,7 +10,6 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Digits, Footer, Label
 
 from strongstride.model.log import Side
+from strongstride.model.visible_text import literal
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.widgets.rest_timer import clock_face
 from strongstride.tui.widgets.rpe_picker import RPE_KEYS_HINT
@@ -81,7 +81,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="hold-box"):
-            yield Label(Text(self.title_text), id="hold-title")
+            yield Label(literal(self.title_text), id="hold-title")
             yield Label("", id="hold-phase")
             yield Digits("", id="hold-digits")
             yield SessionRpeScale(self.start_rpe, hold=True, id="hold-rpe")
@@ -143,6 +143,6 @@ class HoldScreen(ModalScreen[HoldResult | None]):
         scale.focus()
 
     def _show(self, phase: str, digits: str, keys: str) -> None:
-        self.query_one("#hold-phase", Label).update(Text(phase))
+        self.query_one("#hold-phase", Label).update(literal(phase))
         self.query_one("#hold-digits", Digits).update(digits)
-        self.query_one("#hold-keys", Label).update(keys)
+        self.query_one("#hold-keys", Label).update(literal(keys))

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from strongstride.engine.week import Suggestion
-from strongstride.model.visible_text import visible
+from strongstride.model.visible_text import literal, visible
 from strongstride.store.in_progress import SavedSession
 from strongstride.store.summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
@@ -42,24 +42,24 @@ def today_card(suggestion: Suggestion | None) -> Text:
         return Text("No plan could be loaded: press e to see why.", style="bold")
     card = Text(f"Today, {suggestion.day:%A %d %B}: ", style="bold")
     if suggestion.train:
-        card.append(f"{suggestion.session_name}", style="bold")
+        card.append(visible(suggestion.session_name), style="bold")
         card.append("  (train today)")
     elif suggestion.warning is not None:
-        card.append(f"{suggestion.session_name}", style="bold")
+        card.append(visible(suggestion.session_name), style="bold")
         card.append("  (not advised today)")
     else:
-        card.append(suggestion.session_name, style="bold")
+        card.append(visible(suggestion.session_name), style="bold")
     if suggestion.warning is not None:
         card.append("\n⚠ Warning: ", style="bold")
-        card.append(suggestion.warning)
+        card.append(visible(suggestion.warning))
     elif suggestion.reasons:
         card.append("\n")
-        card.append(suggestion.reasons[-1])
+        card.append(visible(suggestion.reasons[-1]))
     card.append("\n")
     card.append_text(week_count_line(suggestion.done_this_week, suggestion.weekly_target))
     if suggestion.phase is not None:
         card.append("\nPhase: ", style="bold")
-        card.append(suggestion.phase.describe())
+        card.append(visible(suggestion.phase.describe()))
     return card
 
 
@@ -73,7 +73,7 @@ def recent_lines(summaries: list[SessionSummary]) -> Text:
             lines.append("\n")
         lines.append(f"{summary.started_at:%a %d %b}  ")
         lines.append(f"{summary.work_sets:>2} sets  ", style="dim")
-        lines.append(f"{summary.session_name or summary.session_id}")
+        lines.append(visible(summary.session_name or summary.session_id))
     return lines
 
 
@@ -87,7 +87,7 @@ def resume_banner(saved: SavedSession, session_name: str, filed: int | None) -> 
     if saved.from_another_machine:
         banner.append(f" on {visible(saved.machine or '')}", style="bold")
     banner.append(": ", style="bold")
-    banner.append(f"{visible(session_name)}, {_when(saved.header.get('started_at'))}.  ")
+    banner.append(visible(f"{session_name}, {_when(saved.header.get('started_at'))}.  "))
     if filed is not None:
         banner.append(f"Already in history with {filed} set{'s' if filed != 1 else ''}; resuming adds to it.  ")
     banner.append("r: resume   F: file it as it is   D: discard", style="bold")
@@ -140,7 +140,7 @@ class HomeScreen(Screen[None]):
             yield Static(banner, id="resume", classes="banner")
         today = Static(today_card(suggestion), id="today")
         plan = self.state.plan
-        today.border_title = plan.name if plan else "strongstride"
+        today.border_title = literal(plan.name if plan else "strongstride")
         yield today
         with Horizontal(id="lower"):
             yield PlanSessionPicker(
@@ -152,7 +152,7 @@ class HomeScreen(Screen[None]):
             yield recent
         with VerticalScroll(id="reasons") as reasons:
             reasons.border_title = "Why this suggestion (w to close)"
-            yield Static(Text("\n".join(suggestion.reasons) if suggestion else ""))
+            yield Static(Text("\n".join(visible(reason) for reason in suggestion.reasons) if suggestion else ""))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label
 
 from strongstride.engine.session_state import SetCard
+from strongstride.model.visible_text import TYPED_TEXT, literal
 from strongstride.tui.widgets.rpe_picker import RPE_KEYS_HINT
 from strongstride.tui.widgets.session_entry import EntryField, SessionRpeScale
 from strongstride.tui.widgets.set_card import target_words
@@ -114,8 +114,8 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
         card, target = self.card, self.card.target
         count = target.hold_seconds if self.count_label == "Seconds" else target.reps
         with Vertical(id="log-box"):
-            yield Label(Text(f"Log {card.exercise.name} · {card.position}"), id="log-title")
-            yield Label(Text(f"Target: {target_words(card)}"), id="log-target")
+            yield Label(literal(f"Log {card.exercise.name} · {card.position}"), id="log-title")
+            yield Label(literal(f"Target: {target_words(card)}"), id="log-target")
             with Horizontal(id="log-body"):
                 with Vertical(id="log-fields"):
                     with Horizontal(id="log-numbers"):
@@ -126,7 +126,7 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
                     if self.asks_rpe:
                         yield Label(f"RPE: {RPE_KEYS_HINT}", classes="log-hint")
                     yield Label("n: add a note", id="log-note")
-                    yield Input(placeholder="note, Enter saves the set", id="log-note-input", disabled=True)
+                    yield Input(placeholder="note, Enter saves the set", restrict=TYPED_TEXT, id="log-note-input", disabled=True)
                 if self.asks_rpe:
                     rpe = target.rpe if target.rpe is not None else DEFAULT_RPE
                     yield SessionRpeScale(rpe, hold=self.count_label == "Seconds", id="log-rpe")
@@ -192,4 +192,4 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
 
     def refuse(self, reason: str) -> None:
         """Show why the entry was not saved, in place; the fields keep what was typed."""
-        self.query_one("#log-error", Label).update(Text(f"Not saved: {reason}"))
+        self.query_one("#log-error", Label).update(literal(f"Not saved: {reason}"))

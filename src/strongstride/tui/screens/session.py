@@ -35,6 +35,7 @@ from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard
 from strongstride.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
+from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
@@ -163,10 +164,10 @@ class SessionScreen(Screen[Path | None]):
         state = self.state
         self.query_one(SessionStatus).show(state.progress, self.clock())
         warning = self.query_one("#session-warning", Label)
-        warning.update(Text(self.keeper.save_error or ""))
+        warning.update(literal(self.keeper.save_error or ""))
         warning.display = bool(self.keeper.save_error)
         notice = self.query_one("#session-notice", Label)
-        notice.update(Text(self.refusal or state.notice))
+        notice.update(literal(self.refusal or state.notice))
         notice.set_class(bool(self.refusal), "-refused")
         notice.display = bool(self.refusal or state.notice)
         if state.step == "warmup" and state.warmup is not None:
@@ -332,7 +333,7 @@ class SessionScreen(Screen[Path | None]):
             self.dismiss(self.keeper.saved_to if self.state.finished else None)
             return
         question = Text(f"{unsaved} set{'s are' if unsaved != 1 else ' is'} not saved yet. ", style="bold")
-        question.append(self.keeper.save_error or "")
+        question.append(visible(self.keeper.save_error or ""))
         answers = [Answer("r", "retry the save now", "retry"), Answer("Q", f"quit anyway and lose {unsaved}", "quit")]
         self.app.push_screen(ConfirmScreen(question, answers), self._leave_answered)
 

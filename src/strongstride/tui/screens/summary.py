@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from strongstride.keeper import SessionKeeper
+from strongstride.model.visible_text import TYPED_TEXT, literal
 from strongstride.store.summary import SessionSummary
 from strongstride.recap import SessionRecap, recap_session
 from strongstride.tui.widgets.session_status import elapsed_face
@@ -65,17 +65,17 @@ class SummaryScreen(Screen[Path | None]):
         setup = self.keeper.session.setup
         recap = self.recap()
         with Vertical():
-            yield Label(Text(f"Session summary · {setup.plan.name} · {setup.template.name}"), id="summary-title")
-            yield Label(totals_words(recap), id="summary-totals")
+            yield Label(literal(f"Session summary · {setup.plan.name} · {setup.template.name}"), id="summary-title")
+            yield Label(literal(totals_words(recap)), id="summary-totals")
             table: DataTable = DataTable(show_cursor=False, zebra_stripes=False)
             table.add_columns("Exercise", "Sets", "Best set", "Estimated 1RM")
             for exercise in recap.exercises:
-                table.add_row(Text(exercise.name), str(exercise.work_sets), exercise.best_set, exercise.e1rm_change)
+                table.add_row(*(literal(cell) for cell in (exercise.name, str(exercise.work_sets), exercise.best_set, exercise.e1rm_change)))
             yield table
             records = recap.records
             if records:
-                yield Label(Text("Personal records: " + "; ".join(records)), id="summary-records")
-            yield Input(placeholder="A note for this session (n), Enter saves", id="summary-note")
+                yield Label(literal("Personal records: " + "; ".join(records)), id="summary-records")
+            yield Input(placeholder="A note for this session (n), Enter saves", restrict=TYPED_TEXT, id="summary-note")
             yield Label("Not saved yet: Enter saves it to your history", id="summary-saved")
         yield Footer()
 
@@ -116,13 +116,13 @@ class SummaryScreen(Screen[Path | None]):
         status = self.query_one("#summary-saved", Label)
         status.set_class(not done, "-error")
         if not done:
-            status.update(Text(keeper.save_error or "The session could not be saved"))
+            status.update(literal(keeper.save_error or "The session could not be saved"))
             return
         self.saved = True
         note = self.query_one("#summary-note", Input)
         note.disabled = True
         saved = f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"
-        status.update(Text(f"{saved}. {keeper.filing_note}" if keeper.filing_note else saved))
+        status.update(literal(f"{saved}. {keeper.filing_note}" if keeper.filing_note else saved))
         self.refresh_bindings()
 
     def action_leave(self) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from strongstride.model.visible_text import literal
 from strongstride.tui.messages import PlanChosen, StartSession
 from strongstride.tui.startup import PlanOption
 
@@ -21,8 +21,7 @@ def session_options(option: PlanOption, today_session_id: str | None) -> list[Op
     """One line a session: its id, its name, and a word (not a colour) marking today's."""
     options = []
     for template in option.plan.sessions:
-        line = Text(f"{template.id:<3} ")
-        line.append(template.name)
+        line = literal(f"{template.id:<3} {template.name}")
         if template.id == today_session_id:
             line.append(f"  {TODAY_MARK}", style="bold")
         options.append(Option(line, id=template.id))
@@ -33,7 +32,7 @@ def plan_options(plans: Sequence[PlanOption], current_id: str | None) -> list[Op
     """One line a plan: its name, whether it is bundled or the runner's own, and which is current."""
     options = []
     for option in plans:
-        line = Text(option.plan.name)
+        line = literal(option.plan.name)
         line.append(" (bundled)" if option.bundled else " (yours)", style="dim")
         if option.plan.id == current_id:
             line.append(f"  {CURRENT_MARK}", style="bold")
@@ -71,7 +70,7 @@ class PlanSessionPicker(OptionList):
 
     def _show_sessions(self) -> None:
         current = self.current
-        self.border_title = f"Sessions of {current.plan.name}" if current else "No plan loaded"
+        self.border_title = literal(f"Sessions of {current.plan.name}" if current else "No plan loaded")
         self.set_options(session_options(current, self.today_session_id) if current else [])
         today_ids = [o.id for o in self.options]
         if self.today_session_id in today_ids:

@@ -7,13 +7,15 @@ from textual.app import App
 from textual.widget import Widget
 
 from strongstride.model.problems import Problem
+from strongstride.model.visible_text import literal, visible
 
 
 def problem_text(problem: Problem) -> Text:
     """A problem as two plain lines: where (file:line) and what (key: reason), never read as markup."""
     where = f"{problem.path}:{problem.line}" if problem.line is not None else str(problem.path)
-    text = Text(where, style="bold")
-    text.append(f"\n  {problem.key_path or '(whole file)'}: {problem.message}")
+    text = literal(where, style="bold")
+    text.append("\n  ")
+    text.append(visible(f"{problem.key_path or '(whole file)'}: {problem.message}"))
     return text
 
 

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from strongstride.engine.session_state import SetCard
+from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.rest_timer import RestTimer
 from strongstride.tui.widgets.set_card import next_set_words, target_words
 
@@ -34,8 +35,8 @@ class RestPanel(Vertical):
         card = self.card
         if card is None:
             return
-        yield Label(Text.assemble(("Next: ", "bold"), next_set_words(card)), id="rest-next", classes="rest-line")
-        yield Label(Text(target_words(card)), id="rest-next-target", classes="rest-line")
+        yield Label(Text.assemble(("Next: ", "bold"), visible(next_set_words(card))), id="rest-next", classes="rest-line")
+        yield Label(literal(target_words(card)), id="rest-next-target", classes="rest-line")
         if card.plates is not None:
-            yield Label(Text.assemble(("Plates: ", "bold"), card.plates.reason), classes="rest-line")
-        yield Label(Text.assemble(("Why: ", "bold"), card.target.reason), id="rest-next-reason", classes="rest-line")
+            yield Label(Text.assemble(("Plates: ", "bold"), visible(card.plates.reason)), classes="rest-line")
+        yield Label(Text.assemble(("Why: ", "bold"), visible(card.target.reason)), id="rest-next-reason", classes="rest-line")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
 from strongstride.engine.session_state import Progress
+from strongstride.model.visible_text import literal
 
 
 def elapsed_face(seconds: float) -> str:
@@ -46,7 +46,7 @@ class SessionStatus(Horizontal):
         self.started_at = started_at
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(self.title), id="status-title")
+        yield Label(literal(self.title), id="status-title")
         yield Label("", id="status-progress")
         yield ProgressBar(total=1, show_eta=False, show_percentage=False)
         yield Label("0:00", id="status-elapsed")

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Label
 
 from strongstride.model.plan import Warmup
+from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.rest_timer import clock_face
 
 
@@ -44,10 +45,10 @@ class WarmupPanel(Vertical):
         if warmup is None:
             return
         yield Label("Warm up first", id="warmup-title")
-        yield Label(Text(warmup.activity), id="warmup-activity")
+        yield Label(literal(warmup.activity), id="warmup-activity")
         yield Digits(clock_face(warmup.minutes * 60))
         yield Label("Space: start the warm-up timer   Enter: warm-up done, on to the first set", classes="warmup-keys")
-        yield Label(Text.assemble(("Then: ", "bold"), self.up_next), id="warmup-next")
+        yield Label(Text.assemble(("Then: ", "bold"), visible(self.up_next)), id="warmup-next")
 
 
 class DonePanel(Vertical):

@@ -10,6 +10,7 @@ from textual.widgets import Label
 
 from strongstride.engine.session_state import SetCard
 from strongstride.model.units import format_load
+from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.big_number import BigNumber
 
 WARMUP_BADGE = " WARM-UP "
@@ -45,7 +46,7 @@ def next_set_words(card: SetCard) -> str:
 
 
 class SetCardView(Vertical):
-    """Renders one SetCard; every text from files goes through Text, never as markup."""
+    """Renders one SetCard; every text from files is drawn literally (`literal`), never as markup or escapes."""
 
     DEFAULT_CSS = """
     SetCardView { height: auto; padding: 0 1; }
@@ -81,15 +82,15 @@ class SetCardView(Vertical):
         if card is None:
             return
         with Horizontal(id="card-head"):
-            yield Label(Text(card.exercise.name), id="card-name")
+            yield Label(literal(card.exercise.name), id="card-name")
             if card.kind == "warmup":
                 yield Label(WARMUP_BADGE, classes="card-badge")
             elif card.extra_set:
                 yield Label(EXTRA_BADGE, classes="card-badge")
-        yield Label(card.position, id="card-position")
+        yield Label(literal(card.position), id="card-position")
         with Horizontal(id="card-numbers"):
             yield from self._numbers(card)
-        yield Label(Text(target_words(card)), classes="card-line", id="card-target")
+        yield Label(literal(target_words(card)), classes="card-line", id="card-target")
         if card.plates is not None:
             yield self._line("Plates", card.plates.reason, "card-plates")
         yield self._line("Why", card.target.reason, "card-reason")
@@ -99,7 +100,7 @@ class SetCardView(Vertical):
         if card.note:
             yield self._line("Note", card.note, "card-note")
         if self.swaps:
-            yield Label(Text(self.swaps), classes="card-line", id="card-swaps")
+            yield Label(literal(self.swaps), classes="card-line", id="card-swaps")
 
     def _numbers(self, card: SetCard) -> ComposeResult:
         target = card.target
@@ -110,9 +111,9 @@ class SetCardView(Vertical):
         if target.load is not None:
             yield BigNumber(f"{target.load:g}", "Load", card.unit, id="card-load")
         effort = card.rpe_meaning or load_kind_words(card)
-        yield Label(Text(effort), id="card-effort")
+        yield Label(literal(effort), id="card-effort")
 
     @staticmethod
     def _line(label: str, value: str, line_id: str) -> Label:
-        text = Text.assemble((f"{label}: ", "bold"), value)
+        text = Text.assemble((f"{label}: ", "bold"), visible(value))
         return Label(text, classes="card-line", id=line_id)
