@@ -27,7 +27,7 @@ from strongstride.store.summary import (
     SessionSummary, chronological, summarise_session, summary_from_json, summary_to_json,
 )
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 HistoryFile = tuple[str, str, os.stat_result]   # (year/name.toml, path, stat)
 Ends = tuple[tuple[str, str], tuple[str, str]]   # the first and last session's (started_at, id)
 
