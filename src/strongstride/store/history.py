@@ -15,6 +15,7 @@ from strongstride.store import paths
 from strongstride.store.atomic import atomic_create_text, atomic_write_text
 from strongstride.store.history_codec import load_session_file, session_to_toml
 from strongstride.store.index import HistoryIndex, load_index, scan_history
+from strongstride.store.index_files import read_json
 from strongstride.store.session_files import one_file_per_session, safe_name, session_file_name
 from strongstride.store.summary import chronological
 
@@ -114,7 +115,7 @@ class HistoryStore:
     def load_derived(self, name: str) -> Any:
         """A cache derived from the history, or None when it is missing or unreadable (the caller rebuilds it)."""
         try:
-            return json.loads(self.derived_file(name).read_text(encoding="utf-8"))
+            return read_json(self.derived_file(name))
         except (OSError, ValueError):
             return None
 

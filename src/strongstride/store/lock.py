@@ -21,6 +21,8 @@ from types import TracebackType
 
 import tomli_w
 
+from strongstride.model.toml_file import open_plain_file
+
 try:
     import fcntl
 except ImportError:  # not on this platform: the pid check alone decides
@@ -163,7 +165,8 @@ class SessionLock:
     def _owner(self) -> LockOwner:
         """The lock file's details, as far as they can be read."""
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+            with open_plain_file(self.path) as stream:
+                data = tomllib.loads(stream.read().decode("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
             data = {}
         pid, host, since = data.get("pid"), data.get("host"), data.get("since")
