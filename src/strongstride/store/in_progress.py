@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,7 @@ import tomli_w
 
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import load_toml_file
-from strongstride.store.atomic import atomic_write_text
+from strongstride.store.atomic import atomic_write_text, remove_file
 
 IN_PROGRESS_SCHEMA = 1
 
@@ -45,6 +44,5 @@ class InProgressStore:
         return header, events  # type: ignore[return-value]
 
     def clear(self) -> None:
-        """Remove the file once the session is filed in history (or dropped)."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        """Remove the file once the session is filed in history (or dropped), its folder synced."""
+        remove_file(self.path)
