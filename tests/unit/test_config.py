@@ -172,3 +172,28 @@ def test_saving_to_a_broken_file_raises_and_leaves_it(config_file: Path) -> None
     with pytest.raises(ProblemsFound):
         save_config_value(config_file, "theme", "strongstride-light")
     assert config_file.read_bytes() == b'theme = "dark\n# unfinished'
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute-link", "relative-link"])
+def test_saving_through_a_symlinked_config_keeps_the_link_and_writes_its_target(
+    config_file: Path, relative: bool,
+) -> None:
+    dotfiles = config_file.parent / "dotfiles"
+    dotfiles.mkdir()
+    target = dotfiles / "strongstride.toml"
+    target.write_text('units = "kg"\ntheme = "dark"\n')
+    config_file.unlink(missing_ok=True)
+    config_file.symlink_to(Path("dotfiles/strongstride.toml") if relative else target)
+    save_config_value(config_file, "theme", "strongstride-light")
+    assert config_file.is_symlink()
+    assert target.read_text() == 'units = "kg"\ntheme = "strongstride-light"\n'
+    assert sorted(path.name for path in dotfiles.iterdir()) == ["strongstride.toml"]   # no temp file left
+
+
+def test_saving_through_a_link_to_a_file_not_made_yet_creates_the_target(config_file: Path) -> None:
+    target = config_file.parent / "dotfiles" / "strongstride.toml"
+    config_file.unlink(missing_ok=True)
+    config_file.symlink_to(target)
+    save_config_value(config_file, "theme", "strongstride-light")
+    assert config_file.is_symlink()
+    assert tomllib.loads(target.read_text()) == {"schema": 1, "theme": "strongstride-light"}
