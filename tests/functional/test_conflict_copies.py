@@ -120,3 +120,14 @@ def test_two_different_sessions_are_never_taken_for_copies(folders: Path, name: 
     shutil.move(other, original.with_name(name))
     index = store_of(folders).index()
     assert (len(index.summaries), index.problems) == (2, [])
+
+
+def test_the_apps_problems_list_the_copies(folders: Path) -> None:
+    from strongstride.tui.startup import load_app_state
+
+    original = save_session(folders, datetime(2026, 11, 2, 18))
+    copies = make_copies(original)
+    state = load_app_state(None, date(2026, 11, 30))
+    assert len(state.index.summaries) == 1
+    listed = [str(problem) for problem in state.problems]
+    assert all(any(str(copy) in line and str(original) in line for line in listed) for copy in copies)

@@ -13,6 +13,8 @@ never reads the years before; in a changed folder only new or changed files are 
 or unreadable cache is rebuilt from the TOML files.
 
 Each summary is decoded only when it is first read: the home screen reads a handful of sessions.
+Sessions are keyed by their id: copies of one session a sync tool leaves in a folder are counted once
+and kept in the folder's figures as problems naming both files (store/session_files.py).
 """
 
 from __future__ import annotations
