@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO
 
 # Each subcommand lives in its own module with `run(args) -> int`, imported only when it is asked for.
 COMMAND_MODULES = {
@@ -70,20 +73,85 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OutputFailed(Exception):
+    """Standard output refused what a command printed: a full disk, a pipe closed by its reader."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.error = error
+
+
+class GuardedOutput:
+    """Standard output whose failed writes raise OutputFailed, told apart from a command's own file errors."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from strongstride.tui.run import run_app
 
         return run_app(args)
+    if sys.stdout is None:
+        return _fail("standard output is closed")
+    real_stdout = sys.stdout
+    if hasattr(real_stdout, "reconfigure"):
+        real_stdout.reconfigure(errors="replace")   # a character the output cannot encode shows as ?
+    sys.stdout = GuardedOutput(real_stdout)   # type: ignore[assignment]
+    try:
+        return _run_command(args)
+    except OutputFailed as failed:
+        _discard_output(real_stdout)
+        if failed.error.errno == errno.EPIPE:
+            return 1   # the reader has all it wanted (`| head -1`): nothing to say
+        return _fail(f"cannot write to standard output: {failed}")
+    finally:
+        sys.stdout = real_stdout
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """The subcommand's status, once everything it printed has reached standard output."""
     module = importlib.import_module(COMMAND_MODULES[args.command])
     try:
-        return module.run(args)
+        status: int = module.run(args)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+    sys.stdout.flush()
+    return status
+
+
+def _fail(message: str) -> int:
+    """One line on stderr (if there is one) and status 1."""
+    if sys.stderr is not None:
+        print(f"strongstride: {message}", file=sys.stderr)
+    return 1
+
+
+def _discard_output(stream: TextIO) -> None:
+    """Send what is still buffered for a failed standard output nowhere, so Python's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):   # not a real file (a test's capture): its buffer is harmless
+        pass
 
 
 if __name__ == "__main__":

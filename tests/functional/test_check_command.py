@@ -86,7 +86,7 @@ def test_a_missing_file_is_an_error(tmp_path, capsys):
 def test_a_directory_is_an_error(tmp_path, capsys):
     code, lines, _ = check(capsys, tmp_path)
     assert code == 1
-    assert lines == [f"{tmp_path}: (file): cannot read: Is a directory"]
+    assert lines == [f"{tmp_path}: (file): cannot read: not a regular file (a folder)"]
 
 
 def test_garbage_bytes_are_an_error(tmp_path, capsys):

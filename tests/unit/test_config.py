@@ -219,3 +219,28 @@ def test_an_increment_the_plates_cannot_make_is_a_problem(config_file: Path) -> 
     _, unwritten = loaded(config_file, "[equipment]\nplates = [20, 10]\n")
     assert unwritten == [f"{config_file}:2: equipment.plates: the default barbell_increment 2.5 kg can't be made with "
                          "these plates: the smallest step they make is 20 kg (a pair of 10); using 20 kg"]
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute-link", "relative-link"])
+def test_saving_through_a_symlinked_config_keeps_the_link_and_writes_its_target(
+    config_file: Path, relative: bool,
+) -> None:
+    dotfiles = config_file.parent / "dotfiles"
+    dotfiles.mkdir()
+    target = dotfiles / "strongstride.toml"
+    target.write_text('units = "kg"\ntheme = "dark"\n')
+    config_file.unlink(missing_ok=True)
+    config_file.symlink_to(Path("dotfiles/strongstride.toml") if relative else target)
+    save_config_value(config_file, "theme", "strongstride-light")
+    assert config_file.is_symlink()
+    assert target.read_text() == 'units = "kg"\ntheme = "strongstride-light"\n'
+    assert sorted(path.name for path in dotfiles.iterdir()) == ["strongstride.toml"]   # no temp file left
+
+
+def test_saving_through_a_link_to_a_file_not_made_yet_creates_the_target(config_file: Path) -> None:
+    target = config_file.parent / "dotfiles" / "strongstride.toml"
+    config_file.unlink(missing_ok=True)
+    config_file.symlink_to(target)
+    save_config_value(config_file, "theme", "strongstride-light")
+    assert config_file.is_symlink()
+    assert tomllib.loads(target.read_text()) == {"schema": 1, "theme": "strongstride-light"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
@@ -14,6 +15,7 @@ from strongstride.importers.rows import ParsedFile
 from strongstride.importers.sessions import ImportResult, build_sessions
 from strongstride.importers.strong import read_strong
 from strongstride.model.exercise import Exercise
+from strongstride.model.toml_file import open_plain_file
 from strongstride.model.units import Unit
 
 READERS: dict[str, Callable[[CsvRows, Unit], ParsedFile]] = {
@@ -33,5 +35,5 @@ def read_export(stream: TextIO, source: str, library: Mapping[str, Exercise], de
 
 def read_export_file(path: Path, source: str, library: Mapping[str, Exercise], default_unit: Unit) -> ImportResult:
     """The export at `path`, streamed (a byte-order mark is dropped); OSError or UnreadableFile if unreadable."""
-    with path.open(encoding="utf-8-sig", newline="") as stream:
+    with io.TextIOWrapper(open_plain_file(path), encoding="utf-8-sig", newline="") as stream:
         return read_export(stream, source, library, default_unit)

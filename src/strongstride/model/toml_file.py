@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from strongstride.model.problems import Problem, ProblemsFound
 
@@ -17,13 +20,39 @@ INTEGER_LIMITS = (-(2**63), 2**63 - 1)     # TOML integers are 64-bit; Python's 
 _LINE_IN_MESSAGE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
-def read_toml_text(path: Path) -> str:
-    """The file's text; ProblemsFound if it is missing, too large, or not UTF-8."""
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def open_plain_file(path: Path | str) -> BinaryIO:
+    """The file opened for reading if it is a regular one; OSError naming its kind if not.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or a device (which could
+    wait forever for a writer, or never end) is refused before a byte is read.
+    """
+    handle = os.open(path, _OPEN_FLAGS)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProblemsFound([Problem(path, "", f"file is {size:,} bytes; the limit is 1 MiB")])
-        data = path.read_bytes()
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+            raise OSError(errno.EINVAL, f"not a regular file ({kind})", str(path))
+        if _OPEN_FLAGS & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(handle, True)
+        return os.fdopen(handle, "rb")
+    except BaseException:
+        os.close(handle)
+        raise
+
+
+def read_toml_text(path: Path) -> str:
+    """The file's text; ProblemsFound if it is missing, not a regular file, too large, or not UTF-8."""
+    try:
+        with open_plain_file(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            data = stream.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
+        if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+            raise ProblemsFound([Problem(path, "", f"file is {max(size, len(data)):,} bytes; the limit is 1 MiB")])
     except OSError as error:
         raise ProblemsFound([Problem(path, "", f"cannot read: {error.strerror or error}")]) from None
     try:

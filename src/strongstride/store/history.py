@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,19 +15,13 @@ from strongstride.store import paths
 from strongstride.store.atomic import atomic_create_text, atomic_write_text
 from strongstride.store.history_codec import load_session_file, session_to_toml
 from strongstride.store.index import HistoryIndex, load_index, scan_history
+from strongstride.store.index_files import read_json
+from strongstride.store.session_files import one_file_per_session, safe_name, session_file_name
 from strongstride.store.summary import chronological
 
 INDEX_FILE_NAME = "index.json"
 SUFFIX_LENGTH = 6
 _SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
-_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
-_LONGEST_PART = 40          # of a plan or session id inside a session id
-_LONGEST_STEM = 200
-
-
-def safe_name(text: str, longest: int = _LONGEST_PART) -> str:
-    """Text fit for a file name: only letters, digits, `_` and `-`, so nothing can leave the folder."""
-    return _UNSAFE.sub("-", text).strip("-")[:longest] or "x"
 
 
 def new_session_id(started_at: datetime, plan_id: str, session_id: str) -> str:
@@ -68,7 +61,7 @@ class HistoryStore:
 
     def path_for_id(self, session_id: str, started_at: datetime) -> Path:
         """Where the session with this id, started then, is (or would be) filed."""
-        return self.history_dir / f"{started_at.year:04d}" / f"{safe_name(session_id, _LONGEST_STEM)}.toml"
+        return self.history_dir / f"{started_at.year:04d}" / session_file_name(session_id)
 
     def save(self, log: SessionLog) -> Path:
         """File a finished session atomically; FileExistsError if its file is already there."""
@@ -81,14 +74,17 @@ class HistoryStore:
         return load_session_file(path)
 
     def load_all(self) -> HistoryLoad:
-        """Every session in full; broken files are listed with their path and reason and skipped."""
+        """Every session in full, once; broken files and copies of a session are listed and skipped."""
         found, problems = scan_history(self.history_dir)
-        sessions = []
+        read = []
         for _, path, _ in found:
             try:
-                sessions.append(self.load(Path(path)))
+                read.append((path, self.load(Path(path))))
             except ProblemsFound as broken:
                 problems.extend(broken.problems)
+        unique, copies = one_file_per_session(read, lambda item: item[1].id, lambda item: item[0])
+        problems.extend(copies)
+        sessions = [log for _, log in unique]
         sessions.sort(key=lambda log: (chronological(log.started_at), log.id))
         return HistoryLoad(sessions, problems)
 
@@ -123,7 +119,7 @@ class HistoryStore:
     def load_derived(self, name: str) -> Any:
         """A cache derived from the history, or None when it is missing or unreadable (the caller rebuilds it)."""
         try:
-            return json.loads(self.derived_file(name).read_text(encoding="utf-8"))
+            return read_json(self.derived_file(name))
         except (OSError, ValueError):
             return None
 

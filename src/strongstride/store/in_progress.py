@@ -7,7 +7,6 @@ never overwritten, and the writer never writes a file larger than the reader acc
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import Any
 
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model import toml_file
-from strongstride.store.atomic import _sync_folder, atomic_write_text
+from strongstride.store.atomic import atomic_write_text, remove_file
 
 IN_PROGRESS_SCHEMA = 1
 IN_PROGRESS_NAME = "in-progress.toml"
@@ -127,10 +126,8 @@ class InProgressStore:
     def clear(self) -> None:
         """Remove the file once the session is filed in history (or dropped), unless it is no longer ours."""
         self._check_unchanged()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        remove_file(self.path)
         self._stamp = None
-        _sync_folder(self.path.parent)
 
     def conflict_copies(self) -> list[Path]:
         """Copies of the live session that sync tools leave beside it (`in-progress.sync-conflict-….toml`, …)."""

@@ -13,12 +13,14 @@ never reads the years before; in a changed folder only new or changed files are 
 or unreadable cache is rebuilt from the TOML files.
 
 Each summary is decoded only when it is first read: the home screen reads a handful of sessions.
+Sessions are keyed by their id: copies of one session a sync tool leaves in a folder are counted once
+and kept in the folder's figures as problems naming both files (store/session_files.py).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import accumulate
@@ -29,6 +31,7 @@ from strongstride.model.problems import Problem
 from strongstride.store.index_files import (
     Ends, FileEntry, Folder, HistoryFile, IndexFiles, YearFigures, digest, list_folders, unreadable_folder,
 )
+from strongstride.store.session_files import one_file_per_session
 from strongstride.store.summary import ExerciseSummary, SessionSummary, chronological
 
 RECENT_YEARS = 2   # this year's folder and last year's: checked file by file on every look
@@ -55,10 +58,10 @@ class _Year:
     @classmethod
     def counted(cls, folder: Folder, scan: str, entries: list[FileEntry], files: IndexFiles) -> _Year:
         """A folder just refreshed: its figures taken from its entries, which stay loaded."""
-        readable = sorted((e for e in entries if e.text is not None), key=FileEntry.sort_key)
+        readable, copies = _sessions_once(entries)
         ends: Ends | None = ((readable[0].started_at or "", readable[0].uid or ""),
                              (readable[-1].started_at or "", readable[-1].uid or "")) if readable else None
-        problems = [p for entry in entries for p in entry.problems]
+        problems = [p for entry in entries for p in entry.problems] + copies
         figures = YearFigures(folder.name, folder.stamp, "", scan, len(readable), ends,
                               digest(e.stamp() for e in readable), problems)
         return cls(figures, folder, files, readable)
@@ -78,8 +81,15 @@ class _Year:
                     entries = self._files.refresh(self.folder, scan, self._files.read(self.folder.name, None))
                 except OSError:   # a settled folder that cannot be listed now: its change is seen next look
                     entries = {}
-            self._entries = sorted((e for e in entries.values() if e.text is not None), key=FileEntry.sort_key)
+            self._entries = _sessions_once(entries.values())[0]
         return self._entries
+
+
+def _sessions_once(entries: Iterable[FileEntry]) -> tuple[list[FileEntry], list[Problem]]:
+    """A folder's readable sessions, oldest first, each once however many copies of it a sync tool left."""
+    readable, copies = one_file_per_session((e for e in entries if e.text is not None),
+                                            lambda entry: entry.uid or "", lambda entry: entry.path)
+    return sorted(readable, key=FileEntry.sort_key), copies
 
 
 class _Chunk:

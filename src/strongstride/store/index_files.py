@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.model.toml_file import open_plain_file
 from strongstride.store.atomic import atomic_write_text
 from strongstride.store.history_codec import load_session_file
 from strongstride.store.summary import (
     SessionSummary, chronological, summarise_session, summary_from_json, summary_to_json,
 )
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 HistoryFile = tuple[str, str, os.stat_result]   # (year/name.toml, path, stat)
 Ends = tuple[tuple[str, str], tuple[str, str]]   # the first and last session's (started_at, id)
 
@@ -181,7 +182,7 @@ class IndexFiles:
     def read_years(self) -> dict[str, YearFigures] | None:
         """Each folder's figures as last written, or None when the index file cannot be trusted."""
         try:
-            data = json.loads(self.index_file.read_text(encoding="utf-8"))
+            data = read_json(self.index_file)
             if data["version"] != INDEX_VERSION or data["history"] != self.history or data["clock"] != _clock():
                 return None
             return {raw[0]: self._figures_from_json(raw) for raw in data["years"]}
@@ -199,7 +200,7 @@ class IndexFiles:
     def read(self, name: str, scan: str | None) -> dict[str, FileEntry] | None:
         """A folder's cached entries by key; None when missing, damaged, or (given a scan stamp) of other files."""
         try:
-            data = json.loads(self.folder_file(name).read_text(encoding="utf-8"))
+            data = read_json(self.folder_file(name))
             if (data["version"] != INDEX_VERSION or data["history"] != self.history or data["folder"] != name
                     or (scan is not None and data["scan"] != scan)):
                 return None
@@ -245,6 +246,12 @@ class IndexFiles:
 def _clock() -> str:
     """The local clock's offsets: sessions' places in time (with an offset) move when they change."""
     return f"{time.timezone}/{time.altzone}"
+
+
+def read_json(path: Path) -> Any:
+    """A cache file's data; OSError or ValueError when it is missing, not a regular file or damaged."""
+    with open_plain_file(path) as stream:
+        return json.loads(stream.read())
 
 
 def _write_json(path: Path, data: Any) -> None:

@@ -21,6 +21,9 @@ from types import TracebackType
 
 import tomli_w
 
+from strongstride.model.toml_file import open_plain_file
+from strongstride.store.atomic import make_folders, remove_file, sweep_stale_temp_files
+
 try:
     import fcntl
 except ImportError:  # not on this platform: the pid check alone decides
@@ -78,11 +81,12 @@ class SessionLock:
         """Take the lock, taking over a stale one; SessionLocked if a live process holds it."""
         if self._handle is not None:
             return
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        make_folders(self.data_dir)
         for _ in range(_ATTEMPTS):
             handle = self._create() or self._take_over_stale()
             if handle is not None:
                 self._handle = handle
+                self.sweep_stale_temp_files()
                 return
         raise SessionLocked(self.data_dir, self._owner(), self.path)
 
@@ -90,11 +94,22 @@ class SessionLock:
         """Remove the lock file (before dropping the OS lock, so nobody takes over a file being removed)."""
         if self._handle is None:
             return
-        with contextlib.suppress(FileNotFoundError):
-            if _same_file(self._handle, self.path):
-                self.path.unlink()
+        if _same_file(self._handle, self.path):
+            remove_file(self.path)
         os.close(self._handle)
         self._handle = None
+
+    def sweep_stale_temp_files(self) -> None:
+        """Remove what killed writes left in the data and history folders, unless another process's session runs."""
+        if not self.held and self.path.exists():
+            return   # a session lock not ours: its owner may be alive, so its folders are left alone
+        history = self.data_dir / "history"
+        try:
+            with os.scandir(history) as found:
+                years = [Path(entry.path) for entry in found if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            years = []
+        sweep_stale_temp_files([self.data_dir, history, *years])
 
     def __enter__(self) -> SessionLock:
         self.acquire()
@@ -163,7 +178,8 @@ class SessionLock:
     def _owner(self) -> LockOwner:
         """The lock file's details, as far as they can be read."""
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+            with open_plain_file(self.path) as stream:
+                data = tomllib.loads(stream.read().decode("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
             data = {}
         pid, host, since = data.get("pid"), data.get("host"), data.get("since")
