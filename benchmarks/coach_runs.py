@@ -15,9 +15,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from coach_figures import Figures, equipment_ladder, measure, outings_from_logs
-from simulated_lifter import Lifter, TrueStrength, share_for_reps_to_failure
+from simulated_lifter import HOLD_SECONDS_PER_RPE, Lifter, TrueStrength, share_for_reps_to_failure
 
-from strongstride.engine.autoregulation import target_rpe
 from strongstride.engine.events import Event, Finished, HoldCompleted, RestEnded, SetLogged, WarmupDone
 from strongstride.engine.session import LiveSession
 from strongstride.engine.session_state import SessionState, SetCard
@@ -39,6 +38,10 @@ PLAN_START_RPE_BELOW_TARGET = 1.5   # the lifter finds the plan's start 1.5 RPE 
 # intermediate marathon runner with a 100 kg 5RM back squat.
 KNOWN_1RM_KG = {"back_squat": 116.0, "deadlift": 140.0, "split_squat": 30.0, "reverse_lunge": 30.0}
 DEFAULT_1RM_KG = 40.0
+# Where a plan leaves a number out (the lifter's strength is still needed): these stand in.
+UNWRITTEN_RPE = 8.0
+UNWRITTEN_REPS = 8
+UNWRITTEN_HOLD_SECONDS = 20
 _DEFAULTS_KG, _DEFAULTS_LB = Equipment.defaults("kg"), Equipment.defaults("lb")
 
 
@@ -125,16 +128,16 @@ def lifter_for(plan: Plan, exercises: Mapping[str, Exercise], weekly_growth: flo
         for block in template.blocks:
             if block.exercise_id in strengths:
                 continue
-            exercise, goal = exercises[block.exercise_id], target_rpe(block)
+            exercise, goal = exercises[block.exercise_id], block.prescription.rpe or UNWRITTEN_RPE
             reserve = 10.0 - goal + PLAN_START_RPE_BELOW_TARGET   # reps (or hold steps) left at the plan's start
             prescription = block.prescription
             if exercise.kind == "hold":
-                low = prescription.hold_seconds.low if prescription.hold_seconds else 20
-                strengths[exercise.id] = TrueStrength("hold", low + reserve * 5, weekly_growth)
+                low = prescription.hold_seconds.low if prescription.hold_seconds else UNWRITTEN_HOLD_SECONDS
+                strengths[exercise.id] = TrueStrength("hold", low + reserve * HOLD_SECONDS_PER_RPE, weekly_growth)
             elif _takes_load(block, exercises):
                 strengths[exercise.id] = TrueStrength("load", _one_rm_kg(plan, block, reserve), weekly_growth)
             else:
-                low = prescription.reps.low if prescription.reps else 8
+                low = prescription.reps.low if prescription.reps else UNWRITTEN_REPS
                 strengths[exercise.id] = TrueStrength("reps", low + reserve, weekly_growth)
     return Lifter(strengths, since, seed)
 
@@ -144,7 +147,7 @@ def _one_rm_kg(plan: Plan, block: Block, reserve: float) -> float:
     load = block.prescription.load
     if load.kind != "absolute" or load.weight is None:
         return KNOWN_1RM_KG.get(block.exercise_id, DEFAULT_1RM_KG)
-    reps = block.prescription.reps.low if block.prescription.reps else 5
+    reps = block.prescription.reps.low if block.prescription.reps else UNWRITTEN_REPS
     return convert(load.weight, plan.units, "kg") / share_for_reps_to_failure(reps + reserve)
 
 

@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from strongstride.engine.autoregulation import HOLD_STEP_SECONDS
 from strongstride.engine.rpe import CHART_REPS, RPE_SCALE, epley_1rm, percent_of_1rm
 
 StrengthKind = Literal["load", "reps", "hold"]
 
-HOLD_SECONDS_PER_RPE = HOLD_STEP_SECONDS   # the coach's own hold step: 5 s for each point of effort
-REPORTING_NOISE = 0.5                      # the brief: reported RPE within +/-0.5 of the true one
-LOWEST_REPORTED_RPE = min(rpe for rpe, _ in RPE_SCALE)   # the picker's lowest choice
+HOLD_SECONDS_PER_RPE = 5   # an assumption, as the seeds give no seconds per point: the coach's hold step today
+REPORTING_NOISE = 0.5      # reported RPE within +/-0.5 of the true one
+LOWEST_REPORTED_RPE = min(entry[0] for entry in RPE_SCALE if isinstance(entry[0], (int, float)))   # the picker's lowest
 MOST_REPS = 60                             # the curve stops here: no set in a plan comes near it
 _LAST_CHART_REPS = CHART_REPS[-1]
 

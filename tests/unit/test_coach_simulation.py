@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import json
-import subprocess
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,7 +20,6 @@ from strongstride.engine.week import RACE, runs_on
 from strongstride.model.log import SessionLog, SetLog
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-SIMULATION = BENCHMARKS / "coach_simulation.py"
 
 
 def benchmark_module(name: str) -> ModuleType:
@@ -214,18 +211,3 @@ def test_a_short_run_follows_the_rotation_the_layoff_and_the_race_with_events_at
     outings = figures.outings_from_logs(logs, steady, scenario.layoff)
     back = [o for o in outings if o.day >= scenario.layoff[1]]
     assert {o.start for o in back if o.number == min(p.number for p in back if p.exercise_id == o.exercise_id)} == {"layoff"}
-
-
-def test_the_command_prints_a_table_and_json_for_a_short_run():
-    command = [sys.executable, str(SIMULATION), "--weeks", "3", "--plans", "runner-foundation", "bodyweight-beginner",
-               "--set-ups", "kg-plates", "--jobs", "1"]
-    table = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout.splitlines()
-    assert [line.split()[:2] for line in table[-2:]] == [["runner-foundation", "kg-plates"],
-                                                         ["bodyweight-beginner", "any"]]
-    data = json.loads(subprocess.run([*command, "--json"], capture_output=True, text=True, timeout=120,
-                                     check=True).stdout)
-    assert [(row["plan"], row["set_up"]) for row in data["rows"]] == [("runner-foundation", "kg-plates"),
-                                                                      ("bodyweight-beginner", simulation.NO_LOADS)]
-    foundation = data["rows"][0]
-    assert foundation["work_sets"] > 0 and 0.0 <= foundation["on_target"] <= 1.0
-    assert foundation["first_sets"] > 0 and foundation["median_steps"] >= 0.0
