@@ -7,7 +7,7 @@
 - drift: with a constant true strength, how far the first-set load moves between the first and the
   last few normal starts before the layoff, in load steps;
 - deloads: each first session after the layoff or after two sessions running with missed reps, and
-  whether its first set is lighter than the last normal start.
+  whether its first set is lighter than the last normal start (when anything lighter can be made).
 """
 
 from __future__ import annotations
@@ -205,15 +205,18 @@ def largest_drift(outings: Sequence[Outing], ladders: Mapping[str, Ladder],
     return max(drifts, key=lambda drift: abs(drift[1]), default=None)
 
 
-def deload_checks(outings: Sequence[Outing]) -> tuple[DeloadCheck, ...]:
-    """Each deload start with a load, beside the exercise's last normal start after calibration."""
+def deload_checks(outings: Sequence[Outing], ladders: Mapping[str, Ladder]) -> tuple[DeloadCheck, ...]:
+    """Each deload start with a load, beside the exercise's last normal start after calibration.
+
+    A normal start already at the lightest load the equipment makes is left out: nothing is lighter.
+    """
     checks = []
     for index, outing in enumerate(outings):
         if outing.start == "normal" or outing.first_load is None:
             continue
         normal = [o.first_load for o in outings[:index] if o.exercise_id == outing.exercise_id
                   and o.start == "normal" and not o.calibrating and o.first_load is not None]
-        if normal:
+        if normal and normal[-1] > ladders[outing.exercise_id][0] + 1e-9:
             checks.append(DeloadCheck(outing.exercise_id, outing.day, outing.start, outing.first_load, normal[-1]))
     return tuple(checks)
 
@@ -225,5 +228,5 @@ def measure(outings: Sequence[Outing], steady: Sequence[Outing], ladders: Mappin
     return Figures(
         work_sets=work_sets, on_target=share, first_set_steps=first_set_distances(outings, ladders),
         drift=largest_drift(steady, ladders, layoff),
-        deloads=deload_checks(outings), missed_sessions=sum(o.missed for o in outings),
+        deloads=deload_checks(outings, ladders), missed_sessions=sum(o.missed for o in outings),
     )

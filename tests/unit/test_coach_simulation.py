@@ -166,9 +166,18 @@ def test_a_start_after_the_layoff_or_two_missed_sessions_is_checked_against_the_
     layoff = (weeks[6], weeks[7])   # nothing in week 6
     outings = figures.outings_from_logs(logs, lifter(back_squat=("load", 100.0)), layoff)
     assert [o.start for o in outings] == ["normal"] * 5 + ["misses", "layoff"]
-    checks = figures.deload_checks(outings)
+    checks = figures.deload_checks(outings, {"back_squat": BAR_LADDER})
     assert [(c.why, c.load, c.normal_load, c.lighter) for c in checks] == [
         ("misses", 85.0, 95.0, True), ("layoff", 100.0, 95.0, False)]
+
+
+def test_a_deload_from_the_lightest_load_is_not_checked_as_nothing_is_lighter():
+    weeks = [DAY + timedelta(weeks=n) for n in range(5)]
+    logs = [squat_session(day, [(20.0, 5)], 20.0) for day in weeks[:3]] + [squat_session(weeks[4], [(20.0, 5)], 20.0)]
+    outings = figures.outings_from_logs(logs, lifter(back_squat=("load", 100.0)), (weeks[3], weeks[4]))
+    assert outings[-1].start == "layoff"
+    assert figures.deload_checks(outings, {"back_squat": BAR_LADDER}) == ()
+    assert len(figures.deload_checks(outings, {"back_squat": (10.0, *BAR_LADDER)})) == 1
 
 
 def test_figures_gather_the_run_and_the_table_marks_each_missed_goal():
