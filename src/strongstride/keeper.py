@@ -6,7 +6,7 @@ error is shown, and the next event (or an explicit retry) writes everything agai
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from strongstride.engine.session import LiveSession, SessionSetup
 from strongstride.engine.session_state import SessionState
 from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
+from strongstride.model.log import SessionLog
 from strongstride.model.plan import Plan
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store.history import HistoryStore, new_session_id
@@ -67,12 +68,15 @@ def restore_events(raw_events: Sequence[dict[str, Any]], path: Path | str) -> li
 class SessionKeeper:
     """Applies the runner's events to the live session and writes after each one."""
 
-    def __init__(self, session: LiveSession, in_progress: InProgressStore, history: HistoryStore):
+    def __init__(self, session: LiveSession, in_progress: InProgressStore, history: HistoryStore,
+                 after_filing: Callable[[SessionLog], str] | None = None):
         self.session = session
         self.in_progress = in_progress
         self.history = history
+        self.after_filing = after_filing      # e.g. the FIT export: never raises, says what it did
         self.save_error: str | None = None
         self.saved_to: Path | None = None
+        self.after_filing_said: str | None = None
 
     @property
     def state(self) -> SessionState:
@@ -124,6 +128,8 @@ class SessionKeeper:
             self.save_error = _describe_failure(self.history.path_for(log), error)
             self._keep_in_progress()
             return False
+        if self.after_filing is not None and log.sets:
+            self.after_filing_said = self.after_filing(log)
         try:
             self.in_progress.clear()
         except OSError as error:

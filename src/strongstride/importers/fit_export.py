@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -19,6 +19,7 @@ from garmin_fit_sdk import BASE_TYPE, FIT_EPOCH_S, Encoder, Profile
 
 from strongstride.importers.export import exercise_name
 from strongstride.importers.fit_exercises import GarminExerciseMatcher
+from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import convert
 from strongstride.store.atomic import atomic_write_bytes
@@ -238,3 +239,21 @@ def write_fit_file(session: SessionLog, folder: Path, matcher: GarminExerciseMat
     path = folder / fit_file_name(session)
     atomic_write_bytes(path, session_to_fit(session, matcher))
     return path
+
+
+def export_after_filing(folder: Path, library: Mapping[str, Exercise]) -> Callable[[SessionLog], str]:
+    """What the keeper runs once a session is filed (`export_fit_to`): write its FIT activity and say where, or why not.
+
+    History is already safe by then, so nothing here may fail the filing: every error becomes the line shown.
+    """
+    matcher = GarminExerciseMatcher(library)
+
+    def export(session: SessionLog) -> str:
+        try:
+            return f"FIT activity written to {write_fit_file(session, folder, matcher)}"
+        except OSError as error:
+            return f"No FIT activity written to {folder}: {error.strerror or error}"
+        except ValueError as refusal:
+            return f"No FIT activity written: {refusal}"
+
+    return export

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from strongstride.model.units import Unit
 
@@ -68,3 +69,4 @@ class Config:
     plan: str = "runner-foundation"      # the current plan's id
     plan_started: date | None = None     # counts the plan's phases
     running: RunningWeek = field(default_factory=RunningWeek)
+    export_fit_to: Path | None = None    # a folder: each session filed is also written there as a FIT activity

@@ -6,7 +6,7 @@ Problem the app lists on its problems screen; nothing here raises for a bad file
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -137,7 +137,15 @@ class AppState:
             lock.release()
             raise
         self.lock = lock
-        return SessionKeeper(session, in_progress, self.history)
+        return SessionKeeper(session, in_progress, self.history, self._fit_export())
+
+    def _fit_export(self) -> Callable[[SessionLog], str] | None:
+        """The FIT export run after filing when config sets `export_fit_to` (Garmin's SDK is loaded only then)."""
+        if self.config.export_fit_to is None:
+            return None
+        from strongstride.importers.fit_export import export_after_filing
+
+        return export_after_filing(self.config.export_fit_to, self.library)
 
     def _new_session(self, plan_id: str, session_id: str, now: datetime) -> LiveSession:
         from strongstride.engine.session import LiveSession

@@ -121,7 +121,8 @@ class SummaryScreen(Screen[Path | None]):
         self.saved = True
         note = self.query_one("#summary-note", Input)
         note.disabled = True
-        status.update(Text(f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"))
+        saved = f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"
+        status.update(Text("\n".join(filter(None, (saved, keeper.after_filing_said)))))
         self.refresh_bindings()
 
     def action_leave(self) -> None:
