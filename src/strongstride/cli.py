@@ -53,9 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--weeks", type=int, default=8, metavar="N", help="weeks of adherence to show")
     stats.add_argument("--rescan", action="store_true", help=RESCAN_HELP)
 
-    export = commands.add_parser("export", help="write the whole history as CSV, JSON or Strong's CSV")
-    export.add_argument("--format", choices=("csv", "json", "strong"), required=True)
-    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export = commands.add_parser("export", help="write the history as CSV, JSON, Strong's CSV or FIT activities")
+    export.add_argument("--format", choices=("csv", "json", "strong", "fit"), required=True)
+    export.add_argument("--out", metavar="PATH", help="write here instead of standard output (fit: a folder, one file a session)")
+    export.add_argument("--since", metavar="DATE", help="only sessions on or after YYYY-MM-DD")
+    export.add_argument("--session", metavar="ID", help="only the session with this id (its history file's name)")
 
     import_ = commands.add_parser("import", help="import another app's export")
     import_.add_argument("file", metavar="FILE")

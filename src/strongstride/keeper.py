@@ -74,6 +74,7 @@ def restore_events(raw_events: Sequence[dict[str, Any]], path: Path | str) -> li
 def start_session(
     plan: Plan, session_id: str, library: ExerciseLibrary, history: HistoryStore, config: Config,
     now: datetime, in_progress: InProgressStore, volume_factor: float = 1.0,
+    after_filing: Callable[[SessionLog], str] | None = None,
 ) -> SessionKeeper:
     """A new session from the plan as its file reads now; what it starts from is saved with its first set."""
     snapshot_text = read_toml_text(plan.path) if plan.path is not None else None
@@ -83,12 +84,13 @@ def start_session(
         exercises = exercises_for(plan, library)
     setup = build_setup(plan, session_id, exercises, history, config, now, volume_factor)
     snapshot = setup_snapshot(setup, snapshot_text) if snapshot_text is not None else None
-    return SessionKeeper(LiveSession(setup), in_progress, history, snapshot)
+    return SessionKeeper(LiveSession(setup), in_progress, history, snapshot, after_filing)
 
 
 def resume_session(
     saved: SavedSession, in_progress: InProgressStore, history: HistoryStore,
     setup_without_snapshot: Callable[[SavedSession], SessionSetup],
+    after_filing: Callable[[SessionLog], str] | None = None,
 ) -> SessionKeeper:
     """The unfinished session, folded against the setup it started with (older files: against today's)."""
     if saved.setup is not None:
@@ -99,7 +101,7 @@ def resume_session(
         session = LiveSession(setup, restore_events(saved.events, in_progress.path))
     except ValueError as error:
         raise ProblemsFound([Problem(in_progress.path, "events", f"cannot resume: {error}")]) from None
-    keeper = SessionKeeper(session, in_progress, history, saved.setup)
+    keeper = SessionKeeper(session, in_progress, history, saved.setup, after_filing)
     keeper.saved_sets = len(session.state.logged)
     return keeper
 
@@ -120,15 +122,17 @@ class SessionKeeper:
 
     def __init__(
         self, session: LiveSession, in_progress: InProgressStore, history: HistoryStore,
-        snapshot: dict[str, Any] | None = None,
+        snapshot: dict[str, Any] | None = None, after_filing: Callable[[SessionLog], str] | None = None,
     ):
         self.session = session
         self.in_progress = in_progress
         self.history = history
         self.snapshot = snapshot
+        self.after_filing = after_filing      # e.g. the FIT export: never raises, says what it did
         self.save_error: str | None = None
         self.saved_to: Path | None = None
         self.filing_note = ""
+        self.after_filing_said: str | None = None
         self.saved_sets = 0   # sets (warm-ups and skips included) on disk as of the last good save
 
     @property
@@ -204,6 +208,8 @@ class SessionKeeper:
             self.save_error = _describe_failure(self.history.path_for(log), reason)
             self._keep_in_progress()
             return False
+        if self.after_filing is not None and log.sets:
+            self.after_filing_said = self.after_filing(log)
         try:
             self.in_progress.clear()
         except ChangedOnDisk:

@@ -18,3 +18,8 @@ def bundled_dir(name: str) -> Path:
 def exercise_library_file() -> Path:
     """The bundled exercise library."""
     return _PACKAGE / "data" / "exercises.toml"
+
+
+def garmin_exercises_file() -> Path:
+    """The bundled library's exercises as Garmin's FIT profile names them."""
+    return _PACKAGE / "data" / "garmin_exercises.toml"

@@ -55,3 +55,11 @@ def test_installed_wheel_lists_and_checks_its_sample_plans(tmp_path):
     check = run([str(scripts / "strongstride"), "check", *sample_files], outside, env)
     assert check.returncode == 0, check.stdout
     assert [line.split(": ok - ")[0] for line in check.stdout.splitlines()] == sample_files
+
+    # the Garmin names of the bundled exercises ship beside the library, and a FIT export works installed
+    mapped = run([str(python), "-c", "from strongstride.importers.fit_exercises import bundled_mapping\n"
+                  "from strongstride.library import load_exercise_library\n"
+                  "print(sorted(bundled_mapping()) == sorted(load_exercise_library()[0]))"], outside, env)
+    assert mapped.stdout.strip() == "True", mapped.stderr
+    exported = run([str(scripts / "strongstride"), "export", "--format", "fit", "--out", str(tmp_path / "fit")], outside, env)
+    assert exported.returncode == 0 and "Wrote 0 FIT activities" in exported.stderr, exported.stderr

@@ -22,10 +22,11 @@ SESSIONS = [(plan_id, template.id) for plan_id, plan in PLANS.items() for templa
 START = datetime(2026, 11, 23, 18, 0)
 
 
-def walk(plan_id: str, session_id: str, history: tuple[SessionLog, ...], started_at: datetime, rpes: random.Random) -> SessionLog:
+def walk(plan_id: str, session_id: str, history: tuple[SessionLog, ...], started_at: datetime, rpes: random.Random,
+         config: Config = Config()) -> SessionLog:
     """Do the whole session as a runner would: every set near its target, each felt a little differently."""
     plan = PLANS[plan_id]
-    setup = SessionSetup(plan, plan.session(session_id), LIBRARY, history, Config(), started_at, f"{plan_id}-{started_at:%j}")
+    setup = SessionSetup(plan, plan.session(session_id), LIBRARY, history, config, started_at, f"{plan_id}-{started_at:%j}")
     session, at = LiveSession(setup), started_at
     while (state := session.state).step != "done":
         at += timedelta(seconds=45)
@@ -37,7 +38,7 @@ def walk(plan_id: str, session_id: str, history: tuple[SessionLog, ...], started
             card = state.card
             assert card.target.reason, f"{card.exercise.id}: every target says why"
             if card.target.load is not None:
-                assert card.target.load == nearest_available_load(card.target.load, card.exercise, Config().equipment)
+                assert card.target.load == nearest_available_load(card.target.load, card.exercise, config.equipment)
             rpe = rpes.choice([7.0, 7.5, 8.0, 8.5, 9.0, 9.5]) if card.kind == "work" else None
             if card.is_hold and card.kind == "work":
                 session.apply(HoldCompleted(at, card.target.hold_seconds, rpe))

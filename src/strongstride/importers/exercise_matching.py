@@ -68,7 +68,7 @@ def is_cardio_name(name: str) -> bool:
     return bool(words & CARDIO_WORDS) and not words & _NOT_CARDIO_WORDS
 
 
-def _candidate_keys(name: str) -> Iterator[str]:
+def candidate_keys(name: str) -> Iterator[str]:
     """The keys to try, most specific first: whole name, equipment first, bare name, singular."""
     tags = [exercise_key(tag) for tag in _BRACKETED.findall(name)]
     base = exercise_key(_BRACKETED.sub(" ", name))
@@ -94,7 +94,7 @@ class ExerciseMatcher:
 
     def match(self, name: str) -> Exercise | None:
         """The library exercise the name means, or None when it is not one of ours."""
-        for key in _candidate_keys(name):
+        for key in candidate_keys(name):
             if key in self._by_key:
                 return self._library[self._by_key[key]]
         return None

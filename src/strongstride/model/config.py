@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from pathlib import Path
 
 from strongstride.model.units import MAX_LOAD_KG, UNITS, Unit, clean, convert
 
@@ -150,3 +151,4 @@ class Config:
     plan_started: date | None = None     # counts the plan's phases
     running: RunningWeek = field(default_factory=RunningWeek)
     known: Mapping[str, KnownSet] = field(default_factory=dict)   # exercise id -> what the runner can do
+    export_fit_to: Path | None = None    # a folder: each session filed is also written there as a FIT activity

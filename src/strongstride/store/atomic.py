@@ -27,19 +27,24 @@ def atomic_write_text(path: Path, text: str) -> None:
 
     A symlink is kept: its target is what is replaced (a config kept in a dotfiles repository).
     """
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace a binary file's contents at once (through a symlink, its target); the old file kept on any OSError."""
     path = Path(os.path.realpath(path)) if os.path.islink(path) else path
-    with _durable_temp_file(path, text) as temp:
+    with _durable_temp_file(path, data) as temp:
         os.replace(temp, path)
 
 
 def atomic_create_text(path: Path, text: str) -> None:
     """Write a new file at once, never over an existing one (FileExistsError, the old file untouched)."""
-    with _durable_temp_file(path, text) as temp:
+    with _durable_temp_file(path, text.encode("utf-8")) as temp:
         _move_without_overwriting(temp, path)
 
 
 @contextlib.contextmanager
-def _durable_temp_file(path: Path, text: str) -> Iterator[Path]:
+def _durable_temp_file(path: Path, data: bytes) -> Iterator[Path]:
     """A synced temp file beside the target for the caller to move into place; removed if that fails."""
     import tempfile   # slow to import (it brings shutil and random), and a command that only reads never needs it
 
@@ -47,8 +52,8 @@ def _durable_temp_file(path: Path, text: str) -> Iterator[Path]:
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         yield temp

@@ -18,7 +18,7 @@ from strongstride.store.history_codec import (
 
 CONFIG_SCHEMA = 1
 CONFIG_KEYS = ("schema", "units", "warmup_sets", "body_weight", "default_rest_seconds", "theme", "plan",
-               "plan_started", "equipment", "running", "known")
+               "plan_started", "equipment", "running", "known", "export_fit_to")
 EQUIPMENT_KEYS = ("barbell_increment", "machine_increment", "dumbbells", "bar_weight", "plates", "plate_pairs")
 RUNNING_KEYS = ("long_run_days", "hard_days", "focus", "race_date", "not_running_until")
 
@@ -45,6 +45,16 @@ def list_of(check: Check[Any]) -> Check[tuple[Any, ...]]:
                 raise ValueError(f"item {position + 1} {error}") from None
         return tuple(items)
     return check_list
+
+
+def folder_path(value: Any) -> Path:
+    """A folder given in full, from / or ~ (a relative path would depend on where the app was started)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError('must be a folder such as "~/Garmin/NewFiles"')
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        raise ValueError(f"must be a whole path, from / or ~, not {value!r}")
+    return path
 
 
 def _weight(limits_kg: tuple[float, float], unit: Unit) -> Check[float]:
@@ -79,6 +89,8 @@ def config_to_document(config: Config) -> dict[str, Any]:
     def plain(value: Any) -> Any:
         if isinstance(value, dict):
             return {key: plain(item) for key, item in value.items() if item is not None}
+        if isinstance(value, Path):
+            return str(value)
         return list(value) if isinstance(value, tuple) else value
 
     return {"schema": CONFIG_SCHEMA, **plain(dataclasses.asdict(config))}
@@ -102,6 +114,7 @@ def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:
         plan_started=reader.get(data, (), "plan_started", day, defaults.plan_started),
         running=_read_running(data.get("running", {}), reader),
         known=_read_known(data.get("known", {}), units, reader),
+        export_fit_to=reader.get(data, (), "export_fit_to", folder_path, defaults.export_fit_to),
     )
 
 

@@ -6,7 +6,7 @@ Problem the app lists on its problems screen; nothing here raises for a bad file
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -140,7 +140,7 @@ class AppState:
             if how == "discard":
                 in_progress.clear()
                 return "The unfinished session was discarded."
-            keeper = resume_session(saved, in_progress, self.history, self._setup_without_snapshot)
+            keeper = resume_session(saved, in_progress, self.history, self._setup_without_snapshot, self._fit_export())
             if keeper.state.finished:
                 keeper.save()
             else:   # it ended when its last set was logged, not when it was filed
@@ -175,18 +175,27 @@ class AppState:
             in_progress = InProgressStore(paths.in_progress_file())
             saved = in_progress.load()
             if saved is not None:
-                keeper = resume_session(saved, in_progress, self.history, self._setup_without_snapshot)
+                keeper = resume_session(saved, in_progress, self.history, self._setup_without_snapshot,
+                                        self._fit_export())
             else:
                 plan = self.plans[plan_id].plan
                 suggestion = self.suggestion() if plan_id == self.plan_id else None
                 volume_factor = suggestion.volume_factor if suggestion is not None else 1.0
                 keeper = start_session(plan, session_id, self.library, self.history, self.config, now, in_progress,
-                                       volume_factor)
+                                       volume_factor, self._fit_export())
         except BaseException:
             lock.release()
             raise
         self.lock = lock
         return keeper
+
+    def _fit_export(self) -> Callable[[SessionLog], str] | None:
+        """The FIT export run after filing when config sets `export_fit_to` (Garmin's SDK is loaded only then)."""
+        if self.config.export_fit_to is None:
+            return None
+        from strongstride.importers.fit_export import export_after_filing
+
+        return export_after_filing(self.config.export_fit_to, self.library)
 
     def _setup_without_snapshot(self, saved: SavedSession) -> SessionSetup:
         """An unfinished session saved before sessions kept their setup: rebuilt from today's plan and files."""

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from strongstride.keeper import SessionKeeper
-from strongstride.model.visible_text import TYPED_TEXT, literal
+from strongstride.model.visible_text import TYPED_TEXT, literal, visible_lines
 from strongstride.store.summary import SessionSummary
 from strongstride.recap import SessionRecap, recap_session
 from strongstride.tui.widgets.session_status import elapsed_face
@@ -122,7 +123,7 @@ class SummaryScreen(Screen[Path | None]):
         note = self.query_one("#summary-note", Input)
         note.disabled = True
         saved = f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"
-        status.update(literal(f"{saved}. {keeper.filing_note}" if keeper.filing_note else saved))
+        status.update(Text(visible_lines("\n".join(filter(None, (saved, keeper.filing_note, keeper.after_filing_said))))))
         self.refresh_bindings()
 
     def action_leave(self) -> None:
