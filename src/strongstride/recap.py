@@ -9,8 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from strongstride.model.log import SessionLog
+from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, clean, convert, format_load
-from strongstride.store.summary import ExerciseSummary, SessionSummary, summarise_session
+from strongstride.store.summary import (
+    ExerciseSummary,
+    SessionSummary,
+    summarise_session,
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def recap_exercise(now: ExerciseSummary, past: Sequence[SessionSummary], unit: U
 def recap_session(log: SessionLog, past: Sequence[SessionSummary], ended_at_seconds: float | None = None) -> SessionRecap:
     """The session against its history (`past`, oldest first; the session itself is left out)."""
     today = summarise_session(log, "")
-    earlier = [s for s in past if s.id != log.id and s.started_at <= log.started_at]
+    earlier = [s for s in past if s.id != log.id and chronological(s.started_at) <= chronological(log.started_at)]
     targets = [s.target_rpe for s in log.work_sets if s.target_rpe is not None]
     duration = log.duration_seconds if log.duration_seconds is not None else ended_at_seconds or 0.0
     return SessionRecap(

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from strongstride.commands.render import output_console  # noqa: F401  (the commands take it from here too)
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store.index import HistoryIndex
-from strongstride.store.summary import SessionSummary, chronological
+from strongstride.model.moments import chronological
+from strongstride.store.summary import SessionSummary
 
 if TYPE_CHECKING:
     from strongstride.engine.week import PastSession

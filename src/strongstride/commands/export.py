@@ -17,7 +17,7 @@ from strongstride.model.log import SessionLog
 from strongstride.model.visible_text import visible, visible_lines
 from strongstride.store.atomic import atomic_write_text
 from strongstride.store.history import HistoryStore
-from strongstride.store.summary import chronological
+from strongstride.model.moments import chronological
 
 
 def exercise_names() -> dict[str, str]:

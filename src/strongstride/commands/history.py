@@ -22,7 +22,8 @@ from strongstride.store.config import load_config
 from strongstride.store.history import HistoryStore
 from strongstride.store.history_codec import session_to_dict
 from strongstride.store.index import HistoryIndex
-from strongstride.store.summary import SessionSummary, SetSummary, chronological
+from strongstride.model.moments import chronological
+from strongstride.store.summary import SessionSummary, SetSummary
 
 DEFAULT_LIMIT = 20
 

@@ -16,7 +16,12 @@ from typing import Any
 
 from rich.text import Text
 
-from strongstride.commands.context import Context, context_or_report, output_console, print_problems
+from strongstride.commands.context import (
+    Context,
+    context_or_report,
+    output_console,
+    print_problems,
+)
 from strongstride.engine.plates import plates_per_side
 from strongstride.engine.progression import starting_target
 from strongstride.engine.strength import estimated_strength
@@ -24,6 +29,7 @@ from strongstride.engine.target import SetTarget
 from strongstride.engine.warmup import WarmupSet, ramp_before
 from strongstride.engine.week import next_in_rotation, suggest_day
 from strongstride.model.exercise import Exercise
+from strongstride.model.moments import local_now
 from strongstride.model.problems import Problem
 from strongstride.model.units import Unit, format_load
 from strongstride.model.visible_text import visible
@@ -144,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     context = context_or_report(args.plan)
     if context is None:
         return 1
-    now = datetime.now()
+    now = local_now()
     try:
         session_id = _session_id(context, args.session, now.date())
     except KeyError as error:

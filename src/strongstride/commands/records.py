@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from strongstride.model.units import Unit, convert
 from strongstride.store.index import HistoryIndex
-from strongstride.store.summary import ExerciseSummary, SessionSummary, chronological
+from strongstride.model.moments import chronological
+from strongstride.store.summary import ExerciseSummary, SessionSummary
 
 if TYPE_CHECKING:
     from strongstride.model.exercise import Exercise

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from strongstride.engine.autoregulation import counted_rpe
 from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, clean, convert
 
 
 def last_work_sets(history: Sequence[SessionLog], exercise_id: str) -> tuple[SessionLog, list[SetLog]] | None:
     """The most recent session with work sets of this exercise, and those sets."""
-    for session in sorted(history, key=lambda s: s.started_at, reverse=True):
+    for session in sorted(history, key=lambda s: chronological(s.started_at), reverse=True):
         sets = [s for s in session.work_sets if s.exercise_id == exercise_id]
         if sets:
             return session, sets

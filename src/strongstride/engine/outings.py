@@ -8,6 +8,7 @@ from datetime import date
 
 from strongstride.engine.autoregulation import counted_rpe, missed_target
 from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, convert
 
 LAYOFF_DAYS = 14
@@ -42,7 +43,7 @@ class Outing:
 def outings_of(history: Sequence[SessionLog], exercise_id: str, unit: Unit) -> list[Outing]:
     """The sessions that did this exercise, oldest first, each with its work sets of it."""
     outings = []
-    for session in sorted(history, key=lambda s: s.started_at):
+    for session in sorted(history, key=lambda s: chronological(s.started_at)):
         sets = tuple(
             replace(s, load=None if s.load is None else convert(s.load, s.unit, unit), unit=unit)
             for s in session.work_sets if s.exercise_id == exercise_id

@@ -37,7 +37,14 @@ from strongstride.engine.warmup import WarmupSet, ramp_before
 from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog, Side
-from strongstride.model.plan import BODYWEIGHT, Block, NumberRange, Plan, SessionTemplate
+from strongstride.model.moments import seconds_between
+from strongstride.model.plan import (
+    BODYWEIGHT,
+    Block,
+    NumberRange,
+    Plan,
+    SessionTemplate,
+)
 from strongstride.model.units import MAX_LOAD_KG, convert, format_load
 
 SET_EVENTS = (SetLogged, HoldCompleted, SetSkipped)
@@ -297,7 +304,7 @@ class _Fold:
         if self.rest is None:
             return
         if self.rest_after is not None:
-            taken = min(MAX_REST_TAKEN_SECONDS, max(0, round((at - self.rest.started_at).total_seconds())))
+            taken = min(MAX_REST_TAKEN_SECONDS, max(0, round(seconds_between(self.rest.started_at, at))))
             self.logged[self.rest_after] = dataclasses.replace(self.logged[self.rest_after], rest_seconds=taken)
         self.rest, self.rest_after = None, None
 

@@ -10,6 +10,7 @@ from strongstride.engine.plates import PlateLoading
 from strongstride.engine.target import SetTarget
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SetKind, SetLog, Side
+from strongstride.model.moments import seconds_between
 from strongstride.model.plan import Warmup
 from strongstride.model.units import Unit
 
@@ -66,7 +67,7 @@ class RestState:
 
     def remaining(self, now: datetime) -> float:
         """Seconds left (negative once the rest runs into overtime)."""
-        return self.seconds - (now - self.started_at).total_seconds()
+        return self.seconds - seconds_between(self.started_at, now)
 
 
 @dataclass(frozen=True)

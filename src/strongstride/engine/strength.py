@@ -17,6 +17,7 @@ from strongstride.engine.history_view import set_estimated_1rm
 from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.config import KnownSet
 from strongstride.model.log import SessionLog
+from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, format_load
 
 RECENT_SESSIONS = 3        # the app's choice: one light session in three leaves the estimate alone
@@ -48,7 +49,7 @@ def estimated_strength(
     """The runner's e1RM for this exercise today, in `unit`; None when neither history nor config knows it."""
     bests = [
         (session.started_at.date(), best)
-        for session in sorted(history, key=lambda s: s.started_at)
+        for session in sorted(history, key=lambda s: chronological(s.started_at))
         if (best := _session_best(session, exercise_id, unit)) is not None
     ][-RECENT_SESSIONS:]
     if bests:

@@ -12,6 +12,7 @@ from strongstride.importers.exercise_matching import ExerciseMatcher, is_cardio_
 from strongstride.importers.rows import BadRow, RestTimer, RowOutcome, RowSet, SkippedRow, Workout
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.moments import chronological
 from strongstride.model.toml_file import MAX_FILE_BYTES
 from strongstride.model.units import MAX_LOAD_KG, Unit, clean, convert
 from strongstride.store.history_codec import (
@@ -204,6 +205,6 @@ def build_sessions(
             result.sessions.append(session)
         else:
             result.bad_rows.append(BadRow(rows[0].line, f"workout of {len(sets)} sets is too large for a history file (1 MiB)"))
-    result.sessions.sort(key=lambda session: session.started_at)
+    result.sessions.sort(key=lambda session: chronological(session.started_at))
     result.bad_rows.sort(key=lambda bad: bad.line)
     return result

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from strongstride.model.moments import seconds_between
 from strongstride.model.units import Unit
 
 SetKind = Literal["work", "warmup"]
@@ -79,7 +80,7 @@ class SessionLog:
     def duration_seconds(self) -> float | None:
         if self.finished_at is None:
             return None
-        return (self.finished_at - self.started_at).total_seconds()
+        return seconds_between(self.started_at, self.finished_at)
 
     @property
     def average_rpe(self) -> float | None:

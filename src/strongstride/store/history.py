@@ -17,7 +17,7 @@ from strongstride.store.history_codec import load_session_file, session_to_toml
 from strongstride.store.index import HistoryIndex, load_index, scan_history
 from strongstride.store.index_files import read_json
 from strongstride.store.session_files import one_file_per_session, safe_name, session_file_name
-from strongstride.store.summary import chronological
+from strongstride.model.moments import chronological
 
 INDEX_FILE_NAME = "index.json"
 SUFFIX_LENGTH = 6

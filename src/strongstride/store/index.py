@@ -32,7 +32,8 @@ from strongstride.store.index_files import (
     Ends, FileEntry, Folder, HistoryFile, IndexFiles, YearFigures, digest, list_folders, unreadable_folder,
 )
 from strongstride.store.session_files import one_file_per_session
-from strongstride.store.summary import ExerciseSummary, SessionSummary, chronological
+from strongstride.model.moments import chronological
+from strongstride.store.summary import ExerciseSummary, SessionSummary
 
 RECENT_YEARS = 2   # this year's folder and last year's: checked file by file on every look
 SortKey = tuple[datetime, str]

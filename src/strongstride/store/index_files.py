@@ -20,12 +20,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from strongstride.model.moments import chronological
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import open_plain_file
 from strongstride.store.atomic import atomic_write_text
 from strongstride.store.history_codec import load_session_file
 from strongstride.store.summary import (
-    SessionSummary, chronological, summarise_session, summary_from_json, summary_to_json,
+    SessionSummary, summarise_session, summary_from_json, summary_to_json,
 )
 
 INDEX_VERSION = 5

@@ -53,11 +53,6 @@ class SessionSummary:
     exercises: dict[str, ExerciseSummary]
 
 
-def chronological(moment: datetime) -> datetime:
-    """A sort key that puts times with and without an offset on one local clock."""
-    return moment if moment.tzinfo is None else moment.astimezone().replace(tzinfo=None)
-
-
 # -- summarising a session ----------------------------------------------------------------
 
 def summarise_session(log: SessionLog, path: Path | str) -> SessionSummary:

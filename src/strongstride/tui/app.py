@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
+from strongstride.model.moments import local_now
 from strongstride.model.visible_text import visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import EndUnfinished, StartSession
@@ -33,7 +34,7 @@ class StrongstrideApp(App[None]):
 
     def __init__(
         self, state: AppState, clock: Callable[[], float] = rest_clock,
-        wall_clock: Callable[[], datetime] = datetime.now,
+        wall_clock: Callable[[], datetime] = local_now,
     ) -> None:
         super().__init__()
         self.state = state
@@ -85,7 +86,9 @@ class StrongstrideApp(App[None]):
 
     def action_history(self) -> None:
         """Past sessions, exercise trends and weekly adherence."""
-        from strongstride.tui.screens.history import HistoryScreen   # loaded when first asked for: a faster start
+        from strongstride.tui.screens.history import (
+            HistoryScreen,  # loaded when first asked for: a faster start
+        )
 
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen(self.state))

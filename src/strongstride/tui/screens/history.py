@@ -12,7 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Sparkline, Static, TabbedContent, TabPane
+from textual.widgets import (
+    DataTable,
+    Footer,
+    OptionList,
+    Sparkline,
+    Static,
+    TabbedContent,
+    TabPane,
+)
 from textual.widgets.option_list import Option
 
 from strongstride.commands.records import exercise_name
@@ -20,6 +28,7 @@ from strongstride.commands.stats import WeekCount, adherence_line, sessions_per_
 from strongstride.model.calendar import week_start
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.moments import seconds_between
 from strongstride.model.units import Unit, clean, convert
 from strongstride.model.visible_text import literal, visible
 from strongstride.store.summary import ExerciseSummary, SessionSummary
@@ -36,7 +45,7 @@ def duration_text(summary: SessionSummary) -> str:
     """Minutes from start to finish, or a dash for an unfinished or imported session without one."""
     if summary.finished_at is None:
         return "-"
-    minutes = round((summary.finished_at - summary.started_at).total_seconds() / 60)
+    minutes = round(seconds_between(summary.started_at, summary.finished_at) / 60)
     return f"{minutes} min"
 
 

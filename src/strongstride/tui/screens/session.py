@@ -15,8 +15,8 @@ from typing import Literal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Label
 
 from strongstride.engine.events import (
@@ -35,6 +35,7 @@ from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard
 from strongstride.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
+from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
@@ -116,7 +117,7 @@ class SessionScreen(Screen[Path | None]):
     def __init__(
         self,
         keeper: SessionKeeper,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = local_now,
         monotonic: Callable[[], float] = rest_clock,
     ) -> None:
         super().__init__()
@@ -193,7 +194,7 @@ class SessionScreen(Screen[Path | None]):
         """When the rest began on the monotonic clock: now for a rest just started, or as long ago as
         the wall clock says for a rest found running (resume, or back from another screen)."""
         if rest.started_at not in self.rest_origins:
-            already = max(0.0, (self.clock() - rest.started_at).total_seconds())
+            already = max(0.0, seconds_between(rest.started_at, self.clock()))
             self.rest_origins[rest.started_at] = self.monotonic() - already
         return self.rest_origins[rest.started_at]
 

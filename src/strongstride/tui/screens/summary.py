@@ -14,9 +14,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
 from strongstride.keeper import SessionKeeper
+from strongstride.model.moments import local_now
 from strongstride.model.visible_text import TYPED_TEXT, literal, visible_lines
-from strongstride.store.summary import SessionSummary
 from strongstride.recap import SessionRecap, recap_session
+from strongstride.store.summary import SessionSummary
 from strongstride.tui.widgets.session_status import elapsed_face
 
 
@@ -53,7 +54,7 @@ class SummaryScreen(Screen[Path | None]):
     ]
 
     def __init__(
-        self, keeper: SessionKeeper, clock: Callable[[], datetime] = datetime.now,
+        self, keeper: SessionKeeper, clock: Callable[[], datetime] = local_now,
         past: Sequence[SessionSummary] | None = None,
     ) -> None:
         super().__init__()

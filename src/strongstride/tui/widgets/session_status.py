@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
 from strongstride.engine.session_state import Progress
+from strongstride.model.moments import seconds_between
 from strongstride.model.visible_text import literal
 
 
@@ -59,5 +60,5 @@ class SessionStatus(Horizontal):
 
     def show_elapsed(self, now: datetime) -> None:
         """The time since the session started, from the wall clock."""
-        seconds = (now - self.started_at).total_seconds()
+        seconds = seconds_between(self.started_at, now)
         self.query_one("#status-elapsed", Label).update(elapsed_face(seconds))
