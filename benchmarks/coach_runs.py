@@ -21,7 +21,7 @@ from strongstride.engine.events import Event, Finished, HoldCompleted, RestEnded
 from strongstride.engine.session import LiveSession
 from strongstride.engine.session_state import SessionState, SetCard
 from strongstride.engine.week import PastSession, session_muscles, suggest_day
-from strongstride.keeper import build_setup
+from strongstride.services.keeper import build_setup
 from strongstride.model.config import Config, Equipment, RunningWeek
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog

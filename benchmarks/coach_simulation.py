@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coach_figures import CALIBRATION_OUTINGS, Figures  # noqa: E402
 from coach_runs import SET_UPS, Scenario, SetUp, loaded_exercises, run_figures  # noqa: E402
 
-from strongstride.library import load_exercise_library  # noqa: E402
+from strongstride.services.library import load_exercise_library  # noqa: E402
 from strongstride.model.exercise_library import ExerciseLibrary  # noqa: E402
 from strongstride.model.plan import Plan  # noqa: E402
 from strongstride.model.plan_parser import load_plan_file  # noqa: E402

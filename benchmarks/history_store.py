@@ -43,8 +43,8 @@ def live_session(started_at: datetime) -> tuple[dict[str, Any], list[dict[str, A
 
 def session_setup(store: HistoryStore) -> dict[str, Any]:
     """The setup a runner-foundation session keeps beside its events, from this history's last sessions."""
-    from strongstride.keeper import build_setup
-    from strongstride.library import load_exercise_library
+    from strongstride.services.keeper import build_setup
+    from strongstride.services.library import load_exercise_library
     from strongstride.model.config import Config
     from strongstride.model.plan_parser import load_plan_file
     from strongstride.resources import bundled_dir

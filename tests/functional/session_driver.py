@@ -16,8 +16,8 @@ from pathlib import Path
 
 from strongstride.engine.events import Event, HoldCompleted, RestEnded, SetLogged, WarmupDone
 from strongstride.engine.session_state import SessionState
-from strongstride.keeper import build_setup, resume_session, start_session
-from strongstride.library import load_exercise_library
+from strongstride.services.keeper import build_setup, resume_session, start_session
+from strongstride.services.library import load_exercise_library
 from strongstride.store.config import load_config
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.store import paths

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from strongstride.commands.context import WEEK_LOOKBACK_DAYS, past_session, sessions_for_the_week
+from strongstride.services.loading import WEEK_LOOKBACK_DAYS, past_session, sessions_for_the_week
 from strongstride.engine.week import suggest_day
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.config import RunningWeek
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.log import SessionLog, SetLog

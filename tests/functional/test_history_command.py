@@ -15,7 +15,7 @@ from rich.console import Console
 
 from strongstride import cli
 from strongstride.commands import history
-from strongstride.commands.records import EMPTY_HISTORY, Trend, rounded
+from strongstride.services.records import EMPTY_HISTORY, Trend, rounded
 from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.history import HistoryStore, new_session_id

@@ -16,8 +16,8 @@ import pytest
 from strongstride.cli import main
 from strongstride.engine.session import LiveSession
 from strongstride.importers.reading import read_export
-from strongstride.keeper import SessionKeeper, build_setup, restore_events
-from strongstride.library import load_exercise_library
+from strongstride.services.keeper import SessionKeeper, build_setup, restore_events
+from strongstride.services.library import load_exercise_library
 from strongstride.model.config import Config
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.plan_parser import load_plan_file

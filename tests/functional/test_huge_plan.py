@@ -8,7 +8,7 @@ from pathlib import Path
 from strongstride.cli import main
 from strongstride.engine.events import RestEnded, SetLogged
 from strongstride.engine.session import LiveSession, SessionSetup
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.config import Config
 from strongstride.model.plan_parser import load_plan_file
 

@@ -10,7 +10,7 @@ import pytest
 
 from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged
 from strongstride.engine.session import InvalidEvent, LiveSession
-from strongstride.keeper import SessionKeeper, restore_events
+from strongstride.services.keeper import SessionKeeper, restore_events
 from strongstride.model.problems import ProblemsFound
 from strongstride.model import toml_file
 from strongstride.store.history import HistoryStore

@@ -6,7 +6,7 @@ import pytest
 
 from strongstride import resources
 from strongstride.cli import main
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.plan import BODYWEIGHT, Load, NumberRange
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan

@@ -12,8 +12,9 @@ import pytest
 
 from strongstride import cli
 from strongstride.commands import history
-from strongstride.commands import records as records_module
-from strongstride.commands.stats import MONTHS_OF_VOLUME, NO_VOLUME, month_start
+from strongstride.services import records as records_module
+from strongstride.commands.stats import MONTHS_OF_VOLUME, NO_VOLUME
+from strongstride.model.calendar import month_start
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
 from strongstride.store.history import HistoryStore, new_session_id

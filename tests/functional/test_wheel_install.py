@@ -58,7 +58,7 @@ def test_installed_wheel_lists_and_checks_its_sample_plans(tmp_path):
 
     # the Garmin names of the bundled exercises ship beside the library, and a FIT export works installed
     mapped = run([str(python), "-c", "from strongstride.importers.fit_exercises import bundled_mapping\n"
-                  "from strongstride.library import load_exercise_library\n"
+                  "from strongstride.services.library import load_exercise_library\n"
                   "print(sorted(bundled_mapping()) == sorted(load_exercise_library()[0]))"], outside, env)
     assert mapped.stdout.strip() == "True", mapped.stderr
     exported = run([str(scripts / "strongstride"), "export", "--format", "fit", "--out", str(tmp_path / "fit")], outside, env)

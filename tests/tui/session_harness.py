@@ -11,8 +11,8 @@ from textual.screen import Screen
 
 from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged, WarmupDone
 from strongstride.engine.session import LiveSession, SessionSetup
-from strongstride.keeper import SessionKeeper, build_setup, resume_session
-from strongstride.library import load_exercise_library
+from strongstride.services.keeper import SessionKeeper, build_setup, resume_session
+from strongstride.services.library import load_exercise_library
 from strongstride.model.config import Config
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file

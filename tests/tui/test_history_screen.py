@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, OptionList, Sparkline, Static, TabbedContent
 
-from strongstride.commands.stats import WeekCount
+from strongstride.services.records import WeekCount
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.summary import SessionSummary, summarise_session
 from strongstride.tui.screens import history as history_screen

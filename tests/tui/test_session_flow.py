@@ -18,7 +18,7 @@ from strongstride.tui.screens.log_set import LogSetScreen
 from strongstride.tui.screens.session import SessionScreen, swap_keys
 from strongstride.tui.screens.summary import SummaryScreen, totals_words
 from strongstride.tui.widgets.rest_timer import RestTimer
-from strongstride.recap import SessionRecap, recap_session
+from strongstride.services.recap import SessionRecap, recap_session
 from tests.tui.session_harness import (
     Clocks, ScreenHarness, do_every_set, keeper_of, new_keeper, resumed_keeper, session_app,
 )

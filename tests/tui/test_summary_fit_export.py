@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Label
 
 from strongstride.importers.fit_export import export_after_filing
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.store.history import HistoryStore
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.startup import load_app_state

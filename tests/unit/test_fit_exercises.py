@@ -10,7 +10,7 @@ from garmin_fit_sdk import Profile
 from strongstride.importers.fit_exercises import (
     UNKNOWN, GarminExercise, GarminExerciseMatcher, bundled_mapping, profile_names,
 )
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.resources import exercise_library_file
 
 LIBRARY, _ = load_exercise_library()

@@ -7,7 +7,7 @@ import sys
 
 DOMAIN_MODULES = [
     "strongstride.cli",
-    "strongstride.keeper",
+    "strongstride.services.keeper",
     "strongstride.model.plan_parser",
     "strongstride.model.exercise_library",
     "strongstride.engine.session",

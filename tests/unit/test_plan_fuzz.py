@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from strongstride import resources
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import BLOCK_KEYS, PHASE_KEYS, PLAN_KEYS, SESSION_KEYS, parse_plan
 from strongstride.model.problems import ProblemsFound

@@ -329,7 +329,7 @@ def test_reps_come_down_the_range_as_the_load_rises_then_start_again_at_the_top(
 
 
 def test_the_heavy_strength_plan_stays_within_80_to_100_percent_of_a_5rm() -> None:
-    from strongstride.library import load_exercise_library
+    from strongstride.services.library import load_exercise_library
     from strongstride.model.plan_parser import load_plan_file
     from strongstride.resources import bundled_dir
 
@@ -399,7 +399,7 @@ def test_two_sessions_failed_offer_the_easier_variation() -> None:
 
 
 def test_a_hold_without_a_target_rpe_takes_the_plans_usual_rpe() -> None:
-    from strongstride.library import load_exercise_library
+    from strongstride.services.library import load_exercise_library
     from strongstride.model.plan_parser import load_plan_file
     from strongstride.resources import bundled_dir
 

@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from strongstride.commands.records import Trend, exercise_trend, personal_records, rounded, sessions_since
+from strongstride.services.records import Trend, exercise_trend, personal_records, rounded, sessions_since
 from strongstride.commands.render import (
     Column, PlainOutput, bar, output_console, plain_table_lines, print_line, sparkline,
 )
-from strongstride.commands.stats import adherence_line, month_start, sessions_per_week, volume_per_month
+from strongstride.model.calendar import month_start
+from strongstride.services.records import adherence_line, sessions_per_week, volume_per_month
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
 from strongstride.store.summary import SessionSummary, summarise_session

@@ -10,7 +10,7 @@ import pytest
 from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged, WarmupDone
 from strongstride.engine.loading import nearest_available_load
 from strongstride.engine.session import LiveSession, SessionSetup
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.config import Config
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.plan_parser import load_plan_file

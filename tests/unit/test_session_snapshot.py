@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from strongstride.engine.session import SessionSetup
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.config import Config, Equipment, KnownSet, RunningWeek
 from strongstride.model.exercise_library import exercise_to_table, parse_exercise
 from strongstride.model.log import SessionLog, SetLog

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file

@@ -9,26 +9,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from strongstride.commands.render import output_console  # noqa: F401  (the commands take it from here too)
 from strongstride.model.problems import Problem, ProblemsFound
+from strongstride.services.loading import load_basics, sessions_for_the_week
 from strongstride.store.index import HistoryIndex
-from strongstride.model.moments import chronological
-from strongstride.store.summary import SessionSummary
 
 if TYPE_CHECKING:
     from strongstride.engine.week import PastSession
     from strongstride.model.config import Config
     from strongstride.model.exercise_library import ExerciseLibrary
     from strongstride.model.plan import Plan
-
-# How far back the runner's week ever looks, with room to spare: this week so far (6 days), 48 hours
-# between sessions on the same muscles, and the 10-day taper before a race. Older sessions only
-# matter for the rotation, which needs just the last one done on the plan.
-WEEK_LOOKBACK_DAYS = 28
 
 
 @dataclass
@@ -47,54 +41,16 @@ class Context:
         return sessions_for_the_week(self.history, self.plan, self.library, today)
 
 
-def past_session(summary: SessionSummary, library: ExerciseLibrary) -> PastSession:
-    """One history summary as a PastSession on the local clock, with the muscles the library says it loaded."""
-    from strongstride.engine.week import PastSession
-
-    muscles = frozenset(
-        muscle for exercise_id in summary.exercises if exercise_id in library for muscle in library[exercise_id].muscles
-    )
-    return PastSession(chronological(summary.started_at), summary.plan_id, summary.session_id, muscles)
-
-
-def sessions_for_the_week(history: HistoryIndex, plan: Plan, library: ExerciseLibrary, today: date) -> list[PastSession]:
-    """The past sessions the runner's week can need on and around today, oldest first.
-
-    Those of the last WEEK_LOOKBACK_DAYS days (and any dated later), and the last session on the plan
-    before them (where the rotation stands): the advice is the same as from the whole history, but
-    ten years of it are never read.
-    """
-    summaries = history.summaries
-    first_recent = summaries.first_from(datetime.combine(today - timedelta(days=WEEK_LOOKBACK_DAYS), datetime.min.time()))
-    session_ids = {template.id for template in plan.sessions}
-    last_on_plan = next(
-        (summaries[position] for position in range(first_recent - 1, -1, -1)
-         if summaries[position].plan_id == plan.id and summaries[position].session_id in session_ids),
-        None,
-    )
-    chosen = ([last_on_plan] if last_on_plan is not None else []) + summaries[first_recent:]
-    return [past_session(summary, library) for summary in chosen]
-
-
 def load_context(plan_choice: str | None = None, rescan: bool = False) -> Context:
     """Config, plan (`plan_choice`, else the config's), library and history index (rescan: every file checked).
 
     Problems that leave a usable default (a bad config key, a broken history file) are collected in
     Context.problems; a plan that cannot be found or loaded raises ProblemsFound with every problem so far.
     """
-    from strongstride.library import load_exercise_library
-    from strongstride.store import paths
-    from strongstride.store.config import load_config
-    from strongstride.store.history import HistoryStore
-
-    config_path = paths.config_file()
-    config, problems = load_config(config_path)
-    library, library_problems = load_exercise_library()
-    problems.extend(library_problems)
-    plan = _load_plan(plan_choice, config, config_path, library, problems)
-    history = HistoryStore.default().index(rescan)
-    problems.extend(history.problems)
-    return Context(config, config_path, plan, library, history, problems)
+    basics = load_basics(rescan)
+    problems = basics.problems
+    plan = _load_plan(plan_choice, basics.config, basics.config_path, basics.library, problems)
+    return Context(basics.config, basics.config_path, plan, basics.library, basics.index, problems)
 
 
 def _load_plan(plan_choice: str | None, config: Config, config_path: Path, library: ExerciseLibrary,

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from strongstride.commands.render import Column, Output, output_console, print_table
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.exercise import Exercise
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.visible_text import visible

@@ -22,7 +22,7 @@ from strongstride.model.moments import chronological
 
 def exercise_names() -> dict[str, str]:
     """Library names by id, for sets logged without a name of their own."""
-    from strongstride.library import load_exercise_library
+    from strongstride.services.library import load_exercise_library
 
     library, _ = load_exercise_library()
     return {exercise_id: exercise.name for exercise_id, exercise in library.items()}
@@ -60,7 +60,7 @@ def write_fit_files(sessions: Sequence[SessionLog], folder: Path) -> int:
     """One FIT activity a session in `folder`; a session that cannot be written is named on stderr. Returns 0 or 1."""
     from strongstride.importers.fit_exercises import GarminExerciseMatcher
     from strongstride.importers.fit_export import FitExportError, write_fit_file
-    from strongstride.library import load_exercise_library
+    from strongstride.services.library import load_exercise_library
 
     matcher = GarminExerciseMatcher(load_exercise_library()[0])
     written = 0

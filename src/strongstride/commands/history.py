@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.commands.context import output_console, print_problems
-from strongstride.commands.records import EMPTY_HISTORY, exercise_trend, in_unit, rounded, session_day, sessions_since
+from strongstride.services.records import EMPTY_HISTORY, exercise_trend, in_unit, rounded, session_day, sessions_since
 from strongstride.commands.render import Column, Output, print_line, print_table, sparkline
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.units import Unit
@@ -96,7 +96,7 @@ def _known_exercise(index: HistoryIndex, exercise_id: str) -> bool:
     if any(exercise_id in s.exercises for s in reversed(index.summaries)):
         return True
     from strongstride.commands.exercises import unknown_exercise_message
-    from strongstride.library import load_exercise_library
+    from strongstride.services.library import load_exercise_library
 
     library, _ = load_exercise_library()   # its problems are `strongstride exercises`' to report
     if exercise_id in library:

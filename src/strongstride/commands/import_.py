@@ -34,7 +34,7 @@ def error(message: str) -> int:
 
 def read_file(path: Path, source: str, unit: Unit) -> ImportResult:
     """The export at `path`, read as a stream; OSError or UnreadableFile when it cannot be read at all."""
-    from strongstride.library import load_exercise_library
+    from strongstride.services.library import load_exercise_library
 
     library, problems = load_exercise_library()
     for problem in problems:

@@ -61,7 +61,7 @@ def _session_id(context: Context, wanted: str | None, today: date) -> str:
 
 def next_session(context: Context, session_id: str, now: datetime) -> list[ExerciseStart]:
     """Each block's start as the app would make it at `now`, from the history of its exercises."""
-    from strongstride.keeper import build_setup
+    from strongstride.services.keeper import build_setup
     from strongstride.store.history import HistoryStore
 
     setup = build_setup(context.plan, session_id, context.library, HistoryStore.default(), context.config, now)

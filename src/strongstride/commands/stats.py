@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from strongstride.commands.context import context_or_report, output_console
-from strongstride.commands.records import (
-    EMPTY_HISTORY, ExerciseRecords, Record, all_time_records, exercise_name, in_unit, rounded, session_day,
-    sessions_since,
+from strongstride.services.records import (
+    EMPTY_HISTORY, ExerciseRecords, Record, adherence_line, all_time_records, exercise_name, rounded, session_day,
+    sessions_per_week, volume_per_month,
 )
 from strongstride.commands.render import Column, Output, bar, print_line, print_table
-from strongstride.model.calendar import month_start, week_start
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.units import Unit
 from strongstride.store.history import HistoryStore
@@ -23,49 +21,6 @@ from strongstride.store.summary import SessionSummary
 MONTHS_OF_VOLUME = 12
 NO_VOLUME = "None yet: volume is load x reps, and bodyweight, band and hold work carry no load."
 BAR_WIDTH = 20
-
-
-@dataclass(frozen=True)
-class WeekCount:
-    """One ISO week (Monday to Sunday) and how many sessions were trained in it."""
-
-    start: date
-    sessions: int
-
-
-def sessions_per_week(summaries: Sequence[SessionSummary], weeks: int, today: date) -> list[WeekCount]:
-    """The last `weeks` ISO weeks, oldest first, the current (unfinished) week last; none before the first session's."""
-    this_week = week_start(today)
-    if summaries:
-        weeks = max(1, min(weeks, (this_week - week_start(session_day(summaries[0]))).days // 7 + 1))
-    counts = {this_week - timedelta(weeks=back): 0 for back in range(weeks - 1, -1, -1)}
-    for summary in sessions_since(summaries, min(counts)):
-        start = week_start(session_day(summary))
-        if start in counts:
-            counts[start] += 1
-    return [WeekCount(start, sessions) for start, sessions in counts.items()]
-
-
-def volume_per_month(summaries: Sequence[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, float]]:
-    """Load x reps of every work set, in `unit`, for each of the last `months` months (oldest first, this one last).
-
-    Months before the first session are left out: they were before the runner's history began.
-    """
-    first = month_start(session_day(summaries[0])) if summaries else month_start(today)
-    volumes = {month: 0.0 for back in range(months - 1, -1, -1) if (month := month_start(today, back)) >= first}
-    for summary in sessions_since(summaries, min(volumes)):
-        month = month_start(session_day(summary))
-        if month in volumes:
-            volumes[month] += in_unit(summary.volume, summary.unit, unit)
-    return list(volumes.items())
-
-
-def adherence_line(weeks: Sequence[WeekCount], target: int) -> str:
-    """How many finished weeks met the target, and how the current week is going."""
-    finished, current = weeks[:-1], weeks[-1]
-    met = sum(week.sessions >= target for week in finished)
-    line = f"Target met in {met} of {len(finished)} full weeks" if finished else "No full weeks yet"
-    return f"{line}; this week so far: {current.sessions} of {target}."
 
 
 def record_rows(records: ExerciseRecords, unit: Unit, body_weight: float | None) -> list[tuple[str, str, str]]:

@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING
 from textual.theme import Theme
 
 from strongstride import resources
-from strongstride.commands.context import sessions_for_the_week
 from strongstride.engine.week import PastSession, Suggestion, next_in_rotation, suggest_day
-from strongstride.library import load_exercise_library
 from strongstride.model.config import Config
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.log import SessionLog
@@ -25,17 +23,18 @@ from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
-from strongstride.store.config import load_config, save_config_value
+from strongstride.store.config import save_config_value
 from strongstride.store.history import HistoryStore
 from strongstride.store.index import HistoryIndex
 from strongstride.store.summary import SessionSummary
 from strongstride.store.in_progress import InProgressStore, SavedSession
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
+from strongstride.services.loading import load_basics, sessions_for_the_week
 from strongstride.tui.themes import load_themes
 
 if TYPE_CHECKING:   # the live session's modules load when the first session opens, not at start-up
     from strongstride.engine.session import SessionSetup
-    from strongstride.keeper import SessionKeeper
+    from strongstride.services.keeper import SessionKeeper
     from strongstride.store.lock import SessionLock
 
 FALLBACK_PLAN = "runner-foundation"
@@ -127,7 +126,7 @@ class AppState:
 
         Raises SessionLocked when a session runs elsewhere, ProblemsFound when it cannot be rebuilt to file.
         """
-        from strongstride.keeper import resume_session
+        from strongstride.services.keeper import resume_session
         from strongstride.store.lock import SessionLock
 
         lock = SessionLock(paths.data_dir())
@@ -166,7 +165,7 @@ class AppState:
         Holds the data dir's session lock until close_session; raises SessionLocked when another
         strongstride runs a session there, ProblemsFound when the session cannot be rebuilt.
         """
-        from strongstride.keeper import resume_session, start_session
+        from strongstride.services.keeper import resume_session, start_session
         from strongstride.store.lock import SessionLock
 
         lock = SessionLock(paths.data_dir())
@@ -199,7 +198,7 @@ class AppState:
 
     def _setup_without_snapshot(self, saved: SavedSession) -> SessionSetup:
         """An unfinished session saved before sessions kept their setup: rebuilt from today's plan and files."""
-        from strongstride.keeper import build_setup
+        from strongstride.services.keeper import build_setup
 
         header = saved.header
         try:
@@ -275,11 +274,8 @@ def _in_progress() -> tuple[SavedSession | None, list[Problem]]:
 
 def load_app_state(plan_arg: str | None, today: date) -> AppState:
     """Read everything the app needs; every problem found is kept for the problems screen."""
-    config_path = paths.config_file()
-    config, problems = load_config(config_path)
-    library, library_problems = load_exercise_library()
-    problems.extend(library_problems)
-
+    basics = load_basics()
+    config, library, problems = basics.config, basics.library, basics.problems
     entries = discover_plans()
     wanted = [config.plan, FALLBACK_PLAN]
     if plan_arg:
@@ -291,16 +287,13 @@ def load_app_state(plan_arg: str | None, today: date) -> AppState:
     plans, plan_problems = load_plans(entries, library)
     problems.extend(plan_problems)
 
-    history = HistoryStore.default()
-    index = history.index()
-    problems.extend(index.problems)
     in_progress, in_progress_problems = _in_progress()
     problems.extend(in_progress_problems)
 
     themes, theme_problems = load_themes([resources.bundled_dir("themes"), paths.user_themes_dir()])
     return AppState(
-        today=today, config=config, config_path=config_path, library=library, plans=plans,
-        plan_id=choose_plan_id(plans, wanted), history=history, index=index,
+        today=today, config=config, config_path=basics.config_path, library=library, plans=plans,
+        plan_id=choose_plan_id(plans, wanted), history=basics.history, index=basics.index,
         in_progress=in_progress, themes=themes, problems=problems + theme_problems,
         theme_problems=theme_problems,
     )

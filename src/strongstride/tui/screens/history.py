@@ -23,8 +23,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from strongstride.commands.records import exercise_name
-from strongstride.commands.stats import WeekCount, adherence_line, sessions_per_week
+from strongstride.services.records import WeekCount, adherence_line, exercise_name, sessions_per_week
 from strongstride.model.calendar import week_start
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog

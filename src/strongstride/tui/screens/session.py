@@ -33,7 +33,7 @@ from strongstride.engine.events import (
 from strongstride.engine.loading import step_load
 from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard
-from strongstride.keeper import SessionKeeper
+from strongstride.services.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible

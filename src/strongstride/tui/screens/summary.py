@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
-from strongstride.keeper import SessionKeeper
+from strongstride.services.keeper import SessionKeeper
 from strongstride.model.moments import local_now
 from strongstride.model.visible_text import TYPED_TEXT, literal, visible_lines
-from strongstride.recap import SessionRecap, recap_session
+from strongstride.services.recap import SessionRecap, recap_session
 from strongstride.store.summary import SessionSummary
 from strongstride.tui.widgets.session_status import elapsed_face
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
+from strongstride.model.calendar import month_start, week_start
 from strongstride.model.units import Unit, convert
 from strongstride.store.index import HistoryIndex
 from strongstride.model.moments import chronological
@@ -205,3 +206,46 @@ def exercise_trend(sessions: Sequence[tuple[str, ExerciseSummary]], unit: Unit) 
         return Trend("longest hold", "s", tuple(holds))
     reps = [float(e.most_reps) for _, e in sessions if e.most_reps is not None]
     return Trend("most reps", "reps", tuple(reps)) if reps else None
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    """One ISO week (Monday to Sunday) and how many sessions were trained in it."""
+
+    start: date
+    sessions: int
+
+
+def sessions_per_week(summaries: Sequence[SessionSummary], weeks: int, today: date) -> list[WeekCount]:
+    """The last `weeks` ISO weeks, oldest first, the current (unfinished) week last; none before the first session's."""
+    this_week = week_start(today)
+    if summaries:
+        weeks = max(1, min(weeks, (this_week - week_start(session_day(summaries[0]))).days // 7 + 1))
+    counts = {this_week - timedelta(weeks=back): 0 for back in range(weeks - 1, -1, -1)}
+    for summary in sessions_since(summaries, min(counts)):
+        start = week_start(session_day(summary))
+        if start in counts:
+            counts[start] += 1
+    return [WeekCount(start, sessions) for start, sessions in counts.items()]
+
+
+def volume_per_month(summaries: Sequence[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, float]]:
+    """Load x reps of every work set, in `unit`, for each of the last `months` months (oldest first, this one last).
+
+    Months before the first session are left out: they were before the runner's history began.
+    """
+    first = month_start(session_day(summaries[0])) if summaries else month_start(today)
+    volumes = {month: 0.0 for back in range(months - 1, -1, -1) if (month := month_start(today, back)) >= first}
+    for summary in sessions_since(summaries, min(volumes)):
+        month = month_start(session_day(summary))
+        if month in volumes:
+            volumes[month] += in_unit(summary.volume, summary.unit, unit)
+    return list(volumes.items())
+
+
+def adherence_line(weeks: Sequence[WeekCount], target: int) -> str:
+    """How many finished weeks met the target, and how the current week is going."""
+    finished, current = weeks[:-1], weeks[-1]
+    met = sum(week.sessions >= target for week in finished)
+    line = f"Target met in {met} of {len(finished)} full weeks" if finished else "No full weeks yet"
+    return f"{line}; this week so far: {current.sessions} of {target}."
