@@ -10,7 +10,7 @@ from textual.widgets import DataTable, OptionList, Sparkline, Static, TabbedCont
 
 from strongstride.services.records import WeekCount
 from strongstride.model.log import SessionLog, SetLog
-from strongstride.store.summary import SessionSummary, summarise_session
+from strongstride.model.session_summary import SessionSummary, summarise_session
 from strongstride.tui.screens import history as history_screen
 from strongstride.tui.screens.history import (
     HistoryScreen,

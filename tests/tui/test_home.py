@@ -14,7 +14,7 @@ from textual.widgets import Static
 from strongstride.cli import main
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.screens.errors import ProblemsScreen
-from strongstride.store.summary import summarise_session
+from strongstride.model.session_summary import summarise_session
 from strongstride.tui.screens.home import HomeScreen, recent_lines, week_count_line
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state

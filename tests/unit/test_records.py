@@ -14,7 +14,7 @@ from strongstride.model.calendar import month_start
 from strongstride.services.records import adherence_line, sessions_per_week, volume_per_month
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
-from strongstride.store.summary import SessionSummary, summarise_session
+from strongstride.model.session_summary import SessionSummary, summarise_session
 
 Done = tuple[str, int | None, float | None, float | None, int | None]   # (exercise, reps, load, rpe, hold)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.commands.context import output_console, print_problems
-from strongstride.services.records import EMPTY_HISTORY, exercise_trend, in_unit, rounded, session_day, sessions_since
+from strongstride.services.records import EMPTY_HISTORY, best_e1rm, exercise_trend, in_unit, rounded, session_day, sessions_since
 from strongstride.commands.render import Column, Output, print_line, print_table, sparkline
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.units import Unit
@@ -23,7 +23,7 @@ from strongstride.store.history import HistoryStore
 from strongstride.store.history_codec import session_to_dict
 from strongstride.store.index import HistoryIndex
 from strongstride.model.moments import chronological
-from strongstride.store.summary import SessionSummary, SetSummary
+from strongstride.model.session_summary import SessionSummary, SetSummary
 
 DEFAULT_LIMIT = 20
 
@@ -149,7 +149,7 @@ def show_exercise(console: Output, sessions: list[SessionSummary], exercise_id: 
     rows = [
         (f"{session_day(s):%Y-%m-%d}",
          ", ".join(set_text(one_set, s.unit, unit) for one_set in e.last_sets),
-         rounded(in_unit(e.best_e1rm, s.unit, unit)) if e.best_e1rm is not None else "-")
+         rounded(in_unit(e1rm, s.unit, unit)) if (e1rm := best_e1rm(e)) is not None else "-")
         for s, e in done
     ]
     print_table(console, (Column("Date"), Column(f"Work sets ({unit} x reps @RPE)"),

@@ -16,7 +16,7 @@ from strongstride.commands.render import Column, Output, bar, print_line, print_
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.units import Unit
 from strongstride.store.history import HistoryStore
-from strongstride.store.summary import SessionSummary
+from strongstride.model.session_summary import SessionSummary
 
 MONTHS_OF_VOLUME = 12
 NO_VOLUME = "None yet: volume is load x reps, and bodyweight, band and hold work carry no load."

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from strongstride.model.plan import Plan
     from strongstride.store.history import HistoryStore
     from strongstride.store.index import HistoryIndex
-    from strongstride.store.summary import SessionSummary
+    from strongstride.model.session_summary import SessionSummary
 
 # How far back the runner's week ever looks, with room to spare: this week so far (6 days), 48 hours
 # between sessions on the same muscles, and the 10-day taper before a race. Older sessions only

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from strongstride.model.log import SessionLog
 from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, clean, convert, format_load
-from strongstride.store.summary import (
+from strongstride.services.records import best_e1rm
+from strongstride.model.session_summary import (
     ExerciseSummary,
     SessionSummary,
     summarise_session,
@@ -83,7 +84,7 @@ def _best_before(
 
 # (record, how it is read from a summary, whether it is a weight in the session's unit, how it reads)
 RECORD_KINDS: tuple[tuple[str, Callable[[ExerciseSummary], float | None], bool, str], ...] = (
-    ("best estimated 1RM", lambda e: e.best_e1rm, True, "{value:.1f} {unit}"),
+    ("best estimated 1RM", best_e1rm, True, "{value:.1f} {unit}"),
     ("heaviest load", lambda e: e.best_load, True, "{value:g} {unit}"),
     ("most reps", lambda e: e.most_reps, False, "{value:g}"),
     ("longest hold", lambda e: e.longest_hold, False, "{value:g} s"),
@@ -100,8 +101,8 @@ def recap_exercise(now: ExerciseSummary, past: Sequence[SessionSummary], unit: U
         if value is not None and best is not None and value > best + 1e-9:
             records.append(f"{label} {shape.format(value=value, unit=unit)}")
     return ExerciseRecap(
-        name=now.name, work_sets=now.work_sets, best_set=best_set_words(now, unit), e1rm=now.best_e1rm,
-        e1rm_before=_in_unit(last.exercises[now.exercise_id].best_e1rm, last.unit, unit) if last else None,
+        name=now.name, work_sets=now.work_sets, best_set=best_set_words(now, unit), e1rm=best_e1rm(now),
+        e1rm_before=_in_unit(best_e1rm(last.exercises[now.exercise_id]), last.unit, unit) if last else None,
         records=tuple(records),
     )
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from strongstride.model.calendar import month_start, week_start
-from strongstride.model.units import Unit, convert
+from strongstride.engine import rpe
+from strongstride.model.units import Unit, clean, convert
+from strongstride.services.formula_version import formula_version
 from strongstride.store.index import HistoryIndex
 from strongstride.model.moments import chronological
-from strongstride.store.summary import ExerciseSummary, SessionSummary
+from strongstride.model.session_summary import ExerciseSummary, SessionSummary
 
 if TYPE_CHECKING:
     from strongstride.model.exercise import Exercise
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
 
 EMPTY_HISTORY = "No sessions yet: train one in the app (run `strongstride`) or bring some in with `strongstride import`."
 RECORDS_CACHE = "records"
-RECORDS_CACHE_VERSION = 1
+RECORDS_CACHE_VERSION = 2   # the layout of records.json; the formulas it depends on are fingerprinted beside it
 
 
 def session_day(summary: SessionSummary) -> date:
@@ -38,6 +41,18 @@ def sessions_since(summaries: Sequence[SessionSummary], first: date) -> Sequence
 def in_unit(load: float, session_unit: str, unit: Unit) -> float:
     """A load (or e1RM) of a session, in the unit the runner reads."""
     return convert(load, cast(Unit, session_unit), unit)
+
+
+def best_e1rm(exercise: ExerciseSummary) -> float | None:
+    """The session's best estimated 1RM of one exercise, in the session's unit, worked out from its sets when read."""
+    estimates = [estimate for reps, load, rpe_logged, _hold in exercise.last_sets
+                 if (estimate := rpe.estimate_1rm_from_set(load or None, reps, rpe_logged)) is not None]
+    return clean(max(estimates)) if estimates else None
+
+
+def records_formulas() -> str:
+    """The version of every formula the all-time records depend on: the e1RM and how records are kept."""
+    return formula_version(rpe, sys.modules[__name__])
 
 
 def exercise_name(exercise_id: str, logged: str, library: Mapping[str, Exercise]) -> str:
@@ -77,8 +92,9 @@ class ExerciseRecords:
     def add(self, exercise: ExerciseSummary, scale: float, on: date) -> None:
         """Fold one session's work sets of this exercise into the records; `scale` turns its loads into the runner's unit."""
         self.name = exercise.name or self.name
-        if exercise.best_e1rm is not None:
-            self.best_e1rm = _better(self.best_e1rm, exercise.best_e1rm * scale, on)
+        e1rm = best_e1rm(exercise)
+        if e1rm is not None:
+            self.best_e1rm = _better(self.best_e1rm, e1rm * scale, on)
         if exercise.longest_hold is not None:
             self.longest_hold = _better(self.longest_hold, exercise.longest_hold, on)
         heaviest = self.heaviest_for_reps
@@ -125,7 +141,7 @@ def all_time_records(index: HistoryIndex, unit: Unit, store: HistoryStore) -> di
         return records
     add_sessions(records, summaries[counted:], unit)
     store.save_derived(RECORDS_CACHE, {
-        "version": RECORDS_CACHE_VERSION, "unit": unit, "sessions": len(summaries),
+        "version": RECORDS_CACHE_VERSION, "formulas": records_formulas(), "unit": unit, "sessions": len(summaries),
         "fingerprint": summaries.fingerprint(len(summaries)),
         "records": [records_to_json(mine) for mine in records.values()],
     })
@@ -136,8 +152,8 @@ def _cached_records(cached: Any, index: HistoryIndex, unit: Unit) -> tuple[dict[
     """The cached records and how many of the oldest sessions they count; None when they cannot be reused."""
     try:
         counted = cached["sessions"]
-        if (cached["version"] != RECORDS_CACHE_VERSION or cached["unit"] != unit or not isinstance(counted, int)
-                or not 0 <= counted <= len(index.summaries)
+        if (cached["version"] != RECORDS_CACHE_VERSION or cached["formulas"] != records_formulas()
+                or cached["unit"] != unit or not isinstance(counted, int) or not 0 <= counted <= len(index.summaries)
                 or cached["fingerprint"] != index.summaries.fingerprint(counted)):
             return None
         records = [records_from_json(raw) for raw in cached["records"]]
@@ -198,7 +214,7 @@ class Trend:
 
 def exercise_trend(sessions: Sequence[tuple[str, ExerciseSummary]], unit: Unit) -> Trend | None:
     """The trend of the best measure the sessions have, given as (session unit, exercise) oldest first."""
-    e1rms = [in_unit(e.best_e1rm, session_unit, unit) for session_unit, e in sessions if e.best_e1rm is not None]
+    e1rms = [in_unit(e1rm, session_unit, unit) for session_unit, e in sessions if (e1rm := best_e1rm(e)) is not None]
     if e1rms:
         return Trend("e1RM", unit, tuple(e1rms))
     holds = [float(e.longest_hold) for _, e in sessions if e.longest_hold is not None]

@@ -33,7 +33,7 @@ from strongstride.store.index_files import (
 )
 from strongstride.store.session_files import one_file_per_session
 from strongstride.model.moments import chronological
-from strongstride.store.summary import ExerciseSummary, SessionSummary
+from strongstride.model.session_summary import ExerciseSummary, SessionSummary
 
 RECENT_YEARS = 2   # this year's folder and last year's: checked file by file on every look
 SortKey = tuple[datetime, str]

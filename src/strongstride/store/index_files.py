@@ -25,11 +25,11 @@ from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import open_plain_file
 from strongstride.store.atomic import atomic_write_text
 from strongstride.store.history_codec import load_session_file
-from strongstride.store.summary import (
+from strongstride.model.session_summary import (
     SessionSummary, summarise_session, summary_from_json, summary_to_json,
 )
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6   # the layout of the cache files; they hold stored facts only, so a changed formula never needs it bumped
 HistoryFile = tuple[str, str, os.stat_result]   # (year/name.toml, path, stat)
 Ends = tuple[tuple[str, str], tuple[str, str]]   # the first and last session's (started_at, id)
 

@@ -26,7 +26,7 @@ from strongstride.store import paths
 from strongstride.store.config import save_config_value
 from strongstride.store.history import HistoryStore
 from strongstride.store.index import HistoryIndex
-from strongstride.store.summary import SessionSummary
+from strongstride.model.session_summary import SessionSummary
 from strongstride.store.in_progress import InProgressStore, SavedSession
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
 from strongstride.services.loading import load_basics, sessions_for_the_week

@@ -23,14 +23,14 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from strongstride.services.records import WeekCount, adherence_line, exercise_name, sessions_per_week
+from strongstride.services.records import WeekCount, adherence_line, best_e1rm, exercise_name, sessions_per_week
 from strongstride.model.calendar import week_start
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.moments import seconds_between
 from strongstride.model.units import Unit, clean, convert
 from strongstride.model.visible_text import literal, visible
-from strongstride.store.summary import ExerciseSummary, SessionSummary
+from strongstride.model.session_summary import ExerciseSummary, SessionSummary
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.problem_view import problem_text
 
@@ -101,7 +101,7 @@ def exercise_trend(summaries: Sequence[SessionSummary], exercise_id: str, unit: 
     name = exercise_name(exercise_id, next((e.name for _, e in reversed(found) if e.name), ""), library)
     measures: tuple[tuple[str, str, Callable[[SessionSummary, ExerciseSummary], float | None]], ...] = (
         ("estimated 1RM", unit,
-         lambda s, e: None if e.best_e1rm is None else clean(convert(e.best_e1rm, cast(Unit, s.unit), unit))),
+         lambda s, e: None if (e1rm := best_e1rm(e)) is None else clean(convert(e1rm, cast(Unit, s.unit), unit))),
         ("longest hold", "s", lambda s, e: e.longest_hold),
         ("most reps", "reps", lambda s, e: e.most_reps),
     )

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 from strongstride.engine.week import Suggestion
 from strongstride.model.visible_text import literal, visible
 from strongstride.store.in_progress import SavedSession
-from strongstride.store.summary import SessionSummary
+from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.startup import AppState

@@ -17,7 +17,7 @@ from strongstride.services.keeper import SessionKeeper
 from strongstride.model.moments import local_now
 from strongstride.model.visible_text import TYPED_TEXT, literal, visible_lines
 from strongstride.services.recap import SessionRecap, recap_session
-from strongstride.store.summary import SessionSummary
+from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.widgets.session_status import elapsed_face
 
 

@@ -1,7 +1,9 @@
-"""What the index knows of one session without its file: counts, bests and each exercise's sets.
+"""What the history index keeps of one session without its file: what was logged, set by set, and its plain sums.
 
-Summaries are kept in the cache as compact JSON lists (fields in the order below) and decoded only
-when read.
+Only stored facts and arithmetic on them live here (counts, volume, heaviest load, longest hold):
+anything a coaching formula derives, such as an e1RM, is worked out when read (services/records.py),
+so the index's cache never holds a value a changed formula would make wrong. Summaries are kept in
+the cache as compact JSON lists (fields in the order below) and decoded only when read.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
 
@@ -20,14 +21,13 @@ SetSummary = tuple[int | None, float | None, float | None, int | None]   # (reps
 
 @dataclass(frozen=True)
 class ExerciseSummary:
-    """One exercise's work sets in one session: its bests and each set, loads in the session's unit."""
+    """One exercise's work sets in one session: its plain bests and each set, loads in the session's unit."""
 
     exercise_id: str
     name: str
     work_sets: int
     best_load: float | None
     best_load_reps: int | None
-    best_e1rm: float | None
     longest_hold: int | None
     most_reps: int | None
     last_sets: tuple[SetSummary, ...]
@@ -77,10 +77,6 @@ def _load_in(s: SetLog, unit: Unit) -> float:
 
 def _summarise_exercise(sets: list[SetLog], unit: Unit) -> ExerciseSummary:
     heaviest = max((s for s in sets if s.load is not None), key=lambda s: (_load_in(s, unit), s.reps or 0), default=None)
-    estimates = [
-        estimate for s in sets
-        if (estimate := estimate_1rm_from_set(_load_in(s, unit) if s.load else None, s.reps, s.rpe)) is not None
-    ]
     holds = [s.hold_seconds for s in sets if s.hold_seconds is not None]
     reps = [s.reps for s in sets if s.reps is not None]
     return ExerciseSummary(
@@ -89,7 +85,6 @@ def _summarise_exercise(sets: list[SetLog], unit: Unit) -> ExerciseSummary:
         work_sets=len(sets),
         best_load=_load_in(heaviest, unit) if heaviest else None,
         best_load_reps=heaviest.reps if heaviest else None,
-        best_e1rm=clean(max(estimates)) if estimates else None,
         longest_hold=max(holds, default=None),
         most_reps=max(reps, default=None),
         last_sets=tuple((s.reps, _load_in(s, unit) if s.load is not None else None, s.rpe, s.hold_seconds)
@@ -105,7 +100,7 @@ def summary_to_json(summary: SessionSummary) -> list[Any]:
         summary.plan_id, summary.plan_name, summary.session_id, summary.session_name, summary.source,
         summary.unit, summary.work_sets, summary.volume, summary.average_rpe,
         [
-            [e.exercise_id, e.name, e.work_sets, e.best_load, e.best_load_reps, e.best_e1rm,
+            [e.exercise_id, e.name, e.work_sets, e.best_load, e.best_load_reps,
              e.longest_hold, e.most_reps, e.last_sets]
             for e in summary.exercises.values()
         ],
@@ -121,5 +116,5 @@ def summary_from_json(raw: list[Any], path: str) -> SessionSummary:
         finished_at=datetime.fromisoformat(finished_at) if finished_at is not None else None,
         plan_id=plan_id, plan_name=plan_name, session_id=session_id, session_name=session_name,
         source=source, unit=unit, work_sets=work_sets, volume=volume, average_rpe=average_rpe,
-        exercises={item[0]: ExerciseSummary(*item[:8], last_sets=tuple(map(tuple, item[8]))) for item in exercises},
+        exercises={item[0]: ExerciseSummary(*item[:7], last_sets=tuple(map(tuple, item[7]))) for item in exercises},
     )
