@@ -135,7 +135,8 @@ def test_one_exercise_shows_each_sessions_sets_best_e1rm_and_the_trend(folders: 
     assert lines[0] == "Back squat (back_squat): 2 sessions"
     assert lines[2].split("  ")[0] == "2026-03-02" and "100 x 5 @10" in lines[2] and lines[2].endswith(rounded(five))
     assert "100 x 5 @10, 100 x 6 @10" in lines[3] and lines[3].endswith(rounded(six))
-    assert lines[4] == f"Trend: {Trend('e1RM', 'kg', (five, six)).describe()}"
+    days = (START.date(), START.date() + timedelta(days=4))
+    assert lines[4] == f"Trend: {Trend('e1RM', 'kg', ((days[0], five), (days[1], six))).describe()}"
     assert six > five and "+" in lines[4]
 
 

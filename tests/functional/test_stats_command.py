@@ -167,7 +167,7 @@ def test_records_are_kept_and_only_new_sessions_are_folded_in(folders: Path, fol
     extended = all_time(folders)
     assert folded[-1] == 1
     store = HistoryStore(folders / "data", folders / "cache")
-    assert extended == records_module.personal_records(store.index().summaries, "kg")
+    assert extended == records_module.add_sessions({}, store.index().summaries, "kg")
     assert extended["back_squat"].heaviest_for_reps[5].value == 105.0 and "plank" in extended
 
 
@@ -194,11 +194,11 @@ def test_a_damaged_records_cache_is_counted_again(folders: Path, folded: list[in
 
 def test_records_survive_the_cache_unchanged() -> None:
     kept = records_module.ExerciseRecords(
-        "back_squat", "Back squat", heaviest_for_reps={5: records_module.Record(102.5, TODAY)},
+        "back_squat", "Back squat", "kg", heaviest_for_reps={5: records_module.Record(102.5, TODAY)},
         best_e1rm=records_module.Record(118.123456, TODAY), longest_hold=None,
         most_bodyweight_reps=records_module.Record(12, TODAY - timedelta(days=1)),
     )
-    again = records_module.records_from_json(json.loads(json.dumps(records_module.records_to_json(kept))))
+    again = records_module.records_from_json(json.loads(json.dumps(records_module.records_to_json(kept))), "kg")
     assert again == kept and isinstance(again.most_bodyweight_reps.value, int)
 
 

@@ -242,7 +242,8 @@ def test_recap_compares_the_session_with_its_history(tmp_path):
     assert squat.e1rm_before == pytest.approx(estimate_1rm_from_set(last_squat.load, last_squat.reps, last_squat.rpe))
     assert squat.e1rm > squat.e1rm_before and squat.e1rm_change.startswith(f"e1RM {squat.e1rm:.1f} (+")
     today_squat = today.session.to_log().work_sets[0]
-    assert today_squat.reps > last_squat.reps and f"most reps {today_squat.reps}" in squat.records
+    assert today_squat.reps > last_squat.reps   # more reps at the load than ever: a record, as `stats` counts it
+    assert f"heaviest {today_squat.reps} reps {today_squat.load:g} kg" in squat.records
     assert squat.best_set == f"{today_squat.load:g} kg x {today_squat.reps}"
     plank = next(e for e in recap.exercises if e.name == "Plank")
     assert plank.best_set.endswith("s hold") and plank.e1rm is None and plank.e1rm_change == ""

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from strongstride.services.records import Trend, exercise_trend, personal_records, rounded, sessions_since
+from strongstride.services.records import Trend, add_sessions, exercise_trend, rounded, sessions_since
 from strongstride.commands.render import (
     Column, PlainOutput, bar, output_console, plain_table_lines, print_line, sparkline,
 )
@@ -35,7 +35,7 @@ def summary(day: date, *sets: Done, unit: str = "kg", warmups: tuple[Done, ...] 
 # -- personal records -----------------------------------------------------------------------
 
 def test_heaviest_load_is_kept_for_each_rep_count_with_the_day_it_was_first_lifted() -> None:
-    records = personal_records([
+    records = add_sessions({}, [
         summary(date(2026, 1, 5), ("squat", 8, 60.0, 8.0, None), ("squat", 5, 70.0, 8.0, None)),
         summary(date(2026, 1, 7), ("squat", 8, 62.5, 8.0, None), ("squat", 5, 70.0, 9.0, None)),
         summary(date(2026, 1, 9), ("squat", 8, 60.0, 7.0, None)),
@@ -49,7 +49,7 @@ def test_heaviest_load_is_kept_for_each_rep_count_with_the_day_it_was_first_lift
 def test_best_e1rm_comes_from_the_rpe_chart_and_is_converted_to_the_runners_unit() -> None:
     in_lb = summary(date(2026, 2, 2), ("squat", 1, 220.0, 10.0, None), unit="lb")   # a true 1RM: e1RM is the load
     lighter = summary(date(2026, 2, 1), ("squat", 1, 90.0, 10.0, None))
-    records = personal_records([lighter, in_lb], "kg")["squat"]
+    records = add_sessions({}, [lighter, in_lb], "kg")["squat"]
     assert records.best_e1rm is not None
     assert records.best_e1rm.value == pytest.approx(220 * KG_PER_LB)
     assert records.best_e1rm.on == date(2026, 2, 2)
@@ -57,7 +57,7 @@ def test_best_e1rm_comes_from_the_rpe_chart_and_is_converted_to_the_runners_unit
 
 
 def test_holds_and_bodyweight_reps_are_records_of_their_own_and_warmups_never_count() -> None:
-    records = personal_records([
+    records = add_sessions({}, [
         summary(date(2026, 3, 2), ("plank", None, None, 8.0, 45), ("calf_raise", 15, None, 8.0, None),
                 warmups=(("calf_raise", 30, None, None, None),)),
         summary(date(2026, 3, 4), ("plank", None, None, 8.0, 60), ("calf_raise", 12, None, 8.0, None),
@@ -71,7 +71,7 @@ def test_holds_and_bodyweight_reps_are_records_of_their_own_and_warmups_never_co
 
 
 def test_a_set_of_no_reps_sets_no_record() -> None:
-    records = personal_records([summary(date(2026, 3, 2), ("squat", 0, 200.0, 10.0, None))], "kg")["squat"]
+    records = add_sessions({}, [summary(date(2026, 3, 2), ("squat", 0, 200.0, 10.0, None))], "kg")["squat"]
     assert records.heaviest_for_reps == {} and records.most_bodyweight_reps is None
 
 
@@ -79,22 +79,23 @@ def test_a_set_of_no_reps_sets_no_record() -> None:
 
 def test_the_trend_follows_best_e1rm_when_there_is_one() -> None:
     sessions = [summary(date(2026, 1, d), ("squat", 1, load, 10.0, None)) for d, load in ((5, 100.0), (7, 110.0))]
-    trend = exercise_trend([(s.unit, s.exercises["squat"]) for s in sessions], "kg")
-    assert trend == Trend("e1RM", "kg", (100.0, 110.0))
+    trend = exercise_trend(sessions, "squat", "kg")
+    assert trend == Trend("e1RM", "kg", ((date(2026, 1, 5), 100.0), (date(2026, 1, 7), 110.0)))
     assert trend.describe() == "e1RM 100 -> 110 kg (+10 kg, +10%) over 2 sessions"
 
 
 def test_the_trend_falls_back_to_hold_then_to_reps() -> None:
-    plank = summary(date(2026, 1, 5), ("plank", None, None, None, 40)).exercises["plank"]
-    push_up = summary(date(2026, 1, 5), ("push_up", 12, None, 8.0, None)).exercises["push_up"]
-    assert exercise_trend([("kg", plank)], "kg") == Trend("longest hold", "s", (40.0,))
-    assert exercise_trend([("kg", push_up)], "kg") == Trend("most reps", "reps", (12.0,))
-    assert exercise_trend([], "kg") is None
+    plank = summary(date(2026, 1, 5), ("plank", None, None, None, 40))
+    push_up = summary(date(2026, 1, 5), ("push_up", 12, None, 8.0, None))
+    assert exercise_trend([plank], "plank", "kg") == Trend("longest hold", "s", ((date(2026, 1, 5), 40.0),))
+    assert exercise_trend([push_up], "push_up", "kg") == Trend("most reps", "reps", ((date(2026, 1, 5), 12.0),))
+    assert exercise_trend([push_up], "plank", "kg") is None
 
 
 def test_a_falling_trend_and_a_single_session_read_plainly() -> None:
-    assert Trend("e1RM", "kg", (102.46, 100.31)).describe() == "e1RM 102.5 -> 100.3 kg (-2.2 kg, -2%) over 2 sessions"
-    assert Trend("longest hold", "s", (45.0,)).describe() == "longest hold 45 s (one session)"
+    days = (date(2026, 1, 5), date(2026, 1, 7))
+    assert Trend("e1RM", "kg", tuple(zip(days, (102.46, 100.31)))).describe() == "e1RM 102.5 -> 100.3 kg (-2.2 kg, -2%) over 2 sessions"
+    assert Trend("longest hold", "s", ((days[0], 45.0),)).describe() == "longest hold 45 s (one session)"
 
 
 @pytest.mark.parametrize(("value", "text"), [(62.5, "62.5"), (100.0, "100"), (12340.0, "12,340"), (71.26, "71.3")])

@@ -154,7 +154,7 @@ def show_exercise(console: Output, sessions: list[SessionSummary], exercise_id: 
     ]
     print_table(console, (Column("Date"), Column(f"Work sets ({unit} x reps @RPE)"),
                           Column(f"Best e1RM ({unit})", numeric=True)), rows)
-    trend = exercise_trend([(s.unit, e) for s, e in done], unit)
+    trend = exercise_trend(sessions, exercise_id, unit)
     if trend is None:
         return
     if console.is_terminal:

@@ -9,7 +9,7 @@ from datetime import date
 
 from strongstride.commands.context import context_or_report, output_console
 from strongstride.services.records import (
-    EMPTY_HISTORY, ExerciseRecords, Record, adherence_line, all_time_records, exercise_name, rounded, session_day,
+    EMPTY_HISTORY, ExerciseRecords, adherence_line, amount, all_time_records, exercise_name, rounded, session_day,
     sessions_per_week, volume_per_month,
 )
 from strongstride.commands.render import Column, Output, bar, print_line, print_table
@@ -23,18 +23,13 @@ NO_VOLUME = "None yet: volume is load x reps, and bodyweight, band and hold work
 BAR_WIDTH = 20
 
 
-def record_rows(records: ExerciseRecords, unit: Unit, body_weight: float | None) -> list[tuple[str, str, str]]:
+def record_rows(records: ExerciseRecords, body_weight: float | None) -> list[tuple[str, str, str]]:
     """Each record of one exercise as (what, best, date): e1RM, heaviest per rep count, longest hold, bodyweight reps.
 
     With the runner's body weight (in `unit`), the best e1RM also reads as a multiple of it: each stride
     puts 1.5 to 3 times body weight through a leg (seeds 000 and 001), so that is the strength that counts.
     """
-    found: list[tuple[str, Record | None, str]] = [("best e1RM", records.best_e1rm, unit)]
-    found += [(f"heaviest {reps} rep{'s' if reps != 1 else ''}", record, unit)
-              for reps, record in sorted(records.heaviest_for_reps.items())]
-    found += [("longest hold", records.longest_hold, "s"), ("most reps at bodyweight", records.most_bodyweight_reps, "reps")]
-    rows = [(what, f"{rounded(record.value)} {label}", f"{record.on:%Y-%m-%d}")
-            for what, record, label in found if record is not None]
+    rows = [(what, amount(record, label), f"{record.on:%Y-%m-%d}") for what, record, label in records.entries()]
     if body_weight and records.best_e1rm is not None:
         what, best, on = rows[0]
         rows[0] = (what, f"{best} = {records.best_e1rm.value / body_weight:.2f}x body weight", on)
@@ -53,14 +48,14 @@ def show_adherence(console: Output, summaries: Sequence[SessionSummary], weeks: 
     print_line(console, adherence_line(counts, target))
 
 
-def show_records(console: Output, records: dict[str, ExerciseRecords], library: ExerciseLibrary, unit: Unit,
+def show_records(console: Output, records: dict[str, ExerciseRecords], library: ExerciseLibrary,
                  body_weight: float | None) -> None:
     """Every exercise's personal records, by name, each with the day it was set."""
     print_line(console, "Personal records", style="bold")
     named = [(exercise_name(r.exercise_id, r.name, library), r) for r in records.values()]
     rows = []
     for name, exercise in sorted(named, key=lambda pair: pair[0].casefold()):
-        for position, (what, best, on) in enumerate(record_rows(exercise, unit, body_weight)):
+        for position, (what, best, on) in enumerate(record_rows(exercise, body_weight)):
             rows.append((name if position == 0 else "", what, best, on))
     print_table(console, (Column("Exercise"), Column("Record"), Column("Best", numeric=True), Column("Date")), rows)
 
@@ -96,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     today, unit = date.today(), context.config.units
     show_adherence(console, summaries, args.weeks, context.plan.sessions_per_week, context.plan.name, today)
     console.print()
-    show_records(console, all_time_records(context.history, unit, HistoryStore.default()), context.library, unit,
+    show_records(console, all_time_records(context.history, unit, HistoryStore.default()), context.library,
                  context.config.body_weight)
     console.print()
     show_volume(console, summaries, today, unit)

@@ -1,17 +1,21 @@
 """What a finished session adds up to, against the runner's past: best sets, e1RM change, records.
 
-Plain data and arithmetic over the history index's summaries; the summary screen only shows it.
+Plain data and arithmetic over the history index's summaries; the records are those of
+services/records.py, the same `stats` and the History screen show. The summary screen only shows it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from strongstride.model.log import SessionLog
 from strongstride.model.moments import chronological
-from strongstride.model.units import Unit, clean, convert, format_load
-from strongstride.services.records import best_e1rm
+from strongstride.model.units import Unit, clean, format_load
+from strongstride.services.records import (
+    ExerciseRecords, add_sessions, amount, best_e1rm, in_unit, records_set, session_day,
+)
 from strongstride.model.session_summary import (
     ExerciseSummary,
     SessionSummary,
@@ -66,44 +70,15 @@ def best_set_words(summary: ExerciseSummary, unit: Unit) -> str:
     return f"{summary.most_reps} reps"
 
 
-def _in_unit(value: float | None, from_unit: str, unit: Unit) -> float | None:
-    return None if value is None else clean(convert(value, from_unit, unit))  # type: ignore[arg-type]
-
-
-def _best_before(
-    past: Sequence[SessionSummary], exercise_id: str, unit: Unit, field: Callable[[ExerciseSummary], float | None],
-    weighed: bool,
-) -> float | None:
-    values = [
-        _in_unit(value, s.unit, unit) if weighed else value
-        for s in past
-        if exercise_id in s.exercises and (value := field(s.exercises[exercise_id])) is not None
-    ]
-    return max(values, default=None)
-
-
-# (record, how it is read from a summary, whether it is a weight in the session's unit, how it reads)
-RECORD_KINDS: tuple[tuple[str, Callable[[ExerciseSummary], float | None], bool, str], ...] = (
-    ("best estimated 1RM", best_e1rm, True, "{value:.1f} {unit}"),
-    ("heaviest load", lambda e: e.best_load, True, "{value:g} {unit}"),
-    ("most reps", lambda e: e.most_reps, False, "{value:g}"),
-    ("longest hold", lambda e: e.longest_hold, False, "{value:g} s"),
-)
-
-
-def recap_exercise(now: ExerciseSummary, past: Sequence[SessionSummary], unit: Unit) -> ExerciseRecap:
-    """Compare one exercise's work today with every earlier session of it."""
-    before = [s for s in past if now.exercise_id in s.exercises]
-    last = before[-1] if before else None
-    records = []
-    for label, field, weighed, shape in RECORD_KINDS:
-        value, best = field(now), _best_before(before, now.exercise_id, unit, field, weighed)
-        if value is not None and best is not None and value > best + 1e-9:
-            records.append(f"{label} {shape.format(value=value, unit=unit)}")
+def recap_exercise(now: ExerciseSummary, before: ExerciseRecords | None, last: SessionSummary | None, unit: Unit,
+                   on: date) -> ExerciseRecap:
+    """One exercise's work today against its records so far and the last session of it."""
+    after = (before or ExerciseRecords(now.exercise_id, now.name, unit)).with_session(now, 1.0, on)
+    last_e1rm = best_e1rm(last.exercises[now.exercise_id]) if last is not None else None
     return ExerciseRecap(
         name=now.name, work_sets=now.work_sets, best_set=best_set_words(now, unit), e1rm=best_e1rm(now),
-        e1rm_before=_in_unit(best_e1rm(last.exercises[now.exercise_id]), last.unit, unit) if last else None,
-        records=tuple(records),
+        e1rm_before=clean(in_unit(last_e1rm, last.unit, unit)) if last is not None and last_e1rm is not None else None,
+        records=tuple(f"{what} {amount(record, label)}" for what, record, label in records_set(before, after)),
     )
 
 
@@ -111,10 +86,14 @@ def recap_session(log: SessionLog, past: Sequence[SessionSummary], ended_at_seco
     """The session against its history (`past`, oldest first; the session itself is left out)."""
     today = summarise_session(log, "")
     earlier = [s for s in past if s.id != log.id and chronological(s.started_at) <= chronological(log.started_at)]
+    before = add_sessions({}, earlier, log.unit)
+    last = {exercise_id: s for s in earlier for exercise_id in s.exercises}   # the latest session of each
+    on = session_day(today)
     targets = [s.target_rpe for s in log.work_sets if s.target_rpe is not None]
     duration = log.duration_seconds if log.duration_seconds is not None else ended_at_seconds or 0.0
     return SessionRecap(
         duration_seconds=duration, work_sets=today.work_sets, volume=today.volume, unit=log.unit,
         average_rpe=today.average_rpe, target_rpe=sum(targets) / len(targets) if targets else None,
-        exercises=tuple(recap_exercise(e, earlier, log.unit) for e in today.exercises.values()),
+        exercises=tuple(recap_exercise(e, before.get(e.exercise_id), last.get(e.exercise_id), log.unit, on)
+                        for e in today.exercises.values()),
     )

@@ -1,10 +1,15 @@
-"""Personal records and the progress of one exercise, read from the history index alone (no session file opened)."""
+"""Personal records and trends, the one definition the summary screen, the History screen, `history` and `stats` share.
+
+Read from the history index alone (no session file opened): each exercise's records (best e1RM,
+heaviest load for each rep count, longest hold, most reps at bodyweight), the records a session set,
+the trend of one exercise, sessions per week and volume per month, all in the runner's unit.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
@@ -84,6 +89,7 @@ class ExerciseRecords:
 
     exercise_id: str
     name: str
+    unit: str
     heaviest_for_reps: dict[int, Record] = field(default_factory=dict)
     best_e1rm: Record | None = None
     longest_hold: Record | None = None
@@ -108,10 +114,33 @@ class ExerciseRecords:
             else:
                 self.most_bodyweight_reps = _better(self.most_bodyweight_reps, reps, on)
 
+    def with_session(self, exercise: ExerciseSummary, scale: float, on: date) -> ExerciseRecords:
+        """The records as they stand after one more session, these left as they were."""
+        after = replace(self, heaviest_for_reps=dict(self.heaviest_for_reps))
+        after.add(exercise, scale, on)
+        return after
 
-def personal_records(summaries: Iterable[SessionSummary], unit: Unit) -> dict[str, ExerciseRecords]:
-    """Every exercise's records over the sessions given oldest first, loads in `unit`."""
-    return add_sessions({}, summaries, unit)
+    def entries(self) -> list[tuple[str, Record, str]]:
+        """Each record as (what, record, what it is counted in): e1RM, heaviest per rep count, longest hold, bodyweight reps."""
+        unit = self.unit
+        found: list[tuple[str, Record | None, str]] = [("best e1RM", self.best_e1rm, unit)]
+        found += [(f"heaviest {reps} rep{'s' if reps != 1 else ''}", record, unit)
+                  for reps, record in sorted(self.heaviest_for_reps.items())]
+        found += [("longest hold", self.longest_hold, "s"), ("most reps at bodyweight", self.most_bodyweight_reps, "reps")]
+        return [(what, record, label) for what, record, label in found if record is not None]
+
+
+def records_set(before: ExerciseRecords | None, after: ExerciseRecords) -> list[tuple[str, Record, str]]:
+    """The records one session set: those it changed of an exercise done before it (a first session sets none)."""
+    if before is None:
+        return []
+    kept = before.entries()
+    return [entry for entry in after.entries() if entry not in kept]
+
+
+def amount(record: Record, label: str) -> str:
+    """A record's value as it is shown everywhere: `102.5 kg`, `45 s`, `12 reps`."""
+    return f"{rounded(record.value)} {label}"
 
 
 def add_sessions(records: dict[str, ExerciseRecords], summaries: Iterable[SessionSummary],
@@ -123,7 +152,7 @@ def add_sessions(records: dict[str, ExerciseRecords], summaries: Iterable[Sessio
         for exercise_id, exercise in summary.exercises.items():
             mine = records.get(exercise_id)
             if mine is None:
-                mine = records[exercise_id] = ExerciseRecords(exercise_id, exercise.name)
+                mine = records[exercise_id] = ExerciseRecords(exercise_id, exercise.name, unit)
             mine.add(exercise, scale, on)
     return records
 
@@ -156,7 +185,7 @@ def _cached_records(cached: Any, index: HistoryIndex, unit: Unit) -> tuple[dict[
                 or cached["unit"] != unit or not isinstance(counted, int) or not 0 <= counted <= len(index.summaries)
                 or cached["fingerprint"] != index.summaries.fingerprint(counted)):
             return None
-        records = [records_from_json(raw) for raw in cached["records"]]
+        records = [records_from_json(raw, unit) for raw in cached["records"]]
     except (KeyError, TypeError, ValueError, IndexError):
         return None
     return {mine.exercise_id: mine for mine in records}, counted
@@ -172,7 +201,7 @@ def records_to_json(records: ExerciseRecords) -> list[Any]:
             record(records.most_bodyweight_reps)]
 
 
-def records_from_json(raw: list[Any]) -> ExerciseRecords:
+def records_from_json(raw: list[Any], unit: str) -> ExerciseRecords:
     """An exercise's records as records_to_json wrote them; ValueError, TypeError or IndexError if damaged."""
     def record(found: list[Any] | None) -> Record | None:
         return Record(_number(found[0]), date.fromisoformat(found[1])) if found is not None else None
@@ -181,7 +210,7 @@ def records_from_json(raw: list[Any]) -> ExerciseRecords:
     if not isinstance(exercise_id, str) or not isinstance(name, str):
         raise TypeError("an exercise's id and name must be text")
     return ExerciseRecords(
-        exercise_id, name,
+        exercise_id, name, unit,
         heaviest_for_reps={int(reps): Record(_number(value), date.fromisoformat(on)) for reps, value, on in heaviest},
         best_e1rm=record(best_e1rm), longest_hold=record(longest_hold), most_bodyweight_reps=record(most_bodyweight_reps),
     )
@@ -199,7 +228,11 @@ class Trend:
 
     measure: str
     unit: str
-    values: tuple[float, ...]
+    points: tuple[tuple[date, float], ...]   # (the day of the session, its value)
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return tuple(value for _, value in self.points)
 
     def describe(self) -> str:
         """E.g. `e1RM 52.5 -> 61 kg (+8.5 kg, +16%) over 20 sessions`."""
@@ -212,16 +245,23 @@ class Trend:
         return f"{self.measure} {rounded(first)} -> {rounded(last)} {self.unit} ({change}) over {len(self.values)} sessions"
 
 
-def exercise_trend(sessions: Sequence[tuple[str, ExerciseSummary]], unit: Unit) -> Trend | None:
-    """The trend of the best measure the sessions have, given as (session unit, exercise) oldest first."""
-    e1rms = [in_unit(e1rm, session_unit, unit) for session_unit, e in sessions if (e1rm := best_e1rm(e)) is not None]
-    if e1rms:
-        return Trend("e1RM", unit, tuple(e1rms))
-    holds = [float(e.longest_hold) for _, e in sessions if e.longest_hold is not None]
-    if holds:
-        return Trend("longest hold", "s", tuple(holds))
-    reps = [float(e.most_reps) for _, e in sessions if e.most_reps is not None]
-    return Trend("most reps", "reps", tuple(reps)) if reps else None
+# (measure, what it is counted in (None: the runner's unit), its value in one session in the session's unit)
+TREND_MEASURES: tuple[tuple[str, str | None, Callable[[ExerciseSummary], float | None]], ...] = (
+    ("e1RM", None, best_e1rm),
+    ("longest hold", "s", lambda e: e.longest_hold),
+    ("most reps", "reps", lambda e: e.most_reps),
+)
+
+
+def exercise_trend(sessions: Sequence[SessionSummary], exercise_id: str, unit: Unit) -> Trend | None:
+    """The trend of the best measure the sessions (oldest first) have of one exercise; None when they have none."""
+    found = [(s, s.exercises[exercise_id]) for s in sessions if exercise_id in s.exercises]
+    for measure, label, value_of in TREND_MEASURES:
+        points = tuple((session_day(s), in_unit(value, s.unit, unit) if label is None else float(value))
+                       for s, e in found if (value := value_of(e)) is not None)
+        if points:
+            return Trend(measure, label or unit, points)
+    return None
 
 
 @dataclass(frozen=True)

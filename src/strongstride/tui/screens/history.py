@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,14 +21,14 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from strongstride.services.records import WeekCount, adherence_line, best_e1rm, exercise_name, sessions_per_week
+from strongstride.services.records import Trend, WeekCount, adherence_line, exercise_name, exercise_trend, sessions_per_week
 from strongstride.model.calendar import week_start
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.moments import seconds_between
-from strongstride.model.units import Unit, clean, convert
+from strongstride.model.units import clean
 from strongstride.model.visible_text import literal, visible
-from strongstride.model.session_summary import ExerciseSummary, SessionSummary
+from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.problem_view import problem_text
 
@@ -84,42 +82,21 @@ def session_detail(log: SessionLog) -> Text:
     return detail
 
 
-@dataclass(frozen=True)
-class ExerciseTrend:
-    """One exercise over time: what is measured, in what, and a value a session."""
-
-    name: str
-    measure: str
-    unit: str
-    points: tuple[tuple[date, float], ...]
-
-
-def exercise_trend(summaries: Sequence[SessionSummary], exercise_id: str, unit: Unit,
-                   library: Mapping[str, Exercise]) -> ExerciseTrend:
-    """Estimated 1RM for loaded work, else the longest hold, else the most reps: the number that shows progress."""
-    found = [(s, s.exercises[exercise_id]) for s in summaries if exercise_id in s.exercises]
-    name = exercise_name(exercise_id, next((e.name for _, e in reversed(found) if e.name), ""), library)
-    measures: tuple[tuple[str, str, Callable[[SessionSummary, ExerciseSummary], float | None]], ...] = (
-        ("estimated 1RM", unit,
-         lambda s, e: None if (e1rm := best_e1rm(e)) is None else clean(convert(e1rm, cast(Unit, s.unit), unit))),
-        ("longest hold", "s", lambda s, e: e.longest_hold),
-        ("most reps", "reps", lambda s, e: e.most_reps),
-    )
-    for measure, shown_in, value_of in measures:
-        points = tuple((s.started_at.date(), float(v)) for s, e in found if (v := value_of(s, e)) is not None)
-        if points:
-            return ExerciseTrend(name, measure, shown_in, points)
-    return ExerciseTrend(name, "most reps", "reps", ())
+def logged_name(summaries: Sequence[SessionSummary], exercise_id: str, library: Mapping[str, Exercise]) -> str:
+    """The library's name for the exercise, else the name it was last logged under."""
+    logged = next((s.exercises[exercise_id].name for s in reversed(summaries)
+                   if exercise_id in s.exercises and s.exercises[exercise_id].name), "")
+    return exercise_name(exercise_id, logged, library)
 
 
 def _amount(value: float, unit: str) -> str:
     return f"{round(value, 1):g} {unit}"
 
 
-def trend_text(trend: ExerciseTrend) -> Text:
+def trend_text(name: str, trend: Trend | None) -> Text:
     """The trend in words and numbers, so the chart is never the only way to read it."""
-    text = literal(f"{trend.name}: {trend.measure}", style="bold")
-    if not trend.points:
+    text = literal(f"{name}: {trend.measure if trend else 'progress'}", style="bold")
+    if trend is None:
         text.append("\nNo work sets logged yet.")
         return text
     (first_day, first), (last_day, last) = trend.points[0], trend.points[-1]
@@ -251,6 +228,7 @@ class HistoryScreen(Screen[None]):
         exercise_id = event.option.id
         if exercise_id is None:
             return
-        trend = exercise_trend(self.state.index.summaries, exercise_id, self.state.config.units, self.state.library)
-        self.query_one("#trend-text", Static).update(trend_text(trend))
-        self.query_one("#trend-chart", Sparkline).data = [value for _, value in trend.points]
+        summaries = self.state.index.summaries
+        trend = exercise_trend(summaries, exercise_id, self.state.config.units)
+        self.query_one("#trend-text", Static).update(trend_text(logged_name(summaries, exercise_id, self.state.library), trend))
+        self.query_one("#trend-chart", Sparkline).data = list(trend.values) if trend else []
