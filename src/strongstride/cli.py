@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     real_stdout = sys.stdout
     if hasattr(real_stdout, "reconfigure"):
         real_stdout.reconfigure(errors="replace")   # a character the output cannot encode shows as ?
-    sys.stdout = GuardedOutput(real_stdout)   # type: ignore[assignment]
+    sys.stdout = GuardedOutput(real_stdout)
     try:
         return _run_command(args)
     except OutputFailed as failed:

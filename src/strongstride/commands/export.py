@@ -86,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"strongstride export: {problem}", file=sys.stderr)
         return 2
     history = HistoryStore.default().load_all()
-    for problem in history.problems:
-        print(f"strongstride: skipped a broken history file: {visible(str(problem))}", file=sys.stderr)
+    for broken in history.problems:
+        print(f"strongstride: skipped a broken history file: {visible(str(broken))}", file=sys.stderr)
     sessions = chosen_sessions(history.sessions, since, args.session)
     if args.session is not None and not sessions:
         return error(f"no session {args.session!r} in history (its id is its history file's name without .toml)")

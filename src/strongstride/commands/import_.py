@@ -71,8 +71,8 @@ def run(args: argparse.Namespace) -> int:
         return error(f"{path}: cannot read: {problem.strerror or problem}")
     store = HistoryStore.default()
     history = store.load_all()
-    for problem in history.problems:
-        print(f"strongstride: skipped a broken history file: {visible(str(problem))}", file=sys.stderr)
+    for broken in history.problems:
+        print(f"strongstride: skipped a broken history file: {visible(str(broken))}", file=sys.stderr)
     added, duplicates = split_new_sessions(result.sessions, history.sessions)
     failure = ""
     if not args.dry_run:

@@ -117,8 +117,8 @@ def next_lines(starts: list[ExerciseStart], context: Context, session_id: str, t
         lines.append(Text(visible(f"  Why: {start.target.reason}")))
         if start.target.offer_variation:
             lines.append(Text(f"  Offered: the {start.target.offer_variation} variation"))
-    plates, dumbbells = _bring(starts, context)
-    things = ([f"plates per side {', '.join(f'{p:g}' for p in plates)} {unit}"] if plates else []) + (
+    all_plates, dumbbells = _bring(starts, context)
+    things = ([f"plates per side {', '.join(f'{p:g}' for p in all_plates)} {unit}"] if all_plates else []) + (
         [f"dumbbells {', '.join(f'{d:g}' for d in dumbbells)} {unit}"] if dumbbells else [])
     lines.append(Text(f"Bring: {'; '.join(things) if things else 'nothing but yourself'}"))
     return lines

@@ -250,8 +250,8 @@ def _next_reps_or_hold(
         reason = f"{done} {words} at RPE {rpe:g} (target {goal_rpe:g}): {move}"
     else:
         reason = f"{_effort_words(rpe, goal_rpe)}: {move}"
-    changed = {"hold_seconds": wanted} if is_hold else {"reps": wanted}
-    return replace(base, reason=_with_offer(reason, base.offer_variation), **changed)
+    reason = _with_offer(reason, base.offer_variation)
+    return replace(base, reason=reason, hold_seconds=wanted) if is_hold else replace(base, reason=reason, reps=wanted)
 
 
 def _range_words(count: int, allowed: NumberRange) -> str:

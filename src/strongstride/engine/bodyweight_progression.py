@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from strongstride.engine.autoregulation import HOLD_STEP_SECONDS
 from strongstride.engine.outings import Outing, layoff_days
@@ -73,7 +74,7 @@ def _longer_hold(allowed: NumberRange, outing: Outing, goal_rpe: float) -> tuple
     return longer, f"Held {held} s at RPE {goal_rpe:g} or easier last time: {held} -> {longer} s"
 
 
-def _at_the_top(first: SetTarget, exercise: Exercise, block: Block, what: str, **target: int) -> SetTarget:
+def _at_the_top(first: SetTarget, exercise: Exercise, block: Block, what: str, **target: Any) -> SetTarget:
     """At the top of every range: the harder variation on a `bodyweight` block, else stay there."""
     if block.progression == "bodyweight" and exercise.harder:
         return replace(first, offer_variation="harder", reason=f"Reached the {what} easily: try the harder variation", **target)

@@ -116,7 +116,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     if unknown:
         raise ValueError(f"{kind} has unknown keys: {', '.join(sorted(unknown))}")
     try:
-        event = cls(**{k: v for k, v in data.items() if k != "type"})
+        event: Event = cls(**{k: v for k, v in data.items() if k != "type"})
     except TypeError as error:
         raise ValueError(f"{kind}: {error}") from None
     if not isinstance(event.at, datetime):

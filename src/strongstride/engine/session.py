@@ -30,13 +30,13 @@ from strongstride.engine.history_view import last_time_line
 from strongstride.engine.plates import plates_per_side
 from strongstride.engine.progression import plan_target_rpe, starting_target
 from strongstride.engine.rpe import describe_rpe
-from strongstride.engine.session_state import Progress, RestState, SessionState, SetCard
+from strongstride.engine.session_state import Progress, RestState, SessionState, SetCard, Step
 from strongstride.engine.strength import estimated_strength
 from strongstride.engine.target import SetTarget
 from strongstride.engine.warmup import WarmupSet, ramp_before
 from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
-from strongstride.model.log import SessionLog, SetLog, Side
+from strongstride.model.log import SessionLog, SetKind, SetLog, Side
 from strongstride.model.moments import seconds_between
 from strongstride.model.plan import (
     BODYWEIGHT,
@@ -320,14 +320,13 @@ class _Fold:
             if self._advance_warmup_side(run):
                 self._start_rest(run, event.at, WARMUP_SET_REST_SECONDS)
             return
-        is_hold = isinstance(event, HoldCompleted)
         done = SetLog(
             exercise_id=run.exercise.id, exercise_name=run.exercise.name, set_number=run.sets_completed + 1,
             at=event.at, unit=self.unit, side=run.sides[run.next_side],
             target_reps=run.target.reps, target_load=run.target.load, target_hold=run.target.hold_seconds,
-            target_rpe=run.target.rpe, reps=None if is_hold else event.reps,
-            load=None if is_hold else event.load, rpe=event.rpe,
-            hold_seconds=event.seconds if is_hold else None, reason=run.target.reason, note=event.note,
+            target_rpe=run.target.rpe, reps=None if isinstance(event, HoldCompleted) else event.reps,
+            load=None if isinstance(event, HoldCompleted) else event.load, rpe=event.rpe,
+            hold_seconds=event.seconds if isinstance(event, HoldCompleted) else None, reason=run.target.reason, note=event.note,
         )
         self.logged.append(done)
         run.work.append(done)
@@ -369,6 +368,8 @@ class _Fold:
 
     def _swap(self, run: _BlockRun, direction: str) -> None:
         new_id = run.exercise.easier if direction == "easier" else run.exercise.harder
+        if new_id is None:
+            raise ValueError(f"{run.exercise.name} has no {direction} variation")
         exercise = self.setup.exercises[new_id]
         block = run.block
         if not exercise.is_loaded and block.prescription.load.kind != "band":
@@ -384,7 +385,7 @@ class _Fold:
         if direction is None:
             return ""
         link = run.exercise.easier if direction == "easier" else run.exercise.harder
-        if link not in self.setup.exercises:
+        if link is None or link not in self.setup.exercises:
             return ""
         return f"Try the {direction} variation: {self.setup.exercises[link].name} (press v)"
 
@@ -422,6 +423,7 @@ def _other_side_target(run: _BlockRun, load: float, done: SetLog) -> SetTarget:
 
 def _set_card(fold: _Fold, run: _BlockRun) -> SetCard:
     """The card for the run's next set (a warm-up set while its ramp lasts)."""
+    kind: SetKind
     if run.in_warmup:
         warmup = run.warmups[run.warmups_done]
         target = SetTarget(reps=warmup.reps, load=warmup.load, reason=f"Warm-up before {run.target.load:g} {fold.unit}: {warmup.label}")
@@ -485,7 +487,7 @@ class LiveSession:
     def state(self) -> SessionState:
         fold = self._fold
         run = None if fold.over else fold.current_run()
-        step = "done" if run is None else "warmup" if fold.warmup_pending else "rest" if fold.rest else "set"
+        step: Step = "done" if run is None else "warmup" if fold.warmup_pending else "rest" if fold.rest else "set"
         return SessionState(
             step=step,
             card=_set_card(fold, run) if run else None,

@@ -49,7 +49,7 @@ def needs_warmup_ramp(
         return False
     if prescribed is not None and heavy_prescription(prescribed):
         return True
-    return bool(estimated_1rm) and first_work_load >= HEAVY_FRACTION_OF_1RM * estimated_1rm - _TOLERANCE
+    return estimated_1rm is not None and estimated_1rm != 0 and first_work_load >= HEAVY_FRACTION_OF_1RM * estimated_1rm - _TOLERANCE
 
 
 def warmup_ramp(first_work_load: float, exercise: Exercise, equipment: Equipment) -> list[WarmupSet]:

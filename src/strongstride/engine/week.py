@@ -249,7 +249,7 @@ def _plan_reasons(plan: Plan, running: RunningWeek, phase: PhaseInfo | None, tod
     reasons = [FOCUS_REASONS.get(running.focus, FOCUS_REASONS["middle"])]
     if plan.level == "beginner":
         reasons.append("New to strength work: 1-2 sessions a week are enough to start (seed 003).")
-    if running_paused(running, today):
+    if running_paused(running, today) and running.not_running_until is not None:
         reasons.append(
             f"You are not running until {long_date(running.not_running_until)}: strength work keeps your fitness "
             "while injury stops the running (seed 000), so the weekly target stays."

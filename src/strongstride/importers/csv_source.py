@@ -103,7 +103,8 @@ def open_rows(stream: TextIO) -> CsvRows:
 
 def _next_row(reader: Any, line_offset: int) -> list[str] | None:
     try:
-        return next(reader)
+        row: list[str] = next(reader)
+        return row
     except StopIteration:
         return None
     except UnicodeDecodeError:

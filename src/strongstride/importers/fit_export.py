@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from garmin_fit_sdk import BASE_TYPE, FIT_EPOCH_S, Encoder, Profile
 
@@ -199,7 +199,7 @@ def session_to_fit(session: SessionLog, matcher: GarminExerciseMatcher, zone: tz
     encoder = Encoder()
     developer = list(_developer_messages())
     for key, developer_id, description in developer:
-        encoder.add_developer_field(key, developer_id, description)
+        encoder.add_developer_field(key, cast(Any, developer_id), cast(Any, description))   # the SDK types them as TypedDicts
     product = {"manufacturer": "development", "product": 0, "product_name": "strongstride"}
     encoder.write_mesg({"mesg_num": MESG["file_id"], "type": "activity", "time_created": end,
                         "serial_number": zlib.crc32(session.id.encode("utf-8")) or 1, **product})

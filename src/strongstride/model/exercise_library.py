@@ -6,9 +6,9 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from strongstride.model.exercise import EQUIPMENT, EXERCISE_KINDS, Exercise
+from strongstride.model.exercise import EQUIPMENT, EXERCISE_KINDS, Equipment, Exercise
 from strongstride.model.problems import Problem, ProblemsFound, closest
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_locate import format_key_path, locate
@@ -129,7 +129,7 @@ def parse_exercise(exercise_id: str, raw: Any, path: Path | str, user_defined: b
         return None, problems
     return Exercise(
         id=exercise_id, name=name, cues=cues, mistake=mistake, muscles=muscles,
-        equipment=equipment, kind=kind, unilateral=unilateral, why=why.strip(),
+        equipment=cast(Equipment, equipment), kind=kind, unilateral=unilateral, why=why.strip(),
         easier=links["easier"], harder=links["harder"], user_defined=user_defined,
     ), []
 
@@ -190,7 +190,7 @@ def _link_problems(exercises: dict[str, Exercise], source: Source) -> list[Probl
             target = exercises.get(target_id) if target_id is not None else None
             if target_id is not None and target is None:
                 problems.append(_problem_at(source, exercise.id, field, f"unknown exercise {target_id!r}"))
-                exercises[exercise.id] = exercise = dataclasses.replace(exercise, **{field: None})
+                exercises[exercise.id] = exercise = dataclasses.replace(exercise, **{field: None})  # type: ignore[arg-type]
             elif target is not None and getattr(target, back) != exercise.id:
                 found = getattr(target, back)
                 found = "not set" if found is None else repr(found)
@@ -208,7 +208,7 @@ def _loop_problems(exercises: Mapping[str, Exercise], source: Source) -> list[Pr
     problems: list[Problem] = []
     for exercise_id in sorted(exercises):
         rung, loop = exercises[exercise_id], [exercise_id]
-        while rung.harder in exercises and rung.harder not in loop:
+        while rung.harder is not None and rung.harder in exercises and rung.harder not in loop:
             rung = exercises[rung.harder]
             loop.append(rung.id)
         if rung.harder == exercise_id and exercise_id == min(loop):

@@ -7,19 +7,19 @@ import re
 from collections import Counter
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from strongstride.model.exercise import Exercise
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import (
-    BAND_LEVELS, BODYWEIGHT, LEVELS, PROGRESSION_RULES, Block, Load, NumberRange, Phase, Plan,
+    BAND_LEVELS, BODYWEIGHT, LEVELS, PROGRESSION_RULES, Block, Level, Load, NumberRange, Phase, Plan,
     Prescription, ProgressionRule, SessionTemplate, Warmup,
 )
 from strongstride.model.problems import Problem, ProblemsFound, closest
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_locate import KeyPart, format_key_path, locate
 from strongstride.model.toml_types import kind_of
-from strongstride.model.units import UNITS
+from strongstride.model.units import UNITS, Unit
 
 PLAN_SCHEMA = 1
 
@@ -152,7 +152,7 @@ class _PlanReader:
         elif value not in choices:
             self.problem(parts + (key,), f"must be one of {', '.join(choices)}, not {_shown(value)}")
         else:
-            return value
+            return str(value)
         return None
 
     def whole(self, table: Mapping[str, Any], parts: KeyParts, key: str, limits: tuple[int, int],
@@ -279,11 +279,12 @@ class _PlanReader:
         units = self.choice(document, (), "units", UNITS)
         phases = self.read_phases(document.get("phases", []))
         sessions = self.read_sessions(document.get("sessions"))
-        if None in (name, level, sessions_per_week, units, phases, sessions):
+        if (name is None or level is None or sessions_per_week is None or units is None or phases is None
+                or sessions is None):
             return None
         return Plan(
-            id=self.path.stem, name=name, description=description, level=level,
-            sessions_per_week=sessions_per_week, units=units, source=source,
+            id=self.path.stem, name=name, description=description, level=cast(Level, level),
+            sessions_per_week=sessions_per_week, units=cast(Unit, units), source=source,
             sessions=sessions, phases=phases, path=self.path,
         )
 
@@ -316,9 +317,8 @@ class _PlanReader:
             self.problem(("sessions",), "needs at least one session, such as [sessions.A]")
             return None
         sessions = [self.read_session(session_id, item) for session_id, item in tables.items()]
-        if None in sessions:
-            return None
-        return tuple(sessions)
+        read = tuple(session for session in sessions if session is not None)
+        return read if len(read) == len(sessions) else None
 
     def read_session(self, session_id: str, raw: Any) -> SessionTemplate | None:
         parts: KeyParts = ("sessions", session_id)
@@ -355,9 +355,8 @@ class _PlanReader:
             self.problem(parts, f"must be an array of [[{format_key_path(parts)}]] tables, not {kind_of(raw)}")
             return None
         blocks = [self.read_block(item, parts + (index,)) for index, item in enumerate(raw)]
-        if None in blocks:
-            return None
-        return tuple(blocks)
+        read = tuple(block for block in blocks if block is not None)
+        return read if len(read) == len(blocks) else None
 
     def check_supersets(self, raw_blocks: Any, parts: KeyParts) -> bool:
         """False (with a problem) for a superset label on one block alone: nothing would alternate with it."""
@@ -482,4 +481,4 @@ class _PlanReader:
         if not is_hold and value == "hold":
             self.problem(parts + ("progression",), "hold progression is for holds")
             return None
-        return value
+        return cast(ProgressionRule, value)

@@ -116,5 +116,11 @@ def summary_from_json(raw: list[Any], path: str) -> SessionSummary:
         finished_at=datetime.fromisoformat(finished_at) if finished_at is not None else None,
         plan_id=plan_id, plan_name=plan_name, session_id=session_id, session_name=session_name,
         source=source, unit=unit, work_sets=work_sets, volume=volume, average_rpe=average_rpe,
-        exercises={item[0]: ExerciseSummary(*item[:7], last_sets=tuple(map(tuple, item[7]))) for item in exercises},
+        exercises={item[0]: _exercise_from_json(item) for item in exercises},
     )
+
+
+def _exercise_from_json(item: list[Any]) -> ExerciseSummary:
+    exercise_id, name, work_sets, best_load, best_load_reps, longest_hold, most_reps, last_sets = item
+    return ExerciseSummary(exercise_id, name, work_sets, best_load, best_load_reps, longest_hold, most_reps,
+                           last_sets=tuple(map(tuple, last_sets)))

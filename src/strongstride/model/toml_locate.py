@@ -272,6 +272,6 @@ def _escaped(text: str, index: int) -> bool:
 
 def _decode_basic_string(raw: str) -> str:
     try:
-        return tomllib.loads(f"k = {raw}")["k"]
+        return str(tomllib.loads(f"k = {raw}")["k"])
     except tomllib.TOMLDecodeError:
         raise _ScanError("bad string") from None

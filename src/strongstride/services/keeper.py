@@ -55,7 +55,7 @@ def build_setup(
 def _ladder(exercises: Mapping[str, Exercise], exercise_id: str) -> list[Exercise]:
     """The exercise's easier and harder neighbours, whose history a swap would need."""
     exercise = exercises[exercise_id]
-    return [exercises[link] for link in (exercise.easier, exercise.harder) if link in exercises]
+    return [exercises[link] for link in (exercise.easier, exercise.harder) if link is not None and link in exercises]
 
 
 def restore_events(raw_events: Sequence[dict[str, Any]], path: Path | str) -> list[Event]:
@@ -77,9 +77,10 @@ def start_session(
     after_filing: Callable[[SessionLog], str] | None = None,
 ) -> SessionKeeper:
     """A new session from the plan as its file reads now; what it starts from is saved with its first set."""
-    snapshot_text = read_toml_text(plan.path) if plan.path is not None else None
     exercises: Mapping[str, Exercise] = library
-    if snapshot_text is not None:
+    snapshot_text = None
+    if plan.path is not None:
+        snapshot_text = read_toml_text(plan.path)
         plan = parse_plan(snapshot_text, plan.path, library)   # the plan exactly as the snapshot keeps it
         exercises = exercises_for(plan, library)
     setup = build_setup(plan, session_id, exercises, history, config, now, volume_factor)

@@ -13,7 +13,7 @@ from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.units import UNITS, Unit, convert
 from strongstride.store.history_codec import (
-    Check, KeyReader, choice, day, flag, identifier, number, whole_number,
+    Check, KeyReader, choice, day, flag, identifier, number, unit_choice, whole_number,
 )
 
 CONFIG_SCHEMA = 1
@@ -101,7 +101,7 @@ def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:
     defaults = Config()
     if "schema" in data and data["schema"] != CONFIG_SCHEMA:
         reader.problem(("schema",), f"must be {CONFIG_SCHEMA}")
-    units: Unit = reader.get(data, (), "units", choice(UNITS), defaults.units)  # type: ignore[assignment]
+    units: Unit = reader.get(data, (), "units", unit_choice, defaults.units)
     return Config(
         units=units,
         equipment=_read_equipment(data.get("equipment", {}), units, reader),

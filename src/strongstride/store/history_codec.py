@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, TypeVar, cast, get_args
 
 from strongstride.model.calendar import YEARS
 from strongstride.model.log import SessionLog, SetKind, SetLog, Side
@@ -66,8 +66,13 @@ def choice(choices: Collection[str]) -> Check[str]:
     def check(value: Any) -> str:
         if value not in choices:
             raise ValueError(f"must be one of {', '.join(choices)}{_not(value)}")
-        return value
+        return cast(str, value)
     return check
+
+
+def unit_choice(value: Any) -> Unit:
+    """kg or lb."""
+    return cast(Unit, choice(UNITS)(value))
 
 
 def text(value: Any) -> str:
@@ -79,9 +84,10 @@ def text(value: Any) -> str:
 
 def identifier(value: Any) -> str:
     """Text that names something: not empty."""
-    if not text(value).strip():
+    written = text(value)
+    if not written.strip():
         raise ValueError("must not be empty")
-    return value
+    return written
 
 
 def flag(value: Any) -> bool:
@@ -236,7 +242,7 @@ def _read_session(data: dict[str, Any], reader: KeyReader) -> SessionLog:
         reader.problem(("schema",), f"missing: a history file starts with schema = {HISTORY_SCHEMA}")
     elif data["schema"] != HISTORY_SCHEMA:
         reader.problem(("schema",), f"must be {HISTORY_SCHEMA}{_not(data['schema'])}")
-    unit: Unit = reader.get(data, (), "unit", _UNIT, "kg")  # type: ignore[assignment]
+    unit: Unit = reader.get(data, (), "unit", unit_choice, "kg")
     fields: dict[str, Any] = {
         "id": reader.get(data, (), "id", identifier, "", required=True),
         "plan_id": reader.get(data, (), "plan_id", identifier, "", required=True),
@@ -276,8 +282,7 @@ def _read_sets(raw: Any, session_unit: Unit, reader: KeyReader) -> tuple[SetLog,
     return tuple(sets)
 
 
-_UNIT = choice(UNITS)
-_LOAD = {unit: number(0.0, convert(MAX_LOAD_KG, "kg", unit), unit=f" {unit}") for unit in UNITS}
+_LOAD = {name: number(0.0, convert(MAX_LOAD_KG, "kg", cast(Unit, name)), unit=f" {name}") for name in UNITS}
 _REPS = whole_number(*REPS_LIMITS)
 _RPE = number(*RPE_LIMITS, half_steps=True)
 _SECONDS = whole_number(*SECONDS_LIMITS)
@@ -288,7 +293,7 @@ _SIDE = choice(SIDES)
 
 def _read_set(table: Mapping[str, Any], parts: Parts, session_unit: Unit, reader: KeyReader) -> SetLog:
     reader.check_keys(table, parts, SET_KEYS)
-    unit: Unit = reader.get(table, parts, "unit", _UNIT, session_unit)  # type: ignore[assignment]
+    unit: Unit = reader.get(table, parts, "unit", unit_choice, session_unit)
     return SetLog(
         exercise_id=reader.get(table, parts, "exercise_id", identifier, "", required=True),
         set_number=reader.get(table, parts, "set_number", _SET_NUMBER, 1, required=True),

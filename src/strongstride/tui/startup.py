@@ -248,7 +248,7 @@ def choose_plan_id(plans: dict[str, PlanOption], wanted: Sequence[str]) -> str |
         if plan_id in plans:
             return plan_id
     bundled = [plan_id for plan_id, option in plans.items() if option.bundled]
-    return (bundled or list(plans) or [None])[0]
+    return next(iter(bundled or plans), None)
 
 
 def _requested_plan(plan_arg: str) -> tuple[PlanEntry | None, list[Problem]]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual.css.stylesheet import Stylesheet, StylesheetError
 from textual.css.tokenizer import TokenError
@@ -100,7 +100,7 @@ def parse_theme(document: dict[str, Any], path: Path | str) -> tuple[Theme | Non
         problems.extend(variable_problems(variables, path))
     if problems:
         return None, problems
-    return Theme(name=name, dark=dark, variables=dict(variables), **colours), []
+    return Theme(name=cast(str, name), dark=dark, variables=dict(variables), **cast(dict[str, Any], colours)), []
 
 
 def load_theme_file(path: Path) -> tuple[Theme | None, list[Problem]]:

@@ -35,6 +35,7 @@ from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard
 from strongstride.services.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
+from strongstride.model.log import Side
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
@@ -72,7 +73,8 @@ ACTION_STEPS: dict[str, tuple[str, ...]] = {
 def swap_keys(card: SetCard, exercises: Mapping[str, Exercise]) -> dict[str, tuple[Direction, Exercise]]:
     """What v and V swap to: v the variation the coach offers (else the easier), V the other one."""
     ladder: dict[Direction, Exercise] = {}
-    for direction, link in (("easier", card.exercise.easier), ("harder", card.exercise.harder)):
+    links: tuple[tuple[Direction, str | None], ...] = (("easier", card.exercise.easier), ("harder", card.exercise.harder))
+    for direction, link in links:
         if link is not None and link in exercises:
             ladder[direction] = exercises[link]
     offered = card.target.offer_variation
@@ -214,7 +216,7 @@ class SessionScreen(Screen[Path | None]):
         card = state.card
         is_hold = card is not None and card.is_hold and card.kind == "work"
         if action == "start_hold":
-            return is_hold and card.target.hold_seconds is not None
+            return is_hold and card is not None and card.target.hold_seconds is not None
         if action == "swap":
             return card is not None and parameters[0] in swap_keys(card, self.keeper.session.setup.exercises)
         if action == "undo":
@@ -270,7 +272,7 @@ class SessionScreen(Screen[Path | None]):
         card = self.state.card
         if card is None or card.target.hold_seconds is None:
             return
-        sides = ("left", "right") if card.side == "left" else (card.side,)
+        sides: tuple[Side | None, ...] = ("left", "right") if card.side == "left" else (card.side,)
         screen = HoldScreen(card.exercise.name, card.target.hold_seconds, sides, self.monotonic, rpe=card.target.rpe)
         self.app.push_screen(screen, self._hold_done)
 

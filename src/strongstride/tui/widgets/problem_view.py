@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import App
 from textual.widget import Widget
@@ -19,7 +21,7 @@ def problem_text(problem: Problem) -> Text:
     return text
 
 
-def notify_problem(widget: App[object] | Widget, problem: Problem | None, title: str = "Not saved") -> None:
+def notify_problem(widget: App[Any] | Widget, problem: Problem | None, title: str = "Not saved") -> None:
     """Tell the runner a write failed, without stopping anything; nothing happens for None."""
     if problem is not None:
         widget.notify(str(problem), title=title, severity="error", markup=False)
