@@ -244,3 +244,42 @@ def test_saving_through_a_link_to_a_file_not_made_yet_creates_the_target(config_
     save_config_value(config_file, "theme", "strongstride-light")
     assert config_file.is_symlink()
     assert tomllib.loads(target.read_text()) == {"schema": 1, "theme": "strongstride-light"}
+
+
+def test_the_running_calendar_keys_are_read(config_file: Path) -> None:
+    config, problems = loaded(config_file, """\
+[running]
+calendar = ["~/plans/runna.ics", "webcal://example.com/feed.ics"]
+strength_before_long_run = true
+
+[running.keywords]
+long = ["LSR", "big day out"]
+cross = ["padel"]
+""")
+    assert problems == []
+    assert config.running.calendar == ("~/plans/runna.ics", "webcal://example.com/feed.ics")
+    assert config.running.strength_before_long_run is True
+    assert config.running.keywords == {"long": ("LSR", "big day out"), "cross": ("padel",)}
+    single, _ = loaded(config_file, '[running]\ncalendar = "https://example.com/plan.ics"\n')
+    assert single.running.calendar == ("https://example.com/plan.ics",)
+
+
+def test_bad_calendar_keys_are_named_with_their_lines(config_file: Path) -> None:
+    config, problems = loaded(config_file, """\
+[running]
+calendar = ["plans/runna.ics"]
+strength_before_long_run = "yes"
+
+[running.keywords]
+lng = ["LSR"]
+quality = "track"
+""")
+    path = config_file
+    assert [str(problem) for problem in problems] == [
+        f"{path}:2: running.calendar: item 1 must be a whole path, from / or ~, or an https or webcal address, "
+        "not 'plans/runna.ics'",
+        f"{path}:3: running.strength_before_long_run: must be true or false, not text",
+        f"{path}:6: running.keywords.lng: unknown key (did you mean 'long'?)",
+        f"{path}:7: running.keywords.quality: must be an array such as [1, 2]",
+    ]
+    assert config.running == RunningWeek()

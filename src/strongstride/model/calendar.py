@@ -1,8 +1,10 @@
-"""Calendar facts the week, the stats and the file readers share: weeks, months, the years a log spans."""
+"""Calendar facts the week, the stats and the file readers share: weeks, months, the years a log spans, and
+an event of the runner's own calendar as the week reads it."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 YEARS = (1900, 2999)      # the years a training log's dates fall in; outside them a date is a typo
 
@@ -16,3 +18,16 @@ def month_start(day: date, months_back: int = 0) -> date:
     """The first day of the month `months_back` months before the day's month."""
     months = day.year * 12 + day.month - 1 - months_back
     return date(months // 12, months % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One event as read from a calendar, on the local clock: what the week reads of it."""
+
+    uid: str
+    title: str
+    description: str
+    day: date
+    start: datetime | None          # None for an all-day event
+    minutes: int | None             # from the end time or the feed's estimated duration
+    source: str                     # the calendar it came from, as written in config

@@ -14,6 +14,7 @@ from strongstride.model.units import MAX_LOAD_KG, UNITS, Unit, clean, convert
 
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RUNNING_FOCUSES: tuple[str, ...] = ("short", "middle", "marathon", "ultra")
+KEYWORD_KINDS: tuple[str, ...] = ("race", "long", "quality", "strength", "cross", "easy")   # [running.keywords]
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ class RunningWeek:
     focus: str = "middle"
     race_date: date | None = None
     not_running_until: date | None = None
+    calendar: tuple[str, ...] = ()               # .ics files (whole paths) or https/webcal feeds: the running plan
+    strength_before_long_run: bool = False       # true allows strength the day before a long run
+    keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # kind -> the runner's own words
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.model.config import (
-    RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, KnownSet, RunningWeek, makeable_increment, plate_step,
+    KEYWORD_KINDS, RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, KnownSet, RunningWeek, makeable_increment, plate_step,
 )
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.units import UNITS, Unit, convert
 from strongstride.store.history_codec import (
-    Check, KeyReader, choice, day, flag, identifier, number, unit_choice, whole_number,
+    Check, KeyReader, choice, day, flag, identifier, number, text, unit_choice, whole_number,
 )
 
 CONFIG_SCHEMA = 1
 CONFIG_KEYS = ("schema", "units", "warmup_sets", "body_weight", "default_rest_seconds", "theme", "plan",
                "plan_started", "equipment", "running", "known", "export_fit_to")
 EQUIPMENT_KEYS = ("barbell_increment", "machine_increment", "dumbbells", "bar_weight", "plates", "plate_pairs")
-RUNNING_KEYS = ("long_run_days", "hard_days", "focus", "race_date", "not_running_until")
+RUNNING_KEYS = ("long_run_days", "hard_days", "focus", "race_date", "not_running_until", "calendar",
+                "strength_before_long_run", "keywords")
+FEED_SCHEMES = ("https://", "http://", "webcal://")
 
 # Limits in kg, converted when the config is in lb.
 BODY_WEIGHT_KG = (20.0, 400.0)
@@ -55,6 +57,22 @@ def folder_path(value: Any) -> Path:
     if not path.is_absolute():
         raise ValueError(f"must be a whole path, from / or ~, not {value!r}")
     return path
+
+
+def calendar_source(value: Any) -> str:
+    """An .ics file given in full (from / or ~), or a feed's https or webcal address."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError('must be an .ics file or a feed address such as "webcal://example.com/plan.ics"')
+    if value.lower().startswith(FEED_SCHEMES):
+        return value.strip()
+    if not Path(value).expanduser().is_absolute():
+        raise ValueError(f"must be a whole path, from / or ~, or an https or webcal address, not {value!r}")
+    return value
+
+
+def calendar_sources(value: Any) -> tuple[str, ...]:
+    """One calendar, or an array of them."""
+    return (calendar_source(value),) if isinstance(value, str) else list_of(calendar_source)(value)
 
 
 def _weight(limits_kg: tuple[float, float], unit: Unit) -> Check[float]:
@@ -179,7 +197,22 @@ def _read_running(raw: Any, reader: KeyReader) -> RunningWeek:
         focus=reader.get(table, parts, "focus", choice(RUNNING_FOCUSES), defaults.focus),
         race_date=reader.get(table, parts, "race_date", day, defaults.race_date),
         not_running_until=reader.get(table, parts, "not_running_until", day, defaults.not_running_until),
+        calendar=reader.get(table, parts, "calendar", calendar_sources, defaults.calendar),
+        strength_before_long_run=reader.get(table, parts, "strength_before_long_run", flag,
+                                            defaults.strength_before_long_run),
+        keywords=_read_keywords(table.get("keywords", {}), reader),
     )
+
+
+def _read_keywords(raw: Any, reader: KeyReader) -> dict[str, tuple[str, ...]]:
+    """The runner's own words for each kind of calendar event; a bad kind or word is reported and left out."""
+    parts = ("running", "keywords")
+    table = reader.table(raw, parts)
+    if not table:
+        return {}
+    reader.check_keys(table, parts, KEYWORD_KINDS)
+    read = {kind: reader.get(table, parts, kind, list_of(text), ()) for kind in KEYWORD_KINDS if kind in table}
+    return {kind: words for kind, words in read.items() if words}
 
 
 def save_config_value(path: Path, key: str, value: Any) -> None:
