@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--dry-run", action="store_true", help="show what would be added, write nothing")
 
     commands.add_parser("today", help="today's suggested session and the reasons behind it")
-    commands.add_parser("week", help="the next seven days: runs and suggested strength sessions")
+    week = commands.add_parser("week", help="the next seven days: runs and suggested strength sessions")
+    week.add_argument("--why", action="store_true", help="also show how each calendar event was classified")
 
     next_ = commands.add_parser("next", help="the next session's warm-ups and first work sets, and what to bring")
     next_.add_argument("--plan", default=argparse.SUPPRESS, help="plan id or TOML file (default: config, then runner-foundation)")

@@ -1,15 +1,20 @@
-"""Calendars as runners' apps write them: every event read, on the right day and time, and classified."""
+"""Calendars as runners' apps write them: every event read, on the right day and time, classified, and the
+week, the taper, the recovery and the block scheduled from them."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from strongstride.engine.runs import APP_STRENGTH, CROSS, EASY, LONG_RUN, QUALITY, RACE, classify_all
+from strongstride.engine.week import suggest_day, suggest_week
+from strongstride.model.config import RunningWeek
+from strongstride.model.plan import Phase
 from strongstride.store.calendar_feed import read_calendars
+from tests.unit.test_week import HEAVY_LOAD, LIBRARY, make_plan, session
 
 CALENDARS = Path(__file__).parent.parent / "data" / "calendars"
 LONDON = ZoneInfo("Europe/London")
@@ -117,3 +122,57 @@ def test_every_event_of_each_calendar_is_either_classified_or_set_aside(name: st
     runs, other = classify_all(read.events, {})
     assert len(runs) + len(other) == len(read.events) > 0
     assert all(run.why for run in runs)
+
+
+# The week scheduled from these files
+
+
+MARATHON_FOCUS = RunningWeek(focus="marathon")
+
+
+def test_the_runna_week_counts_its_legs_and_core_and_keeps_off_the_long_run_and_the_day_before() -> None:
+    runs, _ = runs_of("runna.ics")
+    week = suggest_week(make_plan(), LIBRARY, MARATHON_FOCUS, None, [], TODAY, calendar=runs)
+    assert [(s.day, s.session_id) for s in week if s.train] == [(date(2025, 3, 3), "A")]
+    assert week[2].done_this_week == 2, "Wednesday's Legs and Core makes the target of 2"
+    assert week[0].kinds == ("easy run",) and week[0].runs[0].start == datetime(2025, 3, 3, 6, 30)
+    three = suggest_week(make_plan(per_week=3), LIBRARY, MARATHON_FOCUS, None, [], TODAY, calendar=runs)
+    assert [(s.day, s.session_id) for s in three if s.train] == [(date(2025, 3, 3), "A"), (date(2025, 3, 7), "B")]
+    assert "48 hours" in three[1].warning
+    assert "your running plan's 🏋️ Legs and Core on Wednesday" in three[3].warning    # 48 hours after it too
+    saturday, sunday = (suggest_day(make_plan(), LIBRARY, MARATHON_FOCUS, None, [], date(2025, 3, n), runs) for n in (8, 9))
+    assert saturday.warning.startswith("Tomorrow (Sunday) is your long run")
+    assert sunday.warning.startswith("Sunday is your long-run day")
+
+
+def test_the_google_week_puts_heavy_work_six_hours_after_the_morning_track_session() -> None:
+    runs, _ = runs_of("google.ics")
+    heavy = make_plan(sessions=(session("H", "goblet_squat", load=HEAVY_LOAD),))
+    week = suggest_week(heavy, LIBRARY, MARATHON_FOCUS, None, [], TODAY, calendar=runs)
+    trained = [s for s in week if s.train]
+    assert [(s.day, s.timing.at) for s in trained] == [(date(2025, 3, 4), datetime(2025, 3, 4, 14))]
+    assert "Tomorrow (Tuesday) is a quality run: nothing heavy" in week[0].warning
+    assert "cannot be 6 hours apart from your quality run at 17:00" in week[3].warning
+    assert "This week has room for 1 more of the 2 left" in " ".join(week[1].reasons)
+
+
+def test_the_runna_half_marathon_brings_a_ten_day_taper_and_a_week_of_recovery() -> None:
+    runs, _ = runs_of("runna.ics")
+    plan = make_plan(sessions=(session("H", "goblet_squat", load=HEAVY_LOAD), session("U", "band_row")))
+    race = date(2025, 4, 27)
+    days = suggest_week(plan, LIBRARY, MARATHON_FOCUS, None, [], race - timedelta(days=13), days=22, calendar=runs)
+    taper = [s for s in days if 1 <= (race - s.day).days <= 10 and s.train]
+    assert len(taper) == 1 and taper[0].volume_factor == 0.5
+    recovery = [s for s in days if 1 <= (s.day - race).days <= 7]
+    assert [s.recovery for s in recovery] == ["recovering from the half marathon"] * 7
+    assert not any(s.train and s.session_id == "H" for s in recovery)
+    assert days[-1].recovery is None
+
+
+def test_the_trainingpeaks_marathon_is_the_goal_the_block_counts_back_from() -> None:
+    runs, _ = runs_of("trainingpeaks.ics")
+    plan = make_plan(phases=(Phase("Base", 6, 1.0), Phase("Maintenance", 6, 0.5)))
+    now = suggest_day(plan, LIBRARY, RunningWeek(focus="ultra"), date(2024, 1, 1), [], TODAY, runs)
+    assert (now.phase.name, now.phase.week, now.phase.race) == ("Base", 2, date(2025, 5, 18))
+    last = suggest_day(plan, LIBRARY, RunningWeek(focus="ultra"), date(2024, 1, 1), [], date(2025, 5, 14), runs)
+    assert (last.phase.name, last.phase.week) == ("Maintenance", 6)

@@ -83,7 +83,8 @@ def test_today_shows_the_phase_and_its_week_and_the_taper(folders: Path, capsys)
     write_config(folders, running(weekday_after(3), extra=f"race_date = {race.isoformat()}", top=top))
     code, out, err = run(capsys, "today")
     assert code == 0, err
-    assert "Phase: Maintenance, week 2 of 10 (half the sets)" in out
+    # the block counts back from the race, not forward from plan_started: race week is the last week
+    assert f"Phase: Maintenance, week 10 of 10, counted back from your race on {race.day} {race:%B} (half the sets)" in out
     assert "Today's volume: 25% of the sets of what the plan writes." in out
     assert "common taper practice, not the seeds" in out
 

@@ -113,7 +113,7 @@ def test_long_run_day_warns_and_keeps_the_session_to_train_anyway() -> None:
     assert sunday.warning is not None and sunday.warning.startswith("Sunday is your long-run day")
     assert "seed 000" in sunday.warning
     assert sunday.session_id == "A"
-    assert sunday.runs == ("long run",)
+    assert sunday.kinds == ("long run",)
     assert has_reason(sunday, "You can still train anyway")
 
 
@@ -155,7 +155,7 @@ def test_nothing_heavy_the_day_before_a_hard_run() -> None:
     heavy = make_plan(sessions=(session("H", "goblet_squat", load=HEAVY_LOAD),))
     monday = suggest(heavy, weekday(0), running=running)
     assert not monday.train
-    assert monday.warning is not None and monday.warning.startswith("Tomorrow (Tuesday) is a hard run: nothing heavy")
+    assert monday.warning is not None and monday.warning.startswith("Tomorrow (Tuesday) is a quality run: nothing heavy")
     assert suggest(make_plan(), weekday(0), running=running).train
 
 
@@ -165,16 +165,16 @@ def test_a_hard_run_day_gives_way_to_easy_days_later_in_the_week() -> None:
     running = RunningWeek(long_run_days=("sunday",), hard_days=("monday",))
     monday = suggest(make_plan(), weekday(0), running=running)
     assert (monday.train, monday.session_id, monday.warning) == (False, None, None)
-    assert has_reason(monday, "Monday is a hard-run day")
+    assert has_reason(monday, "Monday is a quality-run day")
     assert has_reason(monday, "Better later this week: Tuesday, Thursday suit strength better")
 
 
 def test_a_hard_run_day_is_used_when_the_week_needs_it() -> None:
-    running = RunningWeek(long_run_days=("sunday",), hard_days=("friday",))
+    running = RunningWeek(long_run_days=("sunday",), hard_days=("friday",), strength_before_long_run=True)
     plan = make_plan(sessions=(LEGS_A, UPPER))
     friday = suggest(plan, weekday(4), running=running)
     assert friday.train and friday.session_id == "A"
-    assert has_reason(friday, "Friday is a hard-run day, but the week needs it to fit your sessions.")
+    assert has_reason(friday, "Friday is a quality-run day, but the week needs it to fit your sessions.")
     assert has_reason(friday, "The rest of this week: Saturday")
 
 
@@ -202,9 +202,17 @@ def test_one_session_a_day() -> None:
 
 
 def test_a_week_without_room_for_the_target_says_so() -> None:
+    friday = suggest(make_plan(), weekday(4))
+    assert friday.train
+    assert has_reason(friday, "This week has room for 1 more of the 2 left")
+
+
+def test_no_strength_the_day_before_a_long_run_unless_config_allows_it() -> None:
     saturday = suggest(make_plan(), weekday(5))
-    assert saturday.train
-    assert has_reason(saturday, "This week has room for 1 more of the 2 left")
+    assert not saturday.train
+    assert saturday.warning is not None and saturday.warning.startswith("Tomorrow (Sunday) is your long run")
+    relaxed = RunningWeek(long_run_days=("sunday",), strength_before_long_run=True)
+    assert suggest(make_plan(), weekday(5), running=relaxed).train
 
 
 # Taper before a race
@@ -233,7 +241,7 @@ def test_no_strength_on_race_eve_or_race_day() -> None:
     eve = suggest(make_plan(), RACE_SUNDAY - timedelta(days=1), running=RACING)
     assert not eve.train and eve.warning is not None and eve.warning.startswith("Your race is tomorrow")
     race = suggest(make_plan(), RACE_SUNDAY, running=RACING)
-    assert not race.train and race.runs == ("race",) and race.warning == "Sunday is race day: no strength today."
+    assert not race.train and race.kinds == ("race",) and race.warning == "Sunday is race day: no strength today."
 
 
 def test_the_taper_multiplies_the_phase_volume() -> None:
@@ -259,7 +267,7 @@ def test_the_phase_volume_factor_is_applied() -> None:
 def test_while_running_is_paused_strength_keeps_fitness_and_the_target_stays() -> None:
     running = RunningWeek(long_run_days=("sunday",), not_running_until=weekday(0, weeks=4))
     sunday = suggest(make_plan(per_week=3), weekday(6), running=running)
-    assert sunday.train and sunday.warning is None and sunday.runs == ()
+    assert sunday.train and sunday.warning is None and sunday.kinds == ()
     assert sunday.weekly_target == 3
     assert has_reason(sunday, "strength work keeps your fitness while injury stops the running (seed 000)")
 
@@ -267,7 +275,7 @@ def test_while_running_is_paused_strength_keeps_fitness_and_the_target_stays() -
 def test_running_resumes_on_the_not_running_until_day() -> None:
     running = RunningWeek(long_run_days=("sunday",), not_running_until=weekday(6))
     sunday = suggest(make_plan(), weekday(6), running=running)
-    assert sunday.runs == ("long run",) and not sunday.train
+    assert sunday.kinds == ("long run",) and not sunday.train
     assert not has_reason(sunday, "injury")
 
 
@@ -300,8 +308,8 @@ def test_beginners_hear_that_one_or_two_sessions_are_enough() -> None:
 def test_runs_on_each_day_come_from_the_config() -> None:
     running = RunningWeek(long_run_days=("saturday",), hard_days=("tuesday", "saturday"), race_date=weekday(6))
     assert runs_on(running, weekday(0)) == ()
-    assert runs_on(running, weekday(1)) == ("hard run",)
-    assert runs_on(running, weekday(5)) == ("long run", "hard run")
+    assert runs_on(running, weekday(1)) == ("quality run",)
+    assert runs_on(running, weekday(5)) == ("long run", "quality run")
     assert runs_on(running, weekday(6)) == ("race",)
     paused = RunningWeek(long_run_days=("saturday",), not_running_until=weekday(6))
     assert runs_on(paused, weekday(5)) == ()

@@ -105,7 +105,7 @@ def test_twelve_weeks_meet_the_target_on_easy_days(running: RunningWeek, plan: P
     days = simulate(plan, running)
     check_every_rule(days, plan, running)
     assert_target_met(days, plan.sessions_per_week)
-    hard = [s.day for s in trained(days) if "hard run" in runs_on(running, s.day)]
+    hard = [s.day for s in trained(days) if "quality run" in runs_on(running, s.day)]
     assert hard == [], "each of these weeks has enough easy days"
 
 
@@ -115,7 +115,7 @@ def test_a_heavy_plan_stays_off_the_days_before_hard_runs() -> None:
     check_every_rule(days, heavy, MARATHON)
     assert_target_met(days, 2)
     for s in trained(days):
-        assert "hard run" not in runs_on(MARATHON, s.day + timedelta(days=1)), f"heavy session on {s.day}"
+        assert "quality run" not in runs_on(MARATHON, s.day + timedelta(days=1)), f"heavy session on {s.day}"
 
 
 def test_ultra_blocks_apply_each_phase_volume_for_its_weeks() -> None:
@@ -142,7 +142,9 @@ def test_a_race_brings_one_lighter_session_in_its_taper_and_none_on_the_eve_or_t
     assert in_window[0].suggestion.volume_factor == 0.5
     assert all(d.did.day not in (RACE, RACE - timedelta(days=1)) for d in days if d.did is not None)
     assert_target_met(days, 2, skip_weeks={week_start(d) for d in window})
-    assert all(d.suggestion.volume_factor == 1.0 for d in days if d.suggestion.day not in window)
+    recovery = [RACE + timedelta(days=n) for n in range(1, 8)]    # a half marathon: 7 days, stated here independently
+    assert all(d.suggestion.volume_factor == 1.0 for d in days if d.suggestion.day not in window + recovery)
+    assert all(d.suggestion.volume_factor == 0.5 for d in days if d.suggestion.day in recovery)
 
 
 def test_an_injury_break_keeps_the_target_and_frees_the_run_days_for_strength() -> None:

@@ -22,6 +22,7 @@ from strongstride.commands.context import (
     output_console,
     print_problems,
 )
+from strongstride.services.running_calendar import load_running_calendar
 from strongstride.engine.plates import plates_per_side
 from strongstride.engine.progression import starting_target
 from strongstride.engine.strength import estimated_strength
@@ -55,7 +56,10 @@ def _session_id(context: Context, wanted: str | None, today: date) -> str:
     if wanted is not None:
         return context.plan.session(wanted).id
     past = context.past_sessions(today)
-    suggestion = suggest_day(context.plan, context.library, context.config.running, context.config.plan_started, past, today)
+    calendar = load_running_calendar(context.config.running, today, datetime.now())
+    print_problems(calendar.problems)
+    suggestion = suggest_day(context.plan, context.library, context.config.running, context.config.plan_started, past,
+                             today, calendar.runs)
     return suggestion.session_id or next_in_rotation(context.plan, past).id
 
 

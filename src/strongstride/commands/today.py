@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import datetime
 
 from rich.text import Text
 
-from strongstride.commands.context import context_or_report, output_console
+from strongstride.commands.context import context_or_report, output_console, print_problems
+from strongstride.services.running_calendar import RunningCalendar, load_running_calendar
 from strongstride.engine.phases import describe_volume
 from strongstride.engine.week import Suggestion, long_date, running_paused, suggest_day
 from strongstride.model.config import RunningWeek
@@ -23,20 +24,26 @@ def headline(suggestion: Suggestion) -> str:
 
 
 def runs_text(suggestion: Suggestion, running: RunningWeek) -> str:
-    """The day's runs from the config, an easy or rest day, or no running during a break."""
+    """The day's runs (title, distance, time), an easy or rest day, or no running during a break."""
     if running_paused(running, suggestion.day):
         return "no running (break)"
-    return " and ".join(suggestion.runs) if suggestion.runs else "easy run or rest"
+    return "; ".join(run.describe() for run in suggestion.runs) if suggestion.runs else "easy run or rest"
 
 
-def today_lines(suggestion: Suggestion, plan_name: str, running: RunningWeek) -> list[Text]:
+def today_lines(suggestion: Suggestion, plan_name: str, running: RunningWeek,
+                calendar: RunningCalendar = RunningCalendar()) -> list[Text]:
     """The whole answer, one Text a line; names from files stay literal text, never markup or escapes."""
     lines = [Text(visible(f"{long_date(suggestion.day)}: {headline(suggestion)}"), style="bold")]
     lines.append(Text(visible(f"Plan: {plan_name}")))
     if suggestion.phase is not None:
         lines.append(Text(f"Phase: {suggestion.phase.describe()}"))
     lines.append(Text(f"This week: {suggestion.done_this_week} of {suggestion.weekly_target} sessions done"))
-    lines.append(Text(f"Running today: {runs_text(suggestion, running)}"))
+    lines.append(Text(visible(f"Running today: {runs_text(suggestion, running)}")))
+    if suggestion.recovery_line is not None:
+        lines.append(Text(suggestion.recovery_line, style="bold"))
+    if suggestion.train and suggestion.timing is not None:
+        lines.append(Text(f"When: {suggestion.timing.text}"))
+    lines.extend(Text(visible(note), style="yellow") for note in calendar.notes)
     if suggestion.warning is not None:
         lines.append(Text(f"Warning: {suggestion.warning}", style="bold yellow"))
         if suggestion.session_id is not None:
@@ -51,10 +58,12 @@ def run(args: argparse.Namespace) -> int:
     context = context_or_report(args.plan)
     if context is None:
         return 1
-    config = context.config
+    config, now = context.config, datetime.now()
+    calendar = load_running_calendar(config.running, now.date(), now)
+    print_problems(calendar.problems)
     suggestion = suggest_day(context.plan, context.library, config.running, config.plan_started,
-                             context.past_sessions(date.today()), date.today())
+                             context.past_sessions(now.date()), now.date(), calendar.runs)
     console = output_console()
-    for line in today_lines(suggestion, context.plan.name, config.running):
+    for line in today_lines(suggestion, context.plan.name, config.running, calendar):
         console.print(line)
     return 0

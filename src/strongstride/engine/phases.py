@@ -1,4 +1,5 @@
-"""Block periodisation: which phase of the plan a day falls in, counted from the day the plan started."""
+"""Block periodisation: which phase of the plan a day falls in, counted back from the goal race when one is
+known (the last phase ends in race week), else forward from the day the plan started."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class PhaseInfo:
     week: int
     weeks: int
     volume_factor: float
+    race: date | None = None     # the goal race the phases are counted back from
 
     @property
     def is_holding(self) -> bool:
@@ -26,11 +28,14 @@ class PhaseInfo:
 
     def describe(self) -> str:
         """One line such as "Base, week 3 of 6 (full volume)" or "Maintenance ... (half the sets)"."""
-        if self.is_holding:
+        if self.week < 1:
+            when = f"building while your race is far out, {1 - self.week} weeks before its planned {self.weeks}"
+        elif self.is_holding:
             when = f"week {self.week}, past its planned {self.weeks}: its volume carries on"
         else:
             when = f"week {self.week} of {self.weeks}"
-        return f"{self.name}, {when} ({describe_volume(self.volume_factor)})"
+        counted = f", counted back from your race on {self.race.day} {self.race:%B}" if self.race else ""
+        return f"{self.name}, {when}{counted} ({describe_volume(self.volume_factor)})"
 
 
 def describe_volume(volume_factor: float) -> str:
@@ -57,3 +62,23 @@ def current_phase(plan: Plan, plan_started: date | None, today: date) -> PhaseIn
         weeks_before += phase.weeks
     last = plan.phases[-1]
     return PhaseInfo(last.name, week_of_plan - (weeks_before - last.weeks) + 1, last.weeks, last.volume_factor)
+
+
+def phase_before_race(plan: Plan, race: date, today: date) -> PhaseInfo | None:
+    """The phase `today` falls in when the phases end in the race's week: far out, the first phase builds.
+
+    None when the plan has no phases or the race is past. Seed 000: ultra runners build a strength base
+    first, then cut strength as the running volume climbs toward the race.
+    """
+    if not plan.phases or race < today:
+        return None
+    weeks_out = (race - today).days // DAYS_PER_WEEK            # 0 in the race's last seven days
+    week_of_block = sum(phase.weeks for phase in plan.phases) - 1 - weeks_out   # 0-based, negative far out
+    weeks_before = 0
+    for phase in plan.phases[:-1]:
+        if week_of_block < weeks_before + phase.weeks:
+            break
+        weeks_before += phase.weeks
+    else:
+        phase = plan.phases[-1]      # weeks_out >= 0: the race's week is in the last phase at the latest
+    return PhaseInfo(phase.name, week_of_block - weeks_before + 1, phase.weeks, phase.volume_factor, race)

@@ -5,9 +5,12 @@ The rules and where they come from:
   long-run day; ultra runners work in blocks; strength keeps fitness while injury stops the
   running (seed 000). Beginners start with 1-2 sessions a week (seed 003). Twice a week keeps a
   steady stimulus (seed 004). The weekly target itself is the plan's `sessions_per_week`.
-- 48 hours between sessions that load the same muscles, nothing heavy the day before a hard run
-  or a race, and a lighter session in the last days before a race come from common
-  strength-and-conditioning and taper practice, not from the seeds; the reasons say so.
+- 48 hours between sessions that load the same muscles, nothing heavy the day before a quality run
+  or a race, nothing the day before a long run (config can allow it), and a lighter session in the
+  taper before a race come from common strength-and-conditioning and taper practice, not from the
+  seeds; the reasons say so. Taper and recovery lengths by race distance: engine/running_days.py.
+- On a quality-run day strength must fit 6 hours apart from the run (engine/interference.py cites the
+  concurrent-training studies). A strength session the running plan sets counts toward the target.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import combinations
 
-from strongstride.engine.phases import PhaseInfo, current_phase, describe_volume
+from strongstride.engine.interference import StrengthTime, strength_time
+from strongstride.engine.phases import PhaseInfo, current_phase, describe_volume, phase_before_race
+from strongstride.engine.running_days import Race, RunningDays
+from strongstride.engine.runs import APP_STRENGTH, CROSS, EASY, LONG_RUN, QUALITY, RACE, Run
 from strongstride.model.calendar import week_start
 from strongstride.model.config import WEEKDAYS, RunningWeek
 from strongstride.model.exercise import Exercise
@@ -25,17 +31,19 @@ from strongstride.model.plan import Plan, SessionTemplate
 
 __all__ = [
     "PastSession", "PhaseInfo", "Suggestion", "current_phase", "suggest_day", "suggest_week",
-    "runs_on", "running_paused", "session_muscles", "session_is_heavy", "last_on_plan", "next_in_rotation",
+    "runs_on", "running_paused", "session_muscles", "session_is_heavy", "loads_lower_body", "last_on_plan",
+    "next_in_rotation", "Run",
     "week_start", "weekday_name", "long_date",
 ]
 
 DAYS_BETWEEN_SAME_MUSCLES = 2   # 48 hours, counted in days: the time of a future session is not known
-TAPER_DAYS = 10                 # common taper practice: lighter strength in the last 7-10 days before a race
 TAPER_VOLUME_FACTOR = 0.5       # common taper practice: a maintenance session at half the sets
+RECOVERY_VOLUME_FACTOR = 0.5    # after a race: a light session, half the sets (common practice)
 HEAVY_PERCENT = 80.0            # seed 002's heavy strength work is 80-100% of a 5RM
 REST_NAME = "Rest from strength"
-
-LONG_RUN, HARD_RUN, RACE = "long run", "hard run", "race"
+RUNNING_PLAN = "running plan"   # the plan id a strength session set by the running plan counts under
+LOWER_BODY = frozenset({"quadriceps", "gluteals", "hamstrings", "calves", "soleus", "adductors", "glute medius",
+                        "hip flexors", "hip rotators", "foot arch", "toe flexors"})
 
 FOCUS_REASONS = {
     "short": "Short-distance focus: 2-3 strength sessions a week on easy or rest days (seed 000).",
@@ -71,11 +79,25 @@ class Suggestion:
     train: bool                  # strength is recommended on this day
     warning: str | None          # a rule says no, but training anyway stays possible
     reasons: tuple[str, ...]     # plain language, one line each; the warning is kept apart
-    volume_factor: float         # phase x taper, applied by the session engine to the sets
+    volume_factor: float         # phase x taper x recovery, applied by the session engine to the sets
     phase: PhaseInfo | None
     done_this_week: int
     weekly_target: int
-    runs: tuple[str, ...]        # ("long run",), ("hard run",), ("race",) or () for an easy or rest day
+    runs: tuple[Run, ...]        # the day's runs, from the calendar or the weekday lists in config
+    timing: StrengthTime | None = None   # on a quality-run day: when strength fits, 6 hours apart
+    recovery: str | None = None      # "recovering from the marathon" in the days after a race
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of the day's runs, each once: ("long run",), ("quality run",), ("race",) or ()."""
+        return tuple(dict.fromkeys(run.kind for run in self.runs))
+
+    @property
+    def recovery_line(self) -> str | None:
+        """"Recovering from the marathon: light session" or "...: rest", in the days after a race."""
+        if self.recovery is None:
+            return None
+        return f"{self.recovery.capitalize()}: {'light session' if self.train else 'rest'}"
 
 
 def weekday_name(day: date) -> str:
@@ -90,35 +112,12 @@ def long_date(day: date) -> str:
 
 def running_paused(running: RunningWeek, day: date) -> bool:
     """True while the runner is not running (injury or break): the day is before `not_running_until`."""
-    return running.not_running_until is not None and day < running.not_running_until
+    return RunningDays(running).paused(day)
 
 
-def runs_on(running: RunningWeek, day: date) -> tuple[str, ...]:
-    """The runs the config puts on this day: a race, a long run, a hard run; none while running is paused."""
-    if running_paused(running, day):
-        return ()
-    if running.race_date == day:
-        return (RACE,)
-    weekday = WEEKDAYS[day.weekday()]
-    runs = []
-    if weekday in running.long_run_days:
-        runs.append(LONG_RUN)
-    if weekday in running.hard_days:
-        runs.append(HARD_RUN)
-    return tuple(runs)
-
-
-def days_to_race(running: RunningWeek, day: date) -> int | None:
-    """Days from this day to the race (0 on race day); None with no race ahead."""
-    if running.race_date is None or running.race_date < day:
-        return None
-    return (running.race_date - day).days
-
-
-def in_taper(running: RunningWeek, day: date) -> bool:
-    """True in the last TAPER_DAYS days before the race (not race day itself)."""
-    left = days_to_race(running, day)
-    return left is not None and 1 <= left <= TAPER_DAYS
+def runs_on(running: RunningWeek, day: date, calendar: Sequence[Run] | None = None) -> tuple[str, ...]:
+    """The kinds of run on this day (race, long run, quality run ...); none while running is paused."""
+    return RunningDays(running, calendar).kinds(day)
 
 
 def session_muscles(template: SessionTemplate, exercises: Mapping[str, Exercise]) -> frozenset[str]:
@@ -127,6 +126,11 @@ def session_muscles(template: SessionTemplate, exercises: Mapping[str, Exercise]
         muscle for block in template.blocks if block.exercise_id in exercises
         for muscle in exercises[block.exercise_id].muscles
     )
+
+
+def loads_lower_body(muscles: frozenset[str]) -> bool:
+    """Whether a session loads the legs or hips; unknown muscles (an empty set) count as loading them, to be safe."""
+    return not muscles or bool(muscles & LOWER_BODY)
 
 
 def session_is_heavy(plan: Plan, template: SessionTemplate) -> bool:
@@ -168,11 +172,11 @@ def _rotation_from(plan: Plan, first: SessionTemplate) -> Callable[[int], Sessio
 
 @dataclass(frozen=True)
 class _Week:
-    """The fixed facts of one suggestion: the plan, the exercises' muscles and the running week."""
+    """The fixed facts of one suggestion: the plan, the exercises' muscles and the runner's days."""
 
     plan: Plan
     exercises: Mapping[str, Exercise]
-    running: RunningWeek
+    days: RunningDays
 
     def as_done(self, template: SessionTemplate, day: date) -> PastSession:
         """The session as if done on this day, for planning the days after it."""
@@ -183,35 +187,62 @@ class _Week:
 
     def warning(self, template: SessionTemplate, day: date, past: Sequence[PastSession]) -> str | None:
         """Why strength is not advised on this day, or None when nothing stands against it."""
-        runs = runs_on(self.running, day)
+        runs = self.days.kinds(day)
         name = weekday_name(day)
+        heavy = session_is_heavy(self.plan, template)
+        muscles = session_muscles(template, self.exercises)
         if RACE in runs:
             return f"{name} is race day: no strength today."
         if LONG_RUN in runs:
             return (f"{name} is your long-run day: strength today is not advised "
                     "(seed 000: never on the same day as the long run).")
-        tomorrow = runs_on(self.running, day + timedelta(days=1))
+        if (recovery := self._recovery_warning(day, heavy, muscles)) is not None:
+            return recovery
+        tomorrow = self.days.kinds(day + timedelta(days=1))
         if RACE in tomorrow:
             return ("Your race is tomorrow: no strength today, so your legs are fresh for it "
                     "(common taper practice, not the seeds).")
-        if HARD_RUN in tomorrow and session_is_heavy(self.plan, template):
-            return (f"Tomorrow ({weekday_name(day + timedelta(days=1))}) is a hard run: nothing heavy today "
+        if LONG_RUN in tomorrow and not self.days.running.strength_before_long_run:
+            return (f"Tomorrow ({weekday_name(day + timedelta(days=1))}) is your long run: no strength today, so "
+                    "your legs are fresh for it (common practice, not the seeds; "
+                    "strength_before_long_run = true in config allows it).")
+        if QUALITY in tomorrow and heavy:
+            return (f"Tomorrow ({weekday_name(day + timedelta(days=1))}) is a quality run: nothing heavy today "
                     "(common practice: heavy lifting leaves the legs tired for a day or two).")
-        muscles = session_muscles(template, self.exercises)
+        fitting = strength_time([run for run in self.days.on(day) if run.kind == QUALITY], heavy)
+        if fitting is not None and not fitting.fits:
+            return f"{name}: {fitting.text}."
         for before in past:
-            gap = (day - before.day).days
+            gap = abs((day - before.day).days)
+            if gap == 0 and before.plan_id == RUNNING_PLAN:
+                return f"{name} has your running plan's strength session ({before.session_id}): one session a day."
             if 0 < gap < DAYS_BETWEEN_SAME_MUSCLES and _share_muscles(muscles, before.muscles):
                 shared = ", ".join(sorted(muscles & before.muscles)) or "the same muscles"
-                return (f"{template.name} loads {shared}, trained {weekday_name(before.day)}: "
+                other = (f"your running plan's {before.session_id} on {weekday_name(before.day)} (its muscles unknown)"
+                         if before.plan_id == RUNNING_PLAN else f"trained {weekday_name(before.day)}")
+                return (f"{template.name} loads {shared}, {other}: "
                         "give the same muscles 48 hours between sessions (common strength practice).")
         return None
 
+    def _recovery_warning(self, day: date, heavy: bool, muscles: frozenset[str]) -> str | None:
+        """Rest in the first days after a race; no heavy lower-body work until its recovery ends."""
+        race = self.days.recovering_from(day)
+        if race is None:
+            return None
+        if (day - race.day).days <= race.rest_days:
+            return (f"Recovering from {race.name}: rest from strength until "
+                    f"{long_date(race.day + timedelta(days=race.rest_days + 1))} ({_recovery_source(race)}).")
+        if heavy and loads_lower_body(muscles):
+            return (f"Recovering from {race.name}: no heavy lower-body work until "
+                    f"{long_date(race.recovery_ends())} ({_recovery_source(race)}).")
+        return None
+
     def taper_session_done(self, day: date, past: Sequence[PastSession]) -> bool:
-        """True in the taper once its one maintenance session is done."""
-        race = self.running.race_date
-        if race is None or not in_taper(self.running, day):
+        """True in a race's taper once its maintenance sessions (one a week of taper) are done."""
+        race = self.days.tapering_for(day)
+        if race is None:
             return False
-        return any(0 < (race - p.day).days <= TAPER_DAYS for p in past)
+        return sum(0 < (race.day - p.day).days <= race.taper_days for p in past) >= race.taper_sessions
 
     def fits(self, template: SessionTemplate, day: date, past: Sequence[PastSession]) -> bool:
         """Whether this session may be suggested on this day after these sessions."""
@@ -219,19 +250,19 @@ class _Week:
 
     def best_days(self, days: Sequence[date], needed: int, first: SessionTemplate,
                   past: Sequence[PastSession]) -> tuple[date, ...]:
-        """The days to train on: as many sessions as fit (up to `needed`), then fewest hard-run days, then earliest.
+        """The days to train on: as many sessions as fit (up to `needed`), then fewest quality-run days, then earliest.
 
         Every choice of days is tried (at most 127 in a week), so no greedy pick can crowd out a later session.
         """
         nth = _rotation_from(self.plan, first)
 
-        def hard_run_days_then_earliest(chosen: tuple[date, ...]) -> tuple[int, tuple[date, ...]]:
-            return sum(HARD_RUN in runs_on(self.running, d) for d in chosen), chosen
+        def quality_days_then_earliest(chosen: tuple[date, ...]) -> tuple[int, tuple[date, ...]]:
+            return sum(QUALITY in self.days.kinds(d) for d in chosen), chosen
 
         for count in range(min(needed, len(days)), 0, -1):
             fitting = [chosen for chosen in combinations(days, count) if self._schedule_fits(chosen, nth, past)]
             if fitting:
-                return min(fitting, key=hard_run_days_then_earliest)
+                return min(fitting, key=quality_days_then_earliest)
         return ()
 
     def _schedule_fits(self, chosen: Sequence[date], nth: Callable[[int], SessionTemplate],
@@ -244,12 +275,25 @@ class _Week:
         return True
 
 
-def _plan_reasons(plan: Plan, running: RunningWeek, phase: PhaseInfo | None, today: date) -> list[str]:
-    """The reasons that hold whatever the day: focus, level, a running break, the phase and the taper."""
+def _recovery_source(race: Race) -> str:
+    """Where the recovery numbers come from, for the reasons."""
+    return (f"{race.recovery_days} days for {race.km:g} km: one day per two miles raced, half the coaching rule of "
+            "one easy day per mile, the first quarter of it rest; common practice, not the seeds")
+
+
+def app_sessions(days: RunningDays) -> list[PastSession]:
+    """The running plan's own strength sessions as sessions done (muscles unknown: they count as sharing all)."""
+    return [PastSession(run.start or datetime.combine(run.day, time(12)), RUNNING_PLAN, run.title, frozenset())
+            for run in days.app_strength()]
+
+
+def _plan_reasons(plan: Plan, days: RunningDays, phase: PhaseInfo | None, today: date) -> list[str]:
+    """The reasons that hold whatever the day: focus, level, a running break, the phase, the taper, the recovery."""
+    running = days.running
     reasons = [FOCUS_REASONS.get(running.focus, FOCUS_REASONS["middle"])]
     if plan.level == "beginner":
         reasons.append("New to strength work: 1-2 sessions a week are enough to start (seed 003).")
-    if running_paused(running, today) and running.not_running_until is not None:
+    if days.paused(today) and running.not_running_until is not None:
         reasons.append(
             f"You are not running until {long_date(running.not_running_until)}: strength work keeps your fitness "
             "while injury stops the running (seed 000), so the weekly target stays."
@@ -259,13 +303,32 @@ def _plan_reasons(plan: Plan, running: RunningWeek, phase: PhaseInfo | None, tod
     elif running.focus == "ultra":
         reasons.append("This plan has no phases, so its volume stays as written; "
                        "seed 000 suggests strength blocks for ultra runners.")
-    left = days_to_race(running, today)
-    if in_taper(running, today):
+    race = days.tapering_for(today)
+    if race is not None:
+        left = (race.day - today).days
+        sessions = "one lighter maintenance session" if race.taper_sessions == 1 else \
+            f"{race.taper_sessions} lighter maintenance sessions"
         reasons.append(
-            f"Your race is in {left} day{'s' if left != 1 else ''}: one lighter maintenance session, halving the sets "
-            f"(the last {TAPER_DAYS} days and half volume come from common taper practice, not the seeds)."
+            f"{race.name.capitalize()} is in {left} day{'s' if left != 1 else ''}: {sessions}, halving the sets "
+            f"(a {race.taper_days}-day taper for {race.km:g} km: Bosquet et al. 2007 found 8-14 days best, shorter "
+            "for short races; half volume is common taper practice, not the seeds)."
         )
+    recovering = days.recovering_from(today)
+    if recovering is not None:
+        reasons.append(f"Recovering from {recovering.name} on {long_date(recovering.day)}: light sessions at half "
+                       f"the sets, no heavy lower-body work until {long_date(recovering.recovery_ends())} "
+                       f"({_recovery_source(recovering)}).")
     return reasons
+
+
+def _light_in_rotation(plan: Plan, exercises: Mapping[str, Exercise], first: SessionTemplate) -> SessionTemplate:
+    """After a race: the first session from `first` on in the rotation that is not heavy lower-body work."""
+    nth = _rotation_from(plan, first)
+    for n in range(len(plan.sessions)):
+        template = nth(n)
+        if not (session_is_heavy(plan, template) and loads_lower_body(session_muscles(template, exercises))):
+            return template
+    return first
 
 
 def _rotation_reason(plan: Plan, template: SessionTemplate, past: Sequence[PastSession]) -> str:
@@ -278,22 +341,25 @@ def _rotation_reason(plan: Plan, template: SessionTemplate, past: Sequence[PastS
             f"after {last.session_id} on {long_date(last.day)}.")
 
 
-def _day_reason(runs: tuple[str, ...], today: date, paused: bool) -> str:
+def _day_reason(runs: tuple[Run, ...], today: date, paused: bool) -> str:
     """What kind of running day it is, and what that means for strength."""
     name = weekday_name(today)
+    kinds = tuple(dict.fromkeys(run.kind for run in runs))
     if paused:
         return f"{name}: no running while you are on a break, so any day suits strength."
-    if HARD_RUN in runs and LONG_RUN not in runs:
-        return f"{name} is a hard-run day: easy or rest days suit strength better (seed 000)."
-    if not runs:
+    if QUALITY in kinds and LONG_RUN not in kinds:
+        return f"{name} is a quality-run day: easy or rest days suit strength better (seed 000)."
+    if not kinds:
         return f"{name} is an easy or rest day: the best kind of day for strength (seed 000)."
-    return f"{name}: {' and '.join(runs)}."
+    if set(kinds) <= {EASY, CROSS, APP_STRENGTH}:
+        return f"{name} is an easy day ({' and '.join(kinds)}): the best kind of day for strength (seed 000)."
+    return f"{name}: {' and '.join(kinds)}."
 
 
-def _why_train(runs: tuple[str, ...], today: date) -> str:
-    """Why strength goes on this day: it suits strength, or the week needs this hard-run day to fit the sessions."""
-    if HARD_RUN in runs:
-        return f"{weekday_name(today)} is a hard-run day, but the week needs it to fit your sessions."
+def _why_train(kinds: tuple[str, ...], today: date) -> str:
+    """Why strength goes on this day: it suits strength, or the week needs this quality-run day to fit the sessions."""
+    if QUALITY in kinds:
+        return f"{weekday_name(today)} is a quality-run day, but the week needs it to fit your sessions."
     return f"{weekday_name(today)} suits strength."
 
 
@@ -303,6 +369,14 @@ def _plan_of_week(days: Sequence[date], today: date) -> str:
     return f"The rest of this week: {', '.join(others)}." if others else "That completes this week's sessions."
 
 
+def _phase(plan: Plan, plan_started: date | None, days: RunningDays, today: date) -> PhaseInfo | None:
+    """The phase counted back from the goal race when one is ahead, else forward from the plan's start."""
+    goal = days.goal_race(today)
+    if goal is not None and plan.phases:
+        return phase_before_race(plan, goal.day, today)
+    return current_phase(plan, plan_started, today)
+
+
 def suggest_day(
     plan: Plan,
     exercises: Mapping[str, Exercise],
@@ -310,40 +384,66 @@ def suggest_day(
     plan_started: date | None,
     past: Sequence[PastSession],
     today: date,
+    calendar: Sequence[Run] | None = None,
 ) -> Suggestion:
-    """Today's strength advice: the next session in the rotation, or rest, with every reason behind it."""
-    week = _Week(plan, exercises, running)
-    past = [p for p in past if p.day <= today]
-    template = next_in_rotation(plan, past)
-    phase = current_phase(plan, plan_started, today)
-    volume_factor = (phase.volume_factor if phase else 1.0) * (TAPER_VOLUME_FACTOR if in_taper(running, today) else 1.0)
+    """Today's strength advice: the next session in the rotation, or rest, with every reason behind it.
+
+    `calendar` holds the runs read from the runner's calendar; None uses the weekday lists in config.
+    """
+    days = RunningDays(running, calendar)
+    week = _Week(plan, exercises, days)
+    from_app = app_sessions(days)
+    week_end = week_start(today) + timedelta(days=7)
+    app_ahead = [p for p in from_app if today < p.day < week_end]
+    past = [p for p in past if p.day <= today] + [p for p in from_app if p.day <= today]
+    recovering = days.recovering_from(today)
+    in_turn = next_in_rotation(plan, past)
+    template = _light_in_rotation(plan, exercises, in_turn) if recovering is not None else in_turn
+    phase = _phase(plan, plan_started, days, today)
+    volume_factor = ((phase.volume_factor if phase else 1.0)
+                     * (TAPER_VOLUME_FACTOR if days.tapering_for(today) else 1.0)
+                     * (RECOVERY_VOLUME_FACTOR if recovering else 1.0))
     done_this_week = sum(1 for p in past if week_start(p.day) == week_start(today))
     target = plan.sessions_per_week
-    runs = runs_on(running, today)
+    runs = days.on(today)
+    kinds = days.kinds(today)
+    fitting = strength_time([run for run in runs if run.kind == QUALITY], session_is_heavy(plan, template))
+    recovery = f"recovering from {recovering.name}" if recovering else None
 
-    reasons = _plan_reasons(plan, running, phase, today)
-    reasons.append(_rotation_reason(plan, template, past))
+    reasons = _plan_reasons(plan, days, phase, today)
+    reasons.append(_rotation_reason(plan, in_turn, past))
+    if template != in_turn:
+        reasons.append(f"{template.name} comes before {in_turn.name} while you recover: "
+                       "no heavy lower-body work yet.")
     reasons.append(f"Done this week: {done_this_week} of {target}.")
-    reasons.append(_day_reason(runs, today, running_paused(running, today)))
+    if app_ahead:
+        reasons.append("Your running plan's strength later this week counts toward the target: "
+                       + ", ".join(f"{p.session_id} on {weekday_name(p.day)}" for p in app_ahead) + ".")
+    reasons.append(_day_reason(runs, today, days.paused(today)))
     if volume_factor != 1.0:
         reasons.append(f"Today's volume: {describe_volume(volume_factor)} of what the plan writes.")
 
     def rest(why: str) -> Suggestion:
         return Suggestion(today, None, REST_NAME, False, None, (*reasons, why), volume_factor, phase,
-                          done_this_week, target, runs)
+                          done_this_week, target, runs, None, recovery)
 
-    trained_today = [p.session_id for p in past if p.day == today]
+    trained_today = [p for p in past if p.day == today]
+    if any(p.plan_id == RUNNING_PLAN for p in trained_today):
+        return rest(f"Your running plan sets strength today ({trained_today[0].session_id}): "
+                    "it counts toward this week's target, so no other session today.")
     if trained_today:
-        return rest(f"You already trained today ({', '.join(trained_today)}): rest from strength until tomorrow.")
-    if done_this_week >= target:
-        return rest(f"This week's {target} session{'s are' if target != 1 else ' is'} done: "
-                    "rest from strength until Monday.")
+        return rest(f"You already trained today ({', '.join(p.session_id for p in trained_today)}): "
+                    "rest from strength until tomorrow.")
+    if done_this_week + len(app_ahead) >= target:
+        return rest(f"This week's {target} session{'s are' if target != 1 else ' is'} "
+                    f"{'done' if not app_ahead else 'done or set by your running plan'}: rest from strength until Monday.")
     if week.taper_session_done(today, past):
         return rest("Your maintenance session before the race is done: no more strength until after the race.")
 
-    recent = [p for p in past if (today - p.day).days <= TAPER_DAYS]
-    days_left = [today + timedelta(days=n) for n in range((week_start(today) + timedelta(days=7) - today).days)]
-    needed = target - done_this_week
+    lookback = max((race.taper_days for race in days.races()), default=0) + DAYS_BETWEEN_SAME_MUSCLES
+    recent = [p for p in past if (today - p.day).days <= lookback] + app_ahead
+    days_left = [today + timedelta(days=n) for n in range((week_end - today).days)]
+    needed = target - done_this_week - len(app_ahead)
     planned = week.best_days(days_left, needed, template, recent)
     if len(planned) < needed:
         reasons.append(f"This week has room for {len(planned)} more of the {needed} left "
@@ -354,11 +454,12 @@ def suggest_day(
         later = f"Next good day: {weekday_name(planned[0])}." if planned else "No good day is left this week."
         return Suggestion(today, template.id, template.name, False, warning,
                           (*reasons, f"{later} You can still train anyway."),
-                          volume_factor, phase, done_this_week, target, runs)
+                          volume_factor, phase, done_this_week, target, runs, None, recovery)
     if today in planned:
+        when = f" Time it {fitting.text}." if fitting is not None else ""
         return Suggestion(today, template.id, template.name, True, None,
-                          (*reasons, f"{_why_train(runs, today)} {_plan_of_week(planned, today)}"),
-                          volume_factor, phase, done_this_week, target, runs)
+                          (*reasons, f"{_why_train(kinds, today)}{when} {_plan_of_week(planned, today)}"),
+                          volume_factor, phase, done_this_week, target, runs, fitting, recovery)
     return rest(f"Better later this week: {', '.join(weekday_name(d) for d in planned)} "
                 f"{'suits' if len(planned) == 1 else 'suit'} strength better.")
 
@@ -371,17 +472,18 @@ def suggest_week(
     past: Sequence[PastSession],
     start: date,
     days: int = 7,
+    calendar: Sequence[Run] | None = None,
 ) -> list[Suggestion]:
     """Advice for each day from `start`, assuming every suggested session is done on its day.
 
     A session already done on the first day counts, so the week agrees with today's advice.
     """
-    week = _Week(plan, exercises, running)
+    week = _Week(plan, exercises, RunningDays(running, calendar))
     done = [p for p in past if p.day <= start]
     suggestions = []
     for n in range(days):
         day = start + timedelta(days=n)
-        suggestion = suggest_day(plan, exercises, running, plan_started, done, day)
+        suggestion = suggest_day(plan, exercises, running, plan_started, done, day, calendar)
         if suggestion.train and suggestion.session_id is not None:
             done.append(week.as_done(plan.session(suggestion.session_id), day))
         suggestions.append(suggestion)

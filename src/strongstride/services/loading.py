@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from strongstride.model.session_summary import SessionSummary
 
 # How far back the runner's week ever looks, with room to spare: this week so far (6 days), 48 hours
-# between sessions on the same muscles, and the 10-day taper before a race. Older sessions only
+# between sessions on the same muscles, and a taper of up to 14 days before a race. Older sessions only
 # matter for the rotation, which needs just the last one done on the plan.
 WEEK_LOOKBACK_DAYS = 28
 

@@ -62,7 +62,7 @@ class StrongstrideApp(App[None]):
                         title="Theme", severity="warning", markup=False)
         for problem in self.state.theme_problems:
             self.notify(str(problem), title="Theme skipped", severity="warning", markup=False)
-        self.push_screen(HomeScreen(self.state))
+        self.push_screen(HomeScreen(self.state, self.wall_clock))
 
     def notify(
         self, message: str, *, title: str = "", severity: SeverityLevel = "information",

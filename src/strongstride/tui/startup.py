@@ -30,6 +30,7 @@ from strongstride.model.session_summary import SessionSummary
 from strongstride.store.in_progress import InProgressStore, SavedSession
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
 from strongstride.services.loading import load_basics, sessions_for_the_week
+from strongstride.services.running_calendar import RunningCalendar, load_running_calendar
 from strongstride.tui.themes import load_themes
 
 if TYPE_CHECKING:   # the live session's modules load when the first session opens, not at start-up
@@ -38,6 +39,7 @@ if TYPE_CHECKING:   # the live session's modules load when the first session ope
     from strongstride.store.lock import SessionLock
 
 FALLBACK_PLAN = "runner-foundation"
+BACKGROUND_FETCH_SECONDS = 15.0
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class AppState:
     problems: list[Problem] = field(default_factory=list)
     theme_problems: list[Problem] = field(default_factory=list)
     lock: SessionLock | None = None
+    calendar: RunningCalendar = field(default_factory=RunningCalendar)
 
     @property
     def plan(self) -> Plan | None:
@@ -82,7 +85,20 @@ class AppState:
         if plan is None:
             return None
         past = self.past_sessions(plan)
-        return suggest_day(plan, self.library, self.config.running, self.config.plan_started, past, self.today)
+        return suggest_day(plan, self.library, self.config.running, self.config.plan_started, past, self.today,
+                           self.calendar.runs)
+
+    def has_feeds(self) -> bool:
+        """Whether config names a calendar feed to refresh in the background."""
+        from strongstride.store.calendar_feed import is_feed
+
+        return any(is_feed(source) for source in self.config.running.calendar)
+
+    def refresh_calendar(self, now: datetime) -> None:
+        """Fetch the stale feeds (run off the UI thread) and read the calendars again, their problems with them."""
+        old = set(self.calendar.problems)
+        self.calendar = load_running_calendar(self.config.running, self.today, now, BACKGROUND_FETCH_SECONDS)
+        self.problems = [p for p in self.problems if p not in old] + list(self.calendar.problems)
 
     def session_to_offer(self, suggestion: Suggestion | None) -> str | None:
         """The session Enter starts: today's suggestion, or on a rest day the next in the rotation."""
@@ -290,10 +306,12 @@ def load_app_state(plan_arg: str | None, today: date) -> AppState:
     in_progress, in_progress_problems = _in_progress()
     problems.extend(in_progress_problems)
 
+    calendar = load_running_calendar(config.running, today, datetime.now(), fetch_timeout=None)
+    problems.extend(calendar.problems)
     themes, theme_problems = load_themes([resources.bundled_dir("themes"), paths.user_themes_dir()])
     return AppState(
         today=today, config=config, config_path=basics.config_path, library=library, plans=plans,
         plan_id=choose_plan_id(plans, wanted), history=basics.history, index=basics.index,
         in_progress=in_progress, themes=themes, problems=problems + theme_problems,
-        theme_problems=theme_problems,
+        theme_problems=theme_problems, calendar=calendar,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from strongstride.engine.week import Suggestion
+from strongstride.model.moments import local_now
 from strongstride.model.visible_text import literal, visible
 from strongstride.store.in_progress import SavedSession
 from strongstride.model.session_summary import SessionSummary
@@ -22,6 +25,7 @@ from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
 from strongstride.tui.widgets.problem_view import notify_problem
+from strongstride.tui.widgets.running_today import running_today
 
 RECENT_COUNT = 10
 
@@ -36,8 +40,8 @@ def week_count_line(done: int, target: int) -> Text:
     return line
 
 
-def today_card(suggestion: Suggestion | None) -> Text:
-    """What to do today, in words: the session or rest, any warning, and the deciding reason."""
+def today_card(suggestion: Suggestion | None, notes: Sequence[str] = ()) -> Text:
+    """What to do today, in words: the session or rest, any warning, the deciding reason and today's runs."""
     if suggestion is None:
         return Text("No plan could be loaded: press e to see why.", style="bold")
     card = Text(f"Today, {suggestion.day:%A %d %B}: ", style="bold")
@@ -55,6 +59,9 @@ def today_card(suggestion: Suggestion | None) -> Text:
     elif suggestion.reasons:
         card.append("\n")
         card.append(visible(suggestion.reasons[-1]))
+    if (running := running_today(suggestion, notes)) is not None:
+        card.append("\n")
+        card.append_text(running)
     card.append("\n")
     card.append_text(week_count_line(suggestion.done_this_week, suggestion.weekly_target))
     if suggestion.phase is not None:
@@ -127,9 +134,10 @@ class HomeScreen(Screen[None]):
 
     show_reasons: reactive[bool] = reactive(False)
 
-    def __init__(self, state: AppState) -> None:
+    def __init__(self, state: AppState, clock: Callable[[], datetime] = local_now) -> None:
         super().__init__()
         self.state = state
+        self.clock = clock      # the wall clock a calendar feed's age is told by
 
     def compose(self) -> ComposeResult:
         suggestion = self.state.suggestion()
@@ -138,7 +146,7 @@ class HomeScreen(Screen[None]):
         if self.state.in_progress is not None:
             banner = resume_banner(self.state.in_progress, self.state.in_progress_name(), self.state.in_progress_filed())
             yield Static(banner, id="resume", classes="banner")
-        today = Static(today_card(suggestion), id="today")
+        today = Static(today_card(suggestion, self.state.calendar.notes), id="today")
         plan = self.state.plan
         today.border_title = literal(plan.name if plan else "strongstride")
         yield today
@@ -157,6 +165,13 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(PlanSessionPicker).focus()
+        if self.state.has_feeds():
+            self.run_worker(self._refresh_calendar(), exclusive=True, group="calendar")
+
+    async def _refresh_calendar(self) -> None:
+        """Fetch stale calendar feeds in a thread, so the screen never waits on the network, then show them."""
+        await asyncio.to_thread(self.state.refresh_calendar, self.clock())
+        await self.reload()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("resume", "file_unfinished", "discard_unfinished"):
