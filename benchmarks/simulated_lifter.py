@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from strongstride.engine.rpe import CHART_REPS, RPE_SCALE, epley_1rm, percent_of_1rm
+from strongstride.engine.rpe import BELOW_CHART_SCALE, CHART_REPS, RPE_SCALE, epley_1rm, percent_of_1rm
 
 StrengthKind = Literal["load", "reps", "hold"]
 
 HOLD_SECONDS_PER_RPE = 5   # an assumption, as the seeds give no seconds per point: the coach's hold step today
 REPORTING_NOISE = 0.5      # reported RPE within +/-0.5 of the true one
-LOWEST_REPORTED_RPE = min(entry[0] for entry in RPE_SCALE if isinstance(entry[0], (int, float)))   # the picker's lowest
+PICKER_RPES = tuple(sorted(rpe for rpe, _ in (*BELOW_CHART_SCALE, *RPE_SCALE)))   # every RPE the picker offers
+LOWEST_REPORTED_RPE = PICKER_RPES[0]       # "easier than 5"
 MOST_REPS = 60                             # the curve stops here: no set in a plan comes near it
 _LAST_CHART_REPS = CHART_REPS[-1]
 
@@ -94,6 +95,11 @@ def true_target_load(one_rm_kg: float, reps: int, rpe: float) -> float:
     return one_rm_kg * share_for_reps_to_failure(reps + 10.0 - rpe)
 
 
+def picker_choice(felt: float) -> float:
+    """The RPE the picker offers nearest to what the lifter felt (a tie takes the harder one)."""
+    return min(PICKER_RPES, key=lambda rpe: (abs(rpe - felt), -rpe))
+
+
 class Lifter:
     """A runner with a true strength per exercise who reports each set's RPE honestly, give or take the noise."""
 
@@ -120,5 +126,5 @@ class Lifter:
             over = (effort - 10.0) * (HOLD_SECONDS_PER_RPE if strength.kind == "hold" else 1)
             return Effort(max(0, math.floor((asked or 0) - over + 1e-9)), 10.0, effort)
         felt = effort + self._random.uniform(-self.noise, self.noise)
-        reported = min(10.0, max(LOWEST_REPORTED_RPE, math.floor(felt * 2 + 0.5) / 2))
+        reported = picker_choice(felt)
         return Effort(asked or 0, reported, effort)

@@ -82,7 +82,13 @@ def test_reported_rpe_is_the_true_one_give_or_take_the_noise_in_half_steps_and_s
     assert all((r * 2).is_integer() and abs(r - true) <= 0.75 for r in reported)   # noise 0.5, then a half step
     assert min(reported) < true < max(reported)
     easy = squatter.perform("back_squat", DAY, 3, None, 40.0)
-    assert easy.reported_rpe == lifter_model.LOWEST_REPORTED_RPE and easy.true_rpe < 0
+    assert easy.reported_rpe == lifter_model.LOWEST_REPORTED_RPE == 4.0 and easy.true_rpe < 0
+
+
+@pytest.mark.parametrize(("felt", "picked"), [(3.2, 4.0), (4.4, 4.0), (4.5, 5.0), (5.4, 5.0), (5.6, 6.0), (6.3, 6.5), (7.2, 7.0), (10.4, 10.0)])
+def test_the_lifter_reports_the_picker_choice_nearest_what_they_felt(felt: float, picked: float):
+    # The picker offers 4 ("easier than 5") and 5 below the chart's 6-10 in half steps; a tie takes the harder one.
+    assert lifter_model.picker_choice(felt) == picked
 
 
 def test_bodyweight_reps_and_holds_are_measured_against_a_true_maximum():
