@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from strongstride.engine.autoregulation import counted_rpe, next_set_target, offer_extra_set
+from strongstride.engine.rpe import estimate_1rm_from_set, predicted_rpe
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
@@ -116,7 +117,10 @@ def test_a_very_easy_set_moves_at_most_10_percent() -> None:
     heavy = block("back_squat", reps="3-5", rpe=9)
     target = after(SQUAT, heavy, SetTarget(reps=3, load=100.0, rpe=9), logged(1, reps=10, load=100, rpe=6, target_reps=3))
     assert target.load == 110
-    assert target.reason == "RPE 6 at target 9: 100 -> 110 kg, at most ACSM's 10% step in one set"
+    # Held at 110 kg by the cap, 3 reps would still be far under target: the reps go to the top of the range.
+    assert target.reps == 5
+    assert target.reason == ("RPE 6 at target 9: 100 -> 110 kg, at most ACSM's 10% step in one set, "
+                             "3 -> 5 reps (in the plan's 3-5: about RPE 3.5)")
 
 
 def test_rounding_never_breaks_the_cap() -> None:
@@ -126,12 +130,33 @@ def test_rounding_never_breaks_the_cap() -> None:
     assert target.load == 110
 
 
-def test_a_strong_signal_moves_at_least_one_increment() -> None:
+def test_a_strong_signal_moves_at_least_one_increment_when_the_e1rm_puts_it_near_target() -> None:
     press = block("leg_press", reps="5")
     current = SetTarget(reps=5, load=50.0, rpe=8.0)
-    # Both would round back to 50 kg on a 5 kg stack; RPE 1.5 off target forces the step.
+    # Both would round back to 50 kg on a 5 kg stack; RPE 1.5 off target forces the step down, always,
     assert after(LEG_PRESS, press, current, logged(1, load=50, rpe=9.5, exercise_id="leg_press")).load == 45
-    assert after(LEG_PRESS, press, current, logged(1, load=50, rpe=6.5, exercise_id="leg_press")).load == 55
+    # and up when 55 kg is predicted at most 1 RPE over target and nearer it than 50 kg: 5 @6 -> about RPE 8.5.
+    assert after(LEG_PRESS, press, current, logged(1, load=50, rpe=6, exercise_id="leg_press")).load == 55
+
+
+def test_a_step_up_the_e1rm_puts_past_the_on_target_band_is_held_and_said() -> None:
+    # 5 @6.5 on 50 kg: 55 kg would be about RPE 9.5, 1.5 over target and no nearer it than staying.
+    target = after(LEG_PRESS, block("leg_press", reps="5"), SetTarget(reps=5, load=50.0, rpe=8.0),
+                   logged(1, load=50, rpe=6.5, exercise_id="leg_press"))
+    assert target.load == 50
+    assert target.reason == ("RPE 6.5 at target 8: stay at 50 kg, held: the next pin (55 kg) would be about RPE 9.5 "
+                             "for 5 reps by this set's e1RM")
+
+
+def test_a_coarse_stack_raises_the_reps_in_the_range_instead_of_an_overshooting_step() -> None:
+    # The cable row loop: 35 x 10 @6.5 on a 5 kg stack; 40 kg x 10 is about RPE 10 (a missed set for the lifter who
+    # went there), 35 kg x 12 about RPE 8.5: the reps go up inside the plan's 10-12.
+    row = LIBRARY["seated_cable_row"]
+    easy = logged(1, reps=10, load=35, rpe=6.5, target_reps=10, exercise_id="seated_cable_row")
+    target = after(row, block("seated_cable_row", reps="10-12"), SetTarget(reps=10, load=35.0, rpe=8.0), easy)
+    assert (target.load, target.reps) == (35, 12)
+    assert target.reason == ("RPE 6.5 at target 8: stay at 35 kg, held: the next pin (40 kg) would be about RPE 10 "
+                             "for 10 reps by this set's e1RM, 10 -> 12 reps (in the plan's 10-12: about RPE 8.5)")
 
 
 def test_a_small_miss_inside_half_an_increment_stays() -> None:
@@ -141,13 +166,18 @@ def test_a_small_miss_inside_half_an_increment_stays() -> None:
     assert target.reason == "RPE 9 at target 8: stay at 50 kg"
 
 
-def test_a_strong_signal_takes_the_next_dumbbell_even_past_the_10_percent_cap() -> None:
+def test_a_strong_signal_past_the_10_percent_cap_takes_the_step_only_when_it_is_in_reach() -> None:
+    # 8 x 12 kg @6: 16 kg (+33%) would be about RPE 14.5 for 8 reps, so the load holds and the reps go up instead.
     goblet = block("goblet_squat", reps="8-10")
     current = SetTarget(reps=8, load=12.0, rpe=8.0)
     easy = logged(1, reps=8, load=12, rpe=6, target_reps=8, exercise_id="goblet_squat")
     target = after(GOBLET, goblet, current, easy, equipment=SMALL_RACK)
-    assert target.load == 16
-    assert target.reason == "RPE 6 at target 8: 12 -> 16 kg, one step (the next dumbbell) for 1.5+ RPE off target: +33%, past ACSM's 10% step"
+    assert (target.load, target.reps) == (12, 10)
+    assert target.reason == ("RPE 6 at target 8: stay at 12 kg, held: the next dumbbell (16 kg) would be about RPE 14.5 "
+                             "for 8 reps by this set's e1RM, 8 -> 10 reps (in the plan's 8-10: about RPE 8)")
+    # A stronger lifter's easy set: 12 reps with 6+ left is an 18-rep max at least, and 16 kg x 8 about RPE 7.5.
+    stronger = logged(1, reps=12, load=12, rpe=4, target_reps=8, exercise_id="goblet_squat")
+    assert after(GOBLET, goblet, current, stronger, equipment=SMALL_RACK).load == 16
 
 
 def split_squats_after(load: float, rpe: float) -> SetTarget:
@@ -157,13 +187,20 @@ def split_squats_after(load: float, rpe: float) -> SetTarget:
 
 
 @pytest.mark.parametrize("light", [2.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.5, 14.0, 18.0])
-def test_rpe_6_moves_every_dumbbell_on_the_default_rack_whose_neighbour_is_more_than_10_percent_heavier(light: float) -> None:
+def test_rpe_6_on_the_default_rack_steps_past_10_percent_only_into_the_on_target_band(light: float) -> None:
     rack = KG.dumbbells
     heavier = rack[rack.index(light) + 1]
     assert heavier > light * 1.1
     target = split_squats_after(light, rpe=6)
-    assert target.load == heavier
-    assert "one step (the next dumbbell) for 1.5+ RPE off target" in target.reason and "past ACSM's 10% step" in target.reason
+    e1rm = estimate_1rm_from_set(light, 8, 6)
+    assert e1rm is not None
+    at_step = predicted_rpe(e1rm, heavier, 8)
+    if at_step <= 9 and abs(at_step - 8) <= 2:
+        assert target.load == heavier
+        assert "one step (the next dumbbell) for 1.5+ RPE off target" in target.reason
+    else:
+        assert target.load == light
+        assert f"held: the next dumbbell ({heavier:g} kg) would be about RPE" in target.reason
 
 
 def test_the_top_of_the_rack_holds_the_load_and_the_reason_says_so() -> None:
@@ -188,8 +225,9 @@ def goblets_after(reps: int, rep_range: str) -> SetTarget:
 def test_the_cap_that_holds_the_load_is_named() -> None:
     # 12 reps at target RPE when 8 were asked: about 14.2 kg wanted, nearest 16 kg on this rack, which is +33%.
     target = goblets_after(12, "8-12")
-    assert target.load == 12
-    assert target.reason == "On target at RPE 8: stay at 12 kg, held: the next dumbbell (16 kg) is +33%, past ACSM's 10% step"
+    assert (target.load, target.reps) == (12, 12)
+    assert target.reason == ("RPE 8 at target 8: stay at 12 kg, held: the next dumbbell (16 kg) is +33%, past ACSM's 10% step, "
+                             "8 -> 12 reps (in the plan's 8-12: about RPE 8)")
 
 
 def test_going_down_one_lighter_dumbbell_is_always_allowed() -> None:
@@ -393,16 +431,60 @@ def test_each_kind_of_equipment_names_its_step_and_its_end() -> None:
     easy_squat = after(SQUAT, heavy, SetTarget(reps=5, load=100.0, rpe=9.0), logged(1, load=100, rpe=7.5))
     assert easy_squat.reason == "RPE 7.5 at target 9: 100 -> 105 kg"
     easy_light_squat = after(SQUAT, heavy, SetTarget(reps=5, load=20.0, rpe=9.0), logged(1, load=20, rpe=7.5))
-    assert easy_light_squat.reason == "RPE 7.5 at target 9: 20 -> 22.5 kg, one step (the smallest plate pair) for 1.5+ RPE off target: +12%, past ACSM's 10% step"
+    assert easy_light_squat.reason == ("RPE 7.5 at target 9: stay at 20 kg, held: the smallest plate pair (22.5 kg) "
+                                       "would be about RPE 11 for 5 reps by this set's e1RM")
+    easier_light_squat = after(SQUAT, heavy, SetTarget(reps=5, load=20.0, rpe=9.0), logged(1, load=20, rpe=6))
+    assert easier_light_squat.reason == ("RPE 6 at target 9: 20 -> 22.5 kg, one step (the smallest plate pair) "
+                                         "for 1.5+ RPE off target: +12%, past ACSM's 10% step")
 
 
-def test_a_set_logged_easier_than_rpe_5_moves_the_load_up() -> None:
-    target = split_squats_after(8, rpe=4)
-    assert target.load == 10
-    assert target.reason.startswith("RPE 4 at target 8: 8 -> 10 kg, one step (the next dumbbell) for 1.5+ RPE off target")
-
-
-def test_reps_outside_the_range_are_named_as_the_signal_that_moved_the_load() -> None:
-    target = goblets_after(13, "8-10")
+def test_a_set_logged_easier_than_rpe_5_moves_the_load_up_as_far_as_its_floor_allows() -> None:
+    target = split_squats_after(14, rpe=4)
     assert target.load == 16
-    assert target.reason == "RPE 8 at target 8: 12 -> 16 kg, one step (the next dumbbell) for reps outside the plan's 8-10: +33%, past ACSM's 10% step"
+    assert target.reason == "RPE 4 at target 8: 14 -> 16 kg, aimed from 6 reps left, the least RPE 4 says (+14%, past ACSM's 10% step)"
+    # 8 kg x 8 with 6 left would make 10 kg x 8 about RPE 10: that step is held, and the reason says so.
+    held = split_squats_after(8, rpe=4)
+    assert held.load == 8
+    assert held.reason == "RPE 4 at target 8: stay at 8 kg, held: the next dumbbell (10 kg) would be about RPE 10 for 8 reps by 6 reps left"
+
+
+def test_a_light_set_aims_from_the_least_e1rm_its_reading_allows_past_the_10_percent_cap() -> None:
+    # 3 x 40 kg "easier than 5": at least 6 reps left, a 9-rep max, so at least 52.5 kg; 3 @8 of that is 45.3 kg.
+    target = after(SQUAT, block("back_squat", reps="3"), SetTarget(reps=3, load=40.0, rpe=8.0), logged(1, reps=3, load=40, rpe=4, target_reps=3))
+    assert target.load == 45
+    assert "aimed from 6 reps left, the least RPE 4 says (+12%, past ACSM's 10% step)" in target.reason
+    # RPE 5 is 5 reps left: an 8-rep max, at least 50.9 kg; 3 @8 of that is 43.9 kg.
+    assert after(SQUAT, block("back_squat", reps="3"), SetTarget(reps=3, load=40.0, rpe=8.0), logged(1, reps=3, load=40, rpe=5, target_reps=3)).load == 45
+
+
+def test_a_light_set_whose_step_the_floor_puts_past_the_band_is_held() -> None:
+    # 8 x 7.5 kg "easier than 5" on 2.5 kg steps: 10 kg could be about RPE 12.5 for 8 reps if 6 were left.
+    sldl = LIBRARY["single_leg_deadlift"]
+    plates = dataclasses.replace(KG, dumbbells=())
+    done = logged(1, reps=8, load=7.5, rpe=4, target_reps=8, exercise_id="single_leg_deadlift")
+    target = after(sldl, block("single_leg_deadlift", reps="8-10"), SetTarget(reps=8, load=7.5, rpe=8.0), done, equipment=plates)
+    assert target.load == 7.5 and target.reps == 10
+    assert "held: one increment (10 kg) would be about RPE" in target.reason and "by 6 reps left" in target.reason
+
+
+def test_a_test_ramp_rises_while_light_and_ends_when_the_effort_is_on_the_chart() -> None:
+    deadlift, five = LIBRARY["deadlift"], block("deadlift", reps="3-5")
+    light = logged(1, reps=3, load=20, rpe=4, target_reps=3, exercise_id="deadlift")
+    ramp = after(deadlift, five, SetTarget(reps=3, load=20.0, rpe=8.0, test=True), light)
+    # aimed at failure from the floor (24.2 kg), the heaviest load not above it: no rep missed even at the floor.
+    assert ramp.test and ramp.load == 22.5
+    assert ramp.reason == ("Test ramp: RPE 4 at target 8: 20 -> 22.5 kg, aimed at failure from 6 reps left, "
+                           "the least RPE 4 says (+12%, past ACSM's 10% step)")
+    told = logged(1, reps=3, load=100, rpe=6.5, target_reps=3, exercise_id="deadlift")
+    work = after(deadlift, five, SetTarget(reps=3, load=100.0, rpe=8.0, test=True), told)
+    assert not work.test and work.load == 105 and work.reason == "RPE 6.5 at target 8: 100 -> 105 kg"
+    # a work set read light is no test: it aims at the target, not at failure.
+    assert not after(deadlift, five, SetTarget(reps=3, load=20.0, rpe=8.0), light).test
+
+
+def test_reps_outside_the_range_move_the_reps_when_the_step_is_out_of_reach() -> None:
+    # 13 goblet squats at RPE 8 on 12 kg, 8-10 asked: 16 kg would be about RPE 10.5 for 8, so 12 kg stays, at the
+    # range's top, and the reason names what held it.
+    held = goblets_after(13, "8-10")
+    assert (held.load, held.reps) == (12, 10)
+    assert held.reason.startswith("RPE 8 at target 8: stay at 12 kg, held: the next dumbbell (16 kg) would be about RPE 10.5")

@@ -9,6 +9,7 @@ from strongstride.engine.rpe import (
     RPE_SCALE,
     brzycki_1rm,
     chart_rpe,
+    predicted_rpe,
     describe_rpe,
     epley_1rm,
     estimate_1rm,
@@ -189,3 +190,14 @@ def test_e1rm_steps_between_reps_stay_small_past_the_chart() -> None:
     # No jump at the chart's edge (16 reps to failure): each rep adds under 6% however many reps.
     estimates = [estimate_1rm_from_set(50, reps, 10) for reps in range(1, 40)]
     assert all(later / earlier < 1.06 for earlier, later in zip(estimates, estimates[1:]))
+
+
+@pytest.mark.parametrize(("reps", "rpe"), [(1, 10), (3, 8), (5, 6.5), (8, 9), (12, 6), (15, 8), (20, 7)])
+def test_predicted_rpe_reads_the_chart_backwards(reps: int, rpe: float) -> None:
+    load = load_for_reps(100.0, reps, rpe)
+    assert predicted_rpe(100.0, load, reps) == pytest.approx(rpe, abs=1e-6)
+
+
+def test_predicted_rpe_is_past_10_for_reps_that_cannot_be_done() -> None:
+    assert predicted_rpe(100.0, 92.2, 5) == pytest.approx(12.0)   # 92.2% is a 3-rep max: 5 reps are 2 past failure
+    assert predicted_rpe(100.0, 105.0, 1) > 10

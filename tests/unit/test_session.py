@@ -363,3 +363,30 @@ def test_the_right_side_of_a_test_set_is_asked_at_the_load_just_logged_on_the_le
     card = session.state.card
     assert (card.side, card.target.load) == ("right", 16)
     assert card.target.reason == "Right side at the left side's 16 kg"
+
+
+def _log_triple(session: LiveSession, clock: Clock, load: float, rpe: float) -> None:
+    if session.state.step == "rest":
+        session.apply(RestEnded(clock()))
+    session.apply(SetLogged(clock(), reps=3, load=load, rpe=rpe))
+
+
+def test_a_test_ramp_rises_before_the_plans_sets_and_is_not_counted_among_them():
+    clock = Clock()
+    percent = Load("percent_1rm", percent=NumberRange(80, 90))
+    session = LiveSession(setup_of(block("back_squat", sets=3, reps=(3, 5), load=percent), block("push_up", sets=1)))
+    assert session.state.card.target.test and session.state.card.target.load == 20
+    _log_triple(session, clock, 20, rpe=4)
+    card = session.state.card
+    assert card.target.test and card.target.reason.startswith("Test ramp: RPE 4 at target 8: 20 -> 22.5 kg")
+    assert card.set_number == 1, "the plan's first set is still to come"
+    _log_triple(session, clock, card.target.load, rpe=4)
+    _log_triple(session, clock, 100, rpe=7)             # the runner loads what they know: the effort tells the e1RM
+    card = session.state.card
+    assert not card.target.test and card.set_number == 1 and card.target.load == 102.5
+    for _ in range(3):
+        _log_triple(session, clock, session.state.card.target.load, rpe=8)
+    assert session.state.card.exercise.id == "push_up"
+    squats = [s for s in session.state.logged if s.exercise_id == "back_squat"]
+    assert [s.set_number for s in squats] == [1, 2, 3, 4, 5, 6]
+    assert [s.reason.startswith("Test ramp") for s in squats] == [False, True, True, False, False, False]

@@ -33,7 +33,10 @@ from strongstride.engine.loading import (
     step_words,
     within_load_limit,
 )
-from strongstride.engine.rpe import CHART_HIGHEST_RPE, estimate_1rm_from_set, load_for_reps
+from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast
+from strongstride.engine.rpe import (
+    CHART_HIGHEST_RPE, CHART_LOWEST_RPE, estimate_1rm_from_set, fraction_to_failure, load_for_reps, reps_in_reserve,
+)
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
@@ -45,6 +48,7 @@ DEFAULT_TARGET_RPE = 8.0
 MAX_CHANGE_PER_SET = 0.10   # ACSM 2009: a 2-10% increase in load (the top of it, for one set)
 FAR_OFF_RPE = 1.5           # ACSM 2009's "one to two repetitions over", met halfway: a strong signal
 HOLD_STEP_SECONDS = 5
+LIGHT_RESERVE = 6           # the picker's lightest choice, "easier than 5", says 6+ reps left: counted as 6
 _TOLERANCE = 1e-6
 
 Effort = Literal["easy", "hard"]
@@ -165,9 +169,9 @@ def _signal(set_log: SetLog, goal_rpe: float, allowed: NumberRange | None) -> tu
 
 def _step_or_hold(
     ideal: float, last_load: float, signal: tuple[Effort, str] | None, exercise: Exercise, equipment: Equipment,
-    unit: Unit,
+    unit: Unit, forecast: Forecast,
 ) -> tuple[float, str]:
-    """The load within the cap, stepped once for a strong signal; with words when a step overshoots or a hold."""
+    """The load within the cap, stepped once for a strong signal when the step is in reach; with words when not."""
     same = nearest_available_load(last_load, exercise, equipment)
     load = _within_cap(ideal, last_load, exercise, equipment)
     if load != same:
@@ -177,6 +181,9 @@ def _step_or_hold(
     stepped = step_load(same, 1 if heavier else -1, exercise, equipment)
     strong = signal is not None and signal[0] == ("easy" if heavier else "hard")   # the ideal load agrees
     if signal is not None and strong and stepped != same:
+        if heavier and not forecast.worth_stepping(same, stepped):
+            words = forecast.words(stepped, "this set's e1RM")
+            return same, f", held: {step_words(exercise, equipment)} ({format_load(stepped, unit)}) {words}"
         over = f": {_percent(stepped, last_load)}, past ACSM's 10% step" if _past_cap(stepped, last_load) else ""
         return stepped, f", one step ({step_words(exercise, equipment)}) for {signal[1]}{over}"
     if not strong and abs(ideal - same) < load_increment(exercise, equipment) / 2:
@@ -187,6 +194,40 @@ def _step_or_hold(
         next_load = format_load(stepped, unit)
         return same, f", held: {step_words(exercise, equipment)} ({next_load}) is {_percent(stepped, last_load)}, past ACSM's 10% step"
     return same, f", held: {step_words(exercise, equipment)} is {format_load(stepped, unit)}"
+
+
+def _floor_1rm(load: float, reps: int, rpe: float) -> float:
+    """The least e1RM a set read below the chart allows: RPE 5 is 5 reps left, easier than 5 at least LIGHT_RESERVE."""
+    return load / fraction_to_failure(reps + min(LIGHT_RESERVE, reps_in_reserve(rpe)))
+
+
+def _aimed_from_floor(
+    ideal: float, last_load: float, rpe: float, exercise: Exercise, equipment: Equipment, unit: Unit, forecast: Forecast,
+    test: bool,
+) -> tuple[float, str]:
+    """After a set read below the chart: the load aimed from the least e1RM the reading allows.
+
+    ACSM's 10% step is for sets near their target; this one was 5 or more reps from failure, and the floor keeps
+    the aim cautious: a work set aims at the target from it (the nearest load, or the one under when the nearest is
+    past the on-target band), a test set at failure (the heaviest load not above it: no missed rep). Where the aim rounds back to the same load, a test set takes one step up; a work set
+    takes it when the floor puts the step at most STEP_OVERSHOOT_RPE over target, else holds and says why.
+    """
+    same = nearest_available_load(last_load, exercise, equipment)
+    reserve = min(LIGHT_RESERVE, reps_in_reserve(rpe))
+    floor_words = f"aimed {'at failure ' if test else ''}from {reserve:g} reps left, the least RPE {rpe:g} says"
+    load = nearest_available_load(ideal, exercise, equipment)
+    if test or (forecast.rpe(load) or 0.0) > forecast.goal_rpe + STEP_OVERSHOOT_RPE:
+        load = available_load_at_most(ideal, exercise, equipment)
+    if load > same:
+        over = f" ({_percent(load, last_load)}, past ACSM's 10% step)" if _past_cap(load, last_load) else ""
+        return load, f", {floor_words}{over}"
+    stepped = step_load(same, 1, exercise, equipment)
+    if stepped == same:
+        return same, f", held: {format_load(same, unit)} is {end_of_range_words(True, exercise, equipment)}"
+    if test or forecast.worth_stepping(same, stepped):
+        return stepped, f", one step ({step_words(exercise, equipment)}), {floor_words}"
+    words = forecast.words(stepped, f"{reserve:g} reps left")
+    return same, f", held: {step_words(exercise, equipment)} ({format_load(stepped, unit)}) {words}"
 
 
 def _next_load(
@@ -201,22 +242,30 @@ def _next_load(
         missing = "RPE" if judged.reps is not None else "reps"
         return replace(base, load=same, reason=f"No {missing} logged: load stays {format_load(same, unit)}")
     reps_wanted = current.reps or judged.reps or 1
-    estimated_1rm = estimate_1rm_from_set(last_load, judged.reps, rpe)
+    light = judged.reps >= 1 and rpe < CHART_LOWEST_RPE and goal_rpe - rpe >= FAR_OFF_RPE
+    estimated_1rm = _floor_1rm(last_load, judged.reps, rpe) if light else estimate_1rm_from_set(last_load, judged.reps, rpe)
     if estimated_1rm is None:   # not a single rep: as light as one set may go
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)
-    else:
-        ideal = load_for_reps(estimated_1rm, reps_wanted, goal_rpe)
+    else:   # a test set aims its next at failure from the floor: no rep is missed even at the floor itself
+        ideal = load_for_reps(estimated_1rm, reps_wanted, CHART_HIGHEST_RPE if current.test and light else goal_rpe)
     signal = _signal(judged, goal_rpe, block.prescription.reps)
-    load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit)
+    forecast = Forecast(estimated_1rm, reps_wanted, goal_rpe)
+    if light:
+        load, why = _aimed_from_floor(ideal, last_load, rpe, exercise, equipment, unit, forecast, current.test)
+    else:
+        load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit, forecast)
     load = within_load_limit(load, exercise, equipment, unit)
+    reps, reps_why = forecast.reps_in_range(load, block.prescription.reps)
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
         reason = f"{judged.reps or 0} of {judged.target_reps} reps: counted as RPE 10, {move}"
-    elif rpe == goal_rpe and load == same:
+    elif rpe == goal_rpe and load == same and not reps_why:
         reason = f"On target at RPE {rpe:g}: {move}"
     else:
         reason = f"RPE {rpe:g} at target {goal_rpe:g}: {move}"
-    return replace(base, load=load, reason=reason + why)
+    testing = current.test and light and load > same
+    label = "Test ramp: " if testing else ""
+    return replace(base, load=load, reps=reps, reason=label + reason + why + reps_why, test=testing)
 
 
 def _next_reps_or_hold(

@@ -164,7 +164,7 @@ class _LoadedStart:
         words = f"{_test_set_words(self.exercise)}, {self._shown(load)}"
         reason = (f"No history: a test set with {words}, or log the load you know you lift "
                   "(or give it in config [known]); the coach adjusts from there")
-        return replace(first, reps=int(self.reps_range.low), load=load, reason=reason)
+        return replace(first, reps=int(self.reps_range.low), load=load, reason=reason, test=True)
 
     def _wave(self, last: Outing | None) -> tuple[int, str]:
         """(reps, words): e1RM-driven blocks go down the rep range as the load rises, then back to the top."""

@@ -151,6 +151,28 @@ def load_for_reps(estimated_1rm: float, reps: int, rpe: float) -> float:
     return estimated_1rm * _fraction_of_1rm(reps, rpe)
 
 
+_MOST_REPS_READ = 60   # reps to failure read off the curve at most: no planned set comes near it
+
+
+def reps_to_failure(estimated_1rm: float, load: float) -> float:
+    """Reps (continuous) this e1RM allows to failure at `load`: the inverse of fraction_to_failure; 0 above the e1RM."""
+    share = load / estimated_1rm
+    if share > 1.0:
+        return 0.0
+    heavier, reps = 1.0, 1.0
+    while reps < _MOST_REPS_READ:
+        lighter = fraction_to_failure(reps + 0.5)
+        if share >= lighter:
+            return reps + 0.5 * (heavier - share) / (heavier - lighter)
+        heavier, reps = lighter, reps + 0.5
+    return float(_MOST_REPS_READ)
+
+
+def predicted_rpe(estimated_1rm: float, load: float, reps: int) -> float:
+    """The RPE this e1RM predicts for `reps` at `load`: 10 less the reps left; above 10 when they cannot be done."""
+    return CHART_HIGHEST_RPE - (reps_to_failure(estimated_1rm, load) - reps)
+
+
 # Below RPE 5 a set is "light effort" on the RIR-based scale (Helms et al. 2016, above): its reps
 # in reserve are no longer counted, only said to be 6 or more.
 LIGHT_BELOW_RPE = 5.0

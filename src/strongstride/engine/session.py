@@ -99,6 +99,7 @@ class _BlockRun:
     warmups_done: int = 0
     work: list[SetLog] = field(default_factory=list)
     sets_completed: int = 0      # work or skipped, a set counting once both sides are done
+    tests_done: int = 0          # test sets before the work sets: logged as work, not counted among the plan's sets
     next_side: int = 0           # index into sides of the side still to do in this set (or warm-up set)
     declined_extra: bool = False
     skipped: bool = False
@@ -189,7 +190,7 @@ class _Fold:
         return (
             not run.declined_extra
             and run.planned_sets <= run.sets_completed < run.max_sets
-            and offer_extra_set(run.block, run.work)
+            and offer_extra_set(run.block, _counted_work(run))
         )
 
     def run_done(self, run: _BlockRun) -> bool:
@@ -321,7 +322,8 @@ class _Fold:
                 self._start_rest(run, event.at, WARMUP_SET_REST_SECONDS)
             return
         done = SetLog(
-            exercise_id=run.exercise.id, exercise_name=run.exercise.name, set_number=run.sets_completed + 1,
+            exercise_id=run.exercise.id, exercise_name=run.exercise.name,
+            set_number=run.sets_completed + run.tests_done + 1,
             at=event.at, unit=self.unit, side=run.sides[run.next_side],
             target_reps=run.target.reps, target_load=run.target.load, target_hold=run.target.hold_seconds,
             target_rpe=run.target.rpe, reps=None if isinstance(event, HoldCompleted) else event.reps,
@@ -331,6 +333,8 @@ class _Fold:
         self.logged.append(done)
         run.work.append(done)
         if self._advance_side(run):
+            if run.target.test:     # a test set finds the load: the plan's sets come after it
+                run.sets_completed, run.tests_done = run.sets_completed - 1, run.tests_done + 1
             run.target = next_set_target(run.block, run.exercise, run.target, run.work, self.equipment, self.unit)
             self.notice = self._variation_notice(run)
             self._start_rest(run, event.at, self._rest_seconds(run))
@@ -345,7 +349,8 @@ class _Fold:
             run.declined_extra = True
             return
         self.logged.append(SetLog(
-            exercise_id=run.exercise.id, exercise_name=run.exercise.name, set_number=run.sets_completed + 1,
+            exercise_id=run.exercise.id, exercise_name=run.exercise.name,
+            set_number=run.sets_completed + run.tests_done + 1,
             at=at, unit=self.unit, side=run.sides[run.next_side], target_reps=run.target.reps,
             target_load=run.target.load, target_hold=run.target.hold_seconds, target_rpe=run.target.rpe,
             reason=run.target.reason, skipped=True,
@@ -404,6 +409,11 @@ class _Fold:
             return
         self.rest = RestState(at, seconds)
         self.rest_after = len(self.logged) - 1
+
+
+def _counted_work(run: _BlockRun) -> list[SetLog]:
+    """The block's work sets after its test sets, numbered from 1 as the plan counts them."""
+    return [dataclasses.replace(s, set_number=s.set_number - run.tests_done) for s in run.work if s.set_number > run.tests_done]
 
 
 def _next_side(run: _BlockRun) -> bool:

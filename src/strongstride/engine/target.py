@@ -16,3 +16,4 @@ class SetTarget:
     rpe: float | None = None
     reason: str = ""                   # one line a runner understands
     offer_variation: Literal["easier", "harder"] | None = None
+    test: bool = False                 # a test set: no strength known yet, light sets rise until the effort tells it

@@ -1,0 +1,57 @@
+"""What an e1RM predicts for a set, so a load step or a rep count is chosen by the effort it should cost.
+
+The prediction is the RTS chart read backwards (engine/rpe.py): the reps this e1RM allows to failure at
+a load, less the reps asked, is the reps in reserve. The on-target band, a set within ON_TARGET_RPE of
+its target, is the app's own measure of a set that landed (docs/coaching.md); the seeds give none.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from strongstride.engine.rpe import predicted_rpe
+from strongstride.model.plan import NumberRange
+
+ON_TARGET_RPE = 1.0         # the app's on-target band: a set within 1 RPE of its target landed
+STEP_OVERSHOOT_RPE = ON_TARGET_RPE   # a step up may land at most this far over target (still on target)
+
+
+def about(rpe: float) -> float:
+    """An RPE shown to the runner: the nearest half step."""
+    return math.floor(rpe * 2 + 0.5) / 2
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """What an e1RM predicts for `reps` at a load, against the target RPE."""
+
+    e1rm: float | None
+    reps: int
+    goal_rpe: float
+
+    def rpe(self, load: float, reps: int | None = None) -> float | None:
+        return None if self.e1rm is None else predicted_rpe(self.e1rm, load, self.reps if reps is None else reps)
+
+    def worth_stepping(self, same: float, stepped: float) -> bool:
+        """A step up is taken when the e1RM puts it at most STEP_OVERSHOOT_RPE over target and nearer it than staying."""
+        at_step, at_same = self.rpe(stepped), self.rpe(same)
+        if at_step is None or at_same is None:
+            return True
+        return at_step <= self.goal_rpe + STEP_OVERSHOOT_RPE and abs(at_step - self.goal_rpe) <= abs(at_same - self.goal_rpe)
+
+    def words(self, load: float, source: str) -> str:
+        """"would be about RPE 10.5 for 10 reps by this set's e1RM": why a step was not taken."""
+        return f"would be about RPE {about(self.rpe(load) or 0.0):g} for {self.reps} reps by {source}"
+
+    def reps_in_range(self, load: float, allowed: NumberRange | None) -> tuple[int, str]:
+        """The reps at `load`: the ones asked, or, when the e1RM puts them a whole ON_TARGET_RPE or more off target,
+        the count in the block's range nearest the target (double progression's more reps at a load, or fewer)."""
+        rpe = self.rpe(load)
+        if rpe is None or allowed is None or abs(rpe - self.goal_rpe) < ON_TARGET_RPE:
+            return self.reps, ""
+        at_target = self.reps + self.goal_rpe - rpe      # reps at the target RPE, continuous
+        reps = int(min(allowed.high, max(allowed.low, math.floor(at_target + 0.5))))
+        if reps == self.reps:
+            return reps, ""
+        return reps, f", {self.reps} -> {reps} reps (in the plan's {allowed}: about RPE {about(self.rpe(load, reps) or 0.0):g})"
