@@ -102,10 +102,19 @@ def test_double_progression_top_of_the_range_on_every_set_adds_an_increment() ->
 
 
 def test_double_progression_otherwise_aims_one_rep_more_at_the_same_load() -> None:
-    history = [session(3, "back_squat", [(40, 10, 8), (40, 9, 8), (40, 8, 8)], target_reps=8)]
+    history = [session(3, "back_squat", [(40, 9, 7.5), (40, 9, 8), (40, 8, 8)], target_reps=8)]
     target = start("back_squat", "double", history)
     assert (target.load, target.reps) == (40, 9)
     assert target.reason == "Working up to 10 reps, aim for 9: stay at 40 kg"
+
+
+def test_double_progressions_next_rep_gives_way_to_the_reps_the_e1rm_puts_on_target() -> None:
+    # The fresh first set did 10 @8 at 40 kg: one more rep than the fewest (9) would be about RPE 7, so the first set
+    # asks the 10 the e1RM puts at the target.
+    history = [session(3, "back_squat", [(40, 10, 8), (40, 9, 8), (40, 8, 8)], target_reps=8)]
+    target = start("back_squat", "double", history)
+    assert (target.load, target.reps) == (40, 10)
+    assert target.reason == "Working up to 10 reps, aim for 9, 9 -> 10 reps (in the plan's 8-10: about RPE 8): stay at 40 kg"
 
 
 def test_double_progression_waits_when_the_top_came_above_target_rpe() -> None:
@@ -188,8 +197,10 @@ def test_two_missed_sessions_in_a_row_start_10_percent_lighter() -> None:
     missed = [(60.0, 8, 9.5), (60.0, 6, 10.0)]
     history = [session(7, "back_squat", missed, target_reps=8), session(3, "back_squat", missed, target_reps=8)]
     target = start("back_squat", "double", history)
-    assert target.load == 52.5              # 54 is not on the bar: the next makeable below it
-    assert target.reason == "Missed reps two sessions running: deload to 90% of a normal start (60 kg, app rule): 52.5 kg"
+    # the normal start is 55 kg, where the e1RM puts 8 reps on target (60 x 8 again would be past RPE 10); 90% of
+    # it, 49.5 kg, is not on the bar: the next makeable below it.
+    assert target.load == 47.5
+    assert target.reason == "Missed reps two sessions running: deload to 90% of a normal start (55 kg, app rule): 47.5 kg"
     once = [session(7, "back_squat", [(60, 8, 8)], target_reps=8), session(3, "back_squat", missed, target_reps=8)]
     assert start("back_squat", "double", once).load == 60
 
@@ -371,14 +382,20 @@ def test_a_layoff_starts_lighter_than_a_normal_start() -> None:
 def test_an_easy_top_set_moves_the_load_not_just_one_rep() -> None:
     history = [session(8, "back_squat", [(40, 8, 6)], target_reps=8)]
     target = start("back_squat", "double", history, reps="8-10", rpe=8.5)
-    assert target.load > 40 and target.reps == 8      # was 40 x 9
-    assert "about 10 reps at RPE 8.5" in target.reason
+    # was 40 x 9; heavier, held at 42.5 kg by the 10% a week, where 8 reps would be over 1 RPE under target: 9
+    assert target.load > 40 and target.reps == 9
+    assert "about 10 reps at RPE 8.5" in target.reason and "8 -> 9 reps" in target.reason
 
 
-def test_a_hard_set_holds_the_reps() -> None:
-    history = [session(8, "back_squat", [(40, 9, 9.5)], target_reps=9)]
+def test_a_hard_set_never_raises_the_reps_and_lowers_them_when_the_e1rm_says() -> None:
+    history = [session(8, "back_squat", [(40, 9, 9)], target_reps=9)]
     target = start("back_squat", "double", history, reps="8-10", rpe=8.5)
     assert (target.load, target.reps) == (40, 9)
+    # 9 @9.5 is a whole RPE over 8.5: the e1RM puts 8 reps on target
+    history = [session(8, "back_squat", [(40, 9, 9.5)], target_reps=9)]
+    target = start("back_squat", "double", history, reps="8-10", rpe=8.5)
+    assert (target.load, target.reps) == (40, 8)
+    assert target.reason == "Harder than RPE 8.5 last time: 9 reps again, 9 -> 8 reps (in the plan's 8-10: about RPE 8.5): stay at 40 kg"
 
 
 # -- bodyweight ladders go both ways ----------------------------------------------------------------
@@ -409,3 +426,27 @@ def test_a_hold_without_a_target_rpe_takes_the_plans_usual_rpe() -> None:
     assert block.exercise_id == "single_leg_stand" and block.prescription.rpe is None
     target = starting_target(block, library[block.exercise_id], plan, [], KG, "kg", TODAY)
     assert target.rpe == 6.0            # the beginner plan's blocks ask 6 or 6.5, not the general default 8
+
+
+# -- the start checked against the e1RM -------------------------------------------------------------
+
+STACK_5 = dataclasses.replace(KG, machine_increment=5.0)
+
+
+def test_a_start_the_e1rm_puts_past_the_band_comes_down_to_the_e1rms_aim() -> None:
+    # The cable row loop: 35 x 10 easy, 40 x 10 missed at 9, 35 x 10 @7. "Harder than target" alone would ask
+    # 40 x 10 again, about RPE 10 by the e1RM; the start is 35 kg with the reps that put it on target.
+    past = session(3, "seated_cable_row", [(35.0, 10, 6.5), (40.0, 9, 10.0), (35.0, 10, 7.0)], target_reps=10)
+    target = start("seated_cable_row", "double", [past], equipment=STACK_5, reps="10-12", load=Load("absolute", 35.0))
+    assert (target.load, target.reps) == (35, 12)
+    assert target.reason == ("Harder than RPE 8 last time: 10 reps again, but 40 kg would be about RPE 10 for 10 reps by "
+                             "your e1RM 54.7 kg, your last session, 10 -> 12 reps (in the plan's 10-12: about RPE 8.5): 40 -> 35 kg")
+
+
+def test_a_start_held_by_the_weekly_cap_keeps_the_reps_the_e1rm_puts_on_target() -> None:
+    # 35 x 12 @8 last time: the rule wants 40 x 10, the 10% a week holds 35 kg, and 35 x 10 would be about RPE 6:
+    # the reps stay at 12 instead of going back to the bottom of the range.
+    past = session(3, "seated_cable_row", [(35.0, 12, 8.0)], target_reps=12)
+    target = start("seated_cable_row", "double", [past], equipment=STACK_5, reps="10-12", load=Load("absolute", 35.0))
+    assert (target.load, target.reps) == (35, 12)
+    assert "10 -> 12 reps (in the plan's 10-12: about RPE 8)" in target.reason

@@ -31,7 +31,9 @@ class Forecast:
     goal_rpe: float
 
     def rpe(self, load: float, reps: int | None = None) -> float | None:
-        return None if self.e1rm is None else predicted_rpe(self.e1rm, load, self.reps if reps is None else reps)
+        if not self.e1rm:    # no estimate, or none from a set without load
+            return None
+        return predicted_rpe(self.e1rm, load, self.reps if reps is None else reps)
 
     def worth_stepping(self, same: float, stepped: float) -> bool:
         """A step up is taken when the e1RM puts it at most STEP_OVERSHOOT_RPE over target and nearer it than staying."""

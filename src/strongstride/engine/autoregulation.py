@@ -242,7 +242,7 @@ def _next_load(
         missing = "RPE" if judged.reps is not None else "reps"
         return replace(base, load=same, reason=f"No {missing} logged: load stays {format_load(same, unit)}")
     reps_wanted = current.reps or judged.reps or 1
-    light = judged.reps >= 1 and rpe < CHART_LOWEST_RPE and goal_rpe - rpe >= FAR_OFF_RPE
+    light = last_load > 0 and judged.reps >= 1 and rpe < CHART_LOWEST_RPE and goal_rpe - rpe >= FAR_OFF_RPE
     estimated_1rm = _floor_1rm(last_load, judged.reps, rpe) if light else estimate_1rm_from_set(last_load, judged.reps, rpe)
     if estimated_1rm is None:   # not a single rep: as light as one set may go
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)

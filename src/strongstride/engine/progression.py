@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast
 from strongstride.engine.autoregulation import DEFAULT_TARGET_RPE, counted_rpe
 from strongstride.engine.bodyweight_progression import hold_start, reps_start
 from strongstride.engine.loading import (
@@ -134,6 +135,7 @@ class _LoadedStart:
         last = loaded[-1]
         reference = last.heaviest or 0.0
         load, reps, why = self._normal_start(loaded, last, reference)
+        load, reps, why = self._within_reach(load, reps, why)
         first = SetTarget(reps=reps, rpe=self.goal_rpe)
         days = layoff_days(last, self.today)
         if days is not None or (len(loaded) >= 2 and loaded[-1].missed and loaded[-2].missed):
@@ -197,6 +199,26 @@ class _LoadedStart:
             load = available_load_at_most(strength.e1rm * bounds[1], self.exercise, self.equipment)
         load = within_load_limit(load, self.exercise, self.equipment, self.unit)
         return load, f"{reps_words} at RPE {self.goal_rpe:g} ({share:.0%} of your {strength.source}{held})"
+
+    def _within_reach(self, load: float, reps: int, why: str) -> tuple[float, int, str]:
+        """The rule's start checked against the e1RM: a whole ON_TARGET_RPE or more off target moves the reps in
+        the plan's range; still more than that over target at the range's fewest reps, the load comes down to the
+        e1RM's aim for them (a step up the e1RM says the runner cannot make is not asked)."""
+        if self.strength is None:
+            return load, reps, why
+        forecast = Forecast(self.strength.e1rm, reps, self.goal_rpe)
+        moved, words = forecast.reps_in_range(load, self.block.prescription.reps)
+        if words:
+            return load, moved, f"{why}{words}"
+        fewest = int(self.reps_range.low)
+        too_heavy = (forecast.rpe(load, fewest) or 0.0) > self.goal_rpe + STEP_OVERSHOOT_RPE
+        if not too_heavy:
+            return load, reps, why
+        lighter = available_load_at_most(load_for_reps(self.strength.e1rm, fewest, self.goal_rpe), self.exercise, self.equipment)
+        at_fewest = Forecast(self.strength.e1rm, fewest, self.goal_rpe)
+        reps, words = at_fewest.reps_in_range(lighter, self.block.prescription.reps)
+        too_far = f"{self._shown(load)} {at_fewest.words(load, 'your ' + self.strength.source)}"
+        return lighter, reps, f"{why}, but {too_far}{words}"
 
     def _normal_start(self, loaded: list[Outing], last: Outing, reference: float) -> tuple[float, int, str]:
         """(load, reps, why) from the block's rule and the safety caps, before any deload."""
