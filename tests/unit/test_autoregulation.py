@@ -120,7 +120,7 @@ def test_a_very_easy_set_moves_at_most_10_percent() -> None:
     # Held at 110 kg by the cap, 3 reps would still be far under target: the reps go to the top of the range.
     assert target.reps == 5
     assert target.reason == ("RPE 6 at target 9: 100 -> 110 kg, at most ACSM's 10% step in one set, "
-                             "3 -> 5 reps (in the plan's 3-5: about RPE 3.5)")
+                             "3 -> 5 reps (in the plan's 3-5: under RPE 5)")
 
 
 def test_rounding_never_breaks_the_cap() -> None:

@@ -188,8 +188,9 @@ def test_load_never_rises_more_than_10_percent_a_week() -> None:
 def test_more_than_14_days_away_starts_10_percent_lighter_than_a_normal_start() -> None:
     history = [session(15, "goblet_squat", [(40, 10, 8), (40, 10, 8)], target_reps=10)]
     target = start("goblet_squat", "double", history)
-    assert target.load == 37.5          # a normal start is 42.5 (top of the range): 90% is 38.25, on the rack 37.5
-    assert target.reason == "15 days since you last did this: deload to 90% of a normal start (42.5 kg, app rule): 37.5 kg"
+    # a normal start is 42.5 (top of the range), the last first set 40: 90% of the lighter is 36, on the rack 36
+    assert target.load == 36
+    assert target.reason == "15 days since you last did this: deload to 90% of your last first set (40 kg, app rule): 36 kg"
     assert start("goblet_squat", "double", [session(14, "goblet_squat", [(40, 10, 8)], target_reps=10)]).load == 42.5
 
 
@@ -450,3 +451,13 @@ def test_a_start_held_by_the_weekly_cap_keeps_the_reps_the_e1rm_puts_on_target()
     target = start("seated_cable_row", "double", [past], equipment=STACK_5, reps="10-12", load=Load("absolute", 35.0))
     assert (target.load, target.reps) == (35, 12)
     assert "10 -> 12 reps (in the plan's 10-12: about RPE 8)" in target.reason
+
+
+def test_the_weekly_10_percent_caps_the_rise_but_not_the_one_step_minimum() -> None:
+    # 35 x 12 @6 on a 5 kg stack: heavier, and the next pin (40 kg, +14%) is the least the stack moves; the e1RM puts
+    # 40 x 10 about RPE 7, within a whole RPE of target, so the reps stay at the bottom of the range.
+    past = session(3, "seated_cable_row", [(35.0, 12, 6.0)], target_reps=12)
+    target = start("seated_cable_row", "double", [past], equipment=STACK_5, reps="10-12", load=Load("absolute", 35.0))
+    assert (target.load, target.reps) == (40, 10)
+    assert target.reason == ("Top of 10-12 at RPE 8 last time (one step (the next pin): the least the equipment moves, "
+                             "past the runners' 10% a week): 35 -> 40 kg")

@@ -10,16 +10,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from strongstride.engine.rpe import predicted_rpe
+from strongstride.engine.rpe import LIGHT_BELOW_RPE, predicted_rpe
 from strongstride.model.plan import NumberRange
 
 ON_TARGET_RPE = 1.0         # the app's on-target band: a set within 1 RPE of its target landed
 STEP_OVERSHOOT_RPE = ON_TARGET_RPE   # a step up may land at most this far over target (still on target)
 
 
-def about(rpe: float) -> float:
-    """An RPE shown to the runner: the nearest half step."""
-    return math.floor(rpe * 2 + 0.5) / 2
+def about(rpe: float) -> str:
+    """A predicted RPE as the runner reads it: "about RPE 8.5" to the nearest half step, "under RPE 5" below the picker's 5."""
+    if rpe < LIGHT_BELOW_RPE:
+        return f"under RPE {LIGHT_BELOW_RPE:g}"
+    return f"about RPE {math.floor(rpe * 2 + 0.5) / 2:g}"
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Forecast:
 
     def words(self, load: float, source: str) -> str:
         """"would be about RPE 10.5 for 10 reps by this set's e1RM": why a step was not taken."""
-        return f"would be about RPE {about(self.rpe(load) or 0.0):g} for {self.reps} reps by {source}"
+        return f"would be {about(self.rpe(load) or 0.0)} for {self.reps} reps by {source}"
 
     def reps_in_range(self, load: float, allowed: NumberRange | None) -> tuple[int, str]:
         """The reps at `load`: the ones asked, or, when the e1RM puts them a whole ON_TARGET_RPE or more off target,
@@ -56,4 +58,4 @@ class Forecast:
         reps = int(min(allowed.high, max(allowed.low, math.floor(at_target + 0.5))))
         if reps == self.reps:
             return reps, ""
-        return reps, f", {self.reps} -> {reps} reps (in the plan's {allowed}: about RPE {about(self.rpe(load, reps) or 0.0):g})"
+        return reps, f", {self.reps} -> {reps} reps (in the plan's {allowed}: {about(self.rpe(load, reps) or 0.0)})"

@@ -28,7 +28,7 @@ from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast
 from strongstride.engine.autoregulation import DEFAULT_TARGET_RPE, counted_rpe
 from strongstride.engine.bodyweight_progression import hold_start, reps_start
 from strongstride.engine.loading import (
-    available_load_at_most, lightest_load, nearest_available_load, step_load, within_load_limit,
+    available_load_at_most, lightest_load, nearest_available_load, step_load, step_words, within_load_limit,
 )
 from strongstride.engine.outings import Outing, layoff_days, outings_of
 from strongstride.engine.rpe import load_for_reps
@@ -139,11 +139,14 @@ class _LoadedStart:
         first = SetTarget(reps=reps, rpe=self.goal_rpe)
         days = layoff_days(last, self.today)
         if days is not None or (len(loaded) >= 2 and loaded[-1].missed and loaded[-2].missed):
-            deload = available_load_at_most(load * (1 - DELOAD_FRACTION), self.exercise, self.equipment)
-            if deload >= load - _TOLERANCE:
-                deload = step_load(load, -1, self.exercise, self.equipment)
+            last_start = next((s.load for s in last.sets if s.load is not None), load)
+            normal = min(load, last_start)     # lighter than today's normal start and the last session's first set
+            deload = available_load_at_most(normal * (1 - DELOAD_FRACTION), self.exercise, self.equipment)
+            if deload >= normal - _TOLERANCE:
+                deload = step_load(normal, -1, self.exercise, self.equipment)
             cause = f"{days} days since you last did this" if days is not None else "Missed reps two sessions running"
-            words = f"deload to {1 - DELOAD_FRACTION:.0%} of a normal start ({self._shown(load)}, app rule)"
+            which = "a normal start" if normal == load else "your last first set"
+            words = f"deload to {1 - DELOAD_FRACTION:.0%} of {which} ({self._shown(normal)}, app rule)"
             return replace(first, load=deload, reason=f"{cause}: {words}: {self._shown(deload)}")
         before = nearest_available_load(reference, self.exercise, self.equipment)
         move = f"stay at {self._shown(load)}" if load == before else f"{before:g} -> {self._shown(load)}"
@@ -228,7 +231,11 @@ class _LoadedStart:
             load, why = one_step, f"{why} (one step at a time on a beginner plan)"
         recent = [o.heaviest for o in loaded if o.heaviest is not None and self.today - o.day < WEEK]
         weekly_cap = available_load_at_most(max(recent or [reference]) * (1 + WEEKLY_RISE_CAP), self.exercise, self.equipment)
-        if load > weekly_cap:
+        one_up = step_load(reference, 1, self.exercise, self.equipment)
+        if load > weekly_cap and one_up > weekly_cap:   # the 10% rule caps the rise, not the one-step minimum
+            load = one_up
+            why = f"{why} (one step ({step_words(self.exercise, self.equipment)}): the least the equipment moves, past the runners' 10% a week)"
+        elif load > weekly_cap:
             load = max(weekly_cap, nearest_available_load(reference, self.exercise, self.equipment))
             why = f"{why} (at most 10% a week: the runners' 10% rule)"
         return within_load_limit(load, self.exercise, self.equipment, self.unit), reps, why
