@@ -148,12 +148,16 @@ def test_a_step_up_the_e1rm_puts_past_the_on_target_band_is_held_and_said() -> N
                              "for 5 reps by this set's e1RM")
 
 
+def rows_after(reps: int, rep_range: str) -> SetTarget:
+    """The set after `reps` seated cable rows at 35 kg and RPE 6.5 (as many asked) on the default 5 kg stack."""
+    done = logged(1, reps=reps, load=35, rpe=6.5, target_reps=reps, exercise_id="seated_cable_row")
+    return after(LIBRARY["seated_cable_row"], block("seated_cable_row", reps=rep_range), SetTarget(reps=reps, load=35.0, rpe=8.0), done)
+
+
 def test_a_coarse_stack_raises_the_reps_in_the_range_instead_of_an_overshooting_step() -> None:
     # The cable row loop: 35 x 10 @6.5 on a 5 kg stack; 40 kg x 10 is about RPE 10 (a missed set for the lifter who
     # went there), 35 kg x 12 about RPE 8.5: the reps go up inside the plan's 10-12.
-    row = LIBRARY["seated_cable_row"]
-    easy = logged(1, reps=10, load=35, rpe=6.5, target_reps=10, exercise_id="seated_cable_row")
-    target = after(row, block("seated_cable_row", reps="10-12"), SetTarget(reps=10, load=35.0, rpe=8.0), easy)
+    target = rows_after(10, "10-12")
     assert (target.load, target.reps) == (35, 12)
     assert target.reason == ("RPE 6.5 at target 8: stay at 35 kg, held: the next pin (40 kg) would be about RPE 10 "
                              "for 10 reps by this set's e1RM, 10 -> 12 reps (in the plan's 10-12: about RPE 8.5)")
@@ -488,3 +492,16 @@ def test_reps_outside_the_range_move_the_reps_when_the_step_is_out_of_reach() ->
     held = goblets_after(13, "8-10")
     assert (held.load, held.reps) == (12, 10)
     assert held.reason.startswith("RPE 8 at target 8: stay at 12 kg, held: the next dumbbell (16 kg) would be about RPE 10.5")
+
+
+def test_a_step_up_is_judged_at_the_plans_fewest_reps_and_the_reps_then_come_down() -> None:
+    # 12 x 35 kg @6.5 in a range of 8-12: 40 kg x 12 would be about RPE 9.5, but double progression goes back to the
+    # fewest reps after a step (40 x 8 about RPE 5.5), so the step is taken and the reps meet the target at 10.
+    target = rows_after(12, "8-12")
+    assert (target.load, target.reps) == (40, 10)
+    assert target.reason == ("RPE 6.5 at target 8: 35 -> 40 kg, one step (the next pin) for 1.5+ RPE off target: +14%, "
+                             "past ACSM's 10% step, 12 -> 10 reps (in the plan's 8-12: about RPE 7.5)")
+    # with 12 reps fixed the reps cannot make room: the same step is held, and the reason says why.
+    fixed = rows_after(12, "12")
+    assert fixed.load == 35
+    assert fixed.reason.endswith("held: the next pin (40 kg) would be about RPE 9.5 for 12 reps by this set's e1RM")

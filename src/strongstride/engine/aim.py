@@ -31,6 +31,11 @@ class Forecast:
     e1rm: float | None
     reps: int
     goal_rpe: float
+    fewest: int | None = None    # the plan's fewest reps: a step up is judged there, as double progression goes back to them
+
+    @property
+    def step_reps(self) -> int:
+        return self.reps if self.fewest is None else min(self.reps, self.fewest)
 
     def rpe(self, load: float, reps: int | None = None) -> float | None:
         if not self.e1rm:    # no estimate, or none from a set without load
@@ -38,15 +43,19 @@ class Forecast:
         return predicted_rpe(self.e1rm, load, self.reps if reps is None else reps)
 
     def worth_stepping(self, same: float, stepped: float) -> bool:
-        """A step up is taken when the e1RM puts it at most STEP_OVERSHOOT_RPE over target and nearer it than staying."""
-        at_step, at_same = self.rpe(stepped), self.rpe(same)
+        """A step up is taken when the e1RM puts it, at the plan's fewest reps, at most STEP_OVERSHOOT_RPE over
+        target; where the reps cannot come down to make room (a fixed count), only when it is also nearer the
+        target than staying."""
+        at_step, at_same = self.rpe(stepped, self.step_reps), self.rpe(same)
         if at_step is None or at_same is None:
             return True
-        return at_step <= self.goal_rpe + STEP_OVERSHOOT_RPE and abs(at_step - self.goal_rpe) <= abs(at_same - self.goal_rpe)
+        if at_step > self.goal_rpe + STEP_OVERSHOOT_RPE:
+            return False
+        return self.step_reps < self.reps or abs(at_step - self.goal_rpe) <= abs(at_same - self.goal_rpe)
 
     def words(self, load: float, source: str) -> str:
         """"would be about RPE 10.5 for 10 reps by this set's e1RM": why a step was not taken."""
-        return f"would be {about(self.rpe(load) or 0.0)} for {self.reps} reps by {source}"
+        return f"would be {about(self.rpe(load, self.step_reps) or 0.0)} for {self.step_reps} reps by {source}"
 
     def reps_in_range(self, load: float, allowed: NumberRange | None) -> tuple[int, str]:
         """The reps at `load`: the ones asked, or, when the e1RM puts them a whole ON_TARGET_RPE or more off target,

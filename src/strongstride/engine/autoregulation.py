@@ -225,7 +225,8 @@ def _aimed_from_floor(
     if stepped == same:
         return same, f", held: {format_load(same, unit)} is {end_of_range_words(True, exercise, equipment)}"
     if test or forecast.worth_stepping(same, stepped):
-        return stepped, f", one step ({step_words(exercise, equipment)}), {floor_words}"
+        over = f" ({_percent(stepped, last_load)}, past ACSM's 10% step)" if _past_cap(stepped, last_load) else ""
+        return stepped, f", one step ({step_words(exercise, equipment)}), {floor_words}{over}"
     words = forecast.words(stepped, f"{reserve:g} reps left")
     return same, f", held: {step_words(exercise, equipment)} ({format_load(stepped, unit)}) {words}"
 
@@ -249,7 +250,8 @@ def _next_load(
     else:   # a test set aims its next at failure from the floor: no rep is missed even at the floor itself
         ideal = load_for_reps(estimated_1rm, reps_wanted, CHART_HIGHEST_RPE if current.test and light else goal_rpe)
     signal = _signal(judged, goal_rpe, block.prescription.reps)
-    forecast = Forecast(estimated_1rm, reps_wanted, goal_rpe)
+    allowed = block.prescription.reps
+    forecast = Forecast(estimated_1rm, reps_wanted, goal_rpe, None if allowed is None else int(allowed.low))
     if light:
         load, why = _aimed_from_floor(ideal, last_load, rpe, exercise, equipment, unit, forecast, current.test)
     else:
