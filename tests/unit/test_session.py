@@ -363,3 +363,14 @@ def test_the_right_side_of_a_test_set_is_asked_at_the_load_just_logged_on_the_le
     card = session.state.card
     assert (card.side, card.target.load) == ("right", 16)
     assert card.target.reason == "Right side at the left side's 16 kg"
+
+
+def test_the_state_is_worked_out_once_per_event() -> None:
+    session = LiveSession(setup_of(block("push_up", sets=2, reps=8)))
+    first = session.state
+    assert session.state is first
+    session.apply(SetLogged(START, 8, None, 8.0))
+    after_set = session.state
+    assert after_set is not first and after_set.logged and session.state is after_set
+    session.undo()
+    assert session.state is not after_set and not session.state.logged

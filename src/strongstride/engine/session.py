@@ -374,7 +374,9 @@ class _Fold:
         block = run.block
         if not exercise.is_loaded and block.prescription.load.kind != "band":
             block = dataclasses.replace(block, prescription=dataclasses.replace(block.prescription, load=BODYWEIGHT))
-        block = dataclasses.replace(block, exercise_id=new_id)
+        planned = self.setup.template.blocks[run.number - 1]
+        note = planned.note if new_id == planned.exercise_id else ""   # the plan's note is about its own exercise
+        block = dataclasses.replace(block, exercise_id=new_id, note=note)
         swapped = self._new_run(run.number, block, exercise)
         swapped.sets_completed = run.sets_completed
         swapped.work = run.work
@@ -452,6 +454,7 @@ class LiveSession:
         self.setup = setup
         self._events: list[Event] = []
         self._fold = _Fold(setup)
+        self._state: SessionState | None = None   # worked out once per event, on first read
         for event in events:
             self.apply(event)
 
@@ -463,6 +466,7 @@ class LiveSession:
         """Fold one event in; InvalidEvent (with the reason) leaves the session as it was."""
         self._fold.apply(event)
         self._events.append(event)
+        self._state = None
         return self.state
 
     def undo(self) -> Event | None:
@@ -470,6 +474,7 @@ class LiveSession:
         if not self._events:
             return None
         undone = self._events.pop()
+        self._state = None
         self._fold = _Fold(self.setup)
         for event in self._events:
             self._fold.apply(event)
@@ -485,6 +490,12 @@ class LiveSession:
 
     @property
     def state(self) -> SessionState:
+        """What the screens show; the same object until the next event or undo."""
+        if self._state is None:
+            self._state = self._work_out_state()
+        return self._state
+
+    def _work_out_state(self) -> SessionState:
         fold = self._fold
         run = None if fold.over else fold.current_run()
         step: Step = "done" if run is None else "warmup" if fold.warmup_pending else "rest" if fold.rest else "set"

@@ -23,7 +23,7 @@ from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.startup import AppState
-from strongstride.tui.widgets.plan_picker import PlanSessionPicker
+from strongstride.tui.widgets.plan_picker import NEXT_MARK, TODAY_MARK, PlanSessionPicker
 from strongstride.tui.widgets.problem_view import notify_problem
 from strongstride.tui.widgets.running_today import running_today
 
@@ -153,6 +153,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="lower"):
             yield PlanSessionPicker(
                 list(self.state.plans.values()), self.state.plan_id, self.state.session_to_offer(suggestion),
+                mark=TODAY_MARK if suggestion is not None and suggestion.session_id is not None else NEXT_MARK,
             )
             last = self.state.index.recent(RECENT_COUNT)
             recent = Static(recent_lines(last), id="recent", classes="-listed" if last else "")   # a line a session
@@ -179,7 +180,10 @@ class HomeScreen(Screen[None]):
         return True
 
     def watch_show_reasons(self, show: bool) -> None:
+        """Show the reasons in place of the lists; the picker takes the keys again when they close."""
         self.set_class(show, "-reasons")
+        if not show:
+            self.query_one(PlanSessionPicker).focus()
 
     def action_why(self) -> None:
         """Show or hide every reason behind today's suggestion."""

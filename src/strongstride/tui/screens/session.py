@@ -7,7 +7,10 @@ with its reason, a failed save as a warning bar, and the session carries on eith
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -32,19 +35,19 @@ from strongstride.engine.events import (
 )
 from strongstride.engine.loading import step_load
 from strongstride.engine.session import InvalidEvent
-from strongstride.engine.session_state import RestState, SessionState, SetCard
+from strongstride.engine.session_state import RestState, SessionState, SetCard, Step
 from strongstride.services.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import Side
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
+from strongstride.tui.messages import RestAdjusted, RestFinished
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
 from strongstride.tui.screens.summary import SummaryScreen
-from strongstride.tui.widgets.rest_timer import ADJUST_STEP
+from strongstride.tui.widgets.rest_timer import ADJUST_STEP, clock_face
 from strongstride.tui.widgets.session_rest import RestPanel
 from strongstride.tui.widgets.session_status import SessionStatus
 from strongstride.tui.widgets.session_warmup import DonePanel, WarmupPanel
@@ -54,20 +57,62 @@ Direction = Literal["easier", "harder"]
 ELAPSED_TICK_SECONDS = 1.0
 SAVE_RETRY_SECONDS = 15.0   # while saves fail, how often to try again without waiting for a key
 
-# Which step of the session each action belongs to; actions not listed are always available.
-ACTION_STEPS: dict[str, tuple[str, ...]] = {
-    "warmup_done": ("warmup",),
-    "warmup_timer": ("warmup",),
-    "start_hold": ("set",),
-    "log": ("set",),
-    "skip_set": ("set",),
-    "skip_exercise": ("set",),
-    "swap": ("set",),
-    "skip_rest": ("rest",),
-    "rest": ("rest",),
-    "finish_now": ("warmup", "set", "rest"),
-    "summary": ("done",),
-}
+ALL_STEPS: tuple[Step, ...] = ("warmup", "set", "rest", "done")
+
+
+@dataclass(frozen=True)
+class SessionKey:
+    """One row of the session's key table: keys, action, footer words, the steps it acts in, any further test."""
+
+    keys: str
+    action: str
+    description: str
+    steps: tuple[Step, ...] = ALL_STEPS
+    show: bool = True
+    key_display: str | None = None
+    when: str | None = None        # a SessionScreen method (state, parameters) -> bool that must also agree
+
+    @property
+    def name(self) -> str:
+        return self.action.split("(", 1)[0]
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.show, key_display=self.key_display)
+
+
+# The one table the bindings, the footer, check_action and the rest screen's key line come from.
+# Where keys overlap, the first row enabled at the step wins (Enter starts a hold before it logs one).
+SESSION_KEYS: tuple[SessionKey, ...] = (
+    SessionKey("enter", "warmup_done", "Warm-up done", ("warmup",)),
+    SessionKey("space", "warmup_timer", "Timer", ("warmup",)),
+    SessionKey("enter,space", "start_hold", "Start hold", ("set",), when="has_hold_timer"),
+    SessionKey("enter,l", "log", "Log set", ("set",)),
+    SessionKey("s", "skip_set", "Skip set", ("set",)),
+    SessionKey("x", "skip_exercise", "Skip exercise", ("set",)),
+    SessionKey("v", "swap('v')", "Swap", ("set",), when="has_swap"),
+    SessionKey("V", "swap('V')", "Swap", ("set",), show=False, when="has_swap"),
+    SessionKey("s", "skip_rest", "Skip rest", ("rest",)),
+    SessionKey("plus,equals_sign,right", f"rest({ADJUST_STEP})", f"{ADJUST_STEP} s longer", ("rest",), key_display="+"),
+    SessionKey("minus,left", f"rest(-{ADJUST_STEP})", f"{ADJUST_STEP} s shorter", ("rest",), key_display="-"),
+    SessionKey("enter", "rest_over", "Next set", ("rest",), show=False),
+    SessionKey("enter", "summary", "Finish", ("done",)),
+    SessionKey("u", "undo", "Undo set", when="has_logged"),
+    SessionKey("f", "finish_now", "Finish", ("warmup", "set", "rest"), show=False),
+    SessionKey("q", "leave", "Leave"),
+)
+KEY_STEPS: dict[str, tuple[Step, ...]] = {row.name: row.steps for row in SESSION_KEYS}
+KEY_TESTS: dict[str, str] = {row.name: row.when for row in SESSION_KEYS if row.when}
+
+
+KEY_NAMES = {"plus": "+", "minus": "-", "right": "→", "left": "←", "enter": "Enter", "space": "Space"}
+
+
+def keys_line(step: Step) -> str:
+    """The keys of one step, as one line: "s Skip rest   + / → 15 s longer   - / ← 15 s shorter"."""
+    def names(keys: str) -> str:
+        return " / ".join(KEY_NAMES.get(key, key) for key in keys.split(",") if key != "equals_sign")
+    return "   ".join(f"{names(row.keys)} {row.description}"
+                      for row in SESSION_KEYS if step in row.steps and row.show and row.steps != ALL_STEPS)
 
 
 def swap_keys(card: SetCard, exercises: Mapping[str, Exercise]) -> dict[str, tuple[Direction, Exercise]]:
@@ -98,23 +143,7 @@ class SessionScreen(Screen[Path | None]):
     SessionScreen ContentSwitcher { height: 1fr; }
     """
 
-    BINDINGS = [
-        Binding("enter", "warmup_done", "Warm-up done"),
-        Binding("space", "warmup_timer", "Timer"),
-        Binding("enter,space", "start_hold", "Start hold"),
-        Binding("enter,l", "log", "Log set"),
-        Binding("enter,space", "skip_rest", "Skip rest", show=False),   # the focused RestTimer shows its keys
-        Binding("plus,equals_sign", f"rest({ADJUST_STEP})", f"+{ADJUST_STEP} s", show=False),
-        Binding("minus", f"rest(-{ADJUST_STEP})", f"-{ADJUST_STEP} s", show=False),
-        Binding("enter", "summary", "Finish"),
-        Binding("s", "skip_set", "Skip set"),
-        Binding("x", "skip_exercise", "Skip exercise"),
-        Binding("v", "swap('v')", "Swap"),
-        Binding("V", "swap('V')", "Swap", show=False),
-        Binding("u", "undo", "Undo set"),
-        Binding("f", "finish_now", "Finish", show=False),
-        Binding("q", "leave", "Leave"),
-    ]
+    BINDINGS = [row.binding() for row in SESSION_KEYS]
 
     def __init__(
         self,
@@ -129,6 +158,7 @@ class SessionScreen(Screen[Path | None]):
         self.rest_origins: dict[datetime, float] = {}   # rest start (wall clock) -> same moment on the monotonic clock
         self.shown_rest: RestState | None = None
         self.refusal = ""
+        self.hint = ""        # a word on a key pressed at the wrong moment, until the next event
 
     @property
     def state(self) -> SessionState:
@@ -170,9 +200,9 @@ class SessionScreen(Screen[Path | None]):
         warning.update(literal(self.keeper.save_error or ""))
         warning.display = bool(self.keeper.save_error)
         notice = self.query_one("#session-notice", Label)
-        notice.update(literal(self.refusal or state.notice))
+        notice.update(literal(self.refusal or self.hint or state.notice))
         notice.set_class(bool(self.refusal), "-refused")
-        notice.display = bool(self.refusal or state.notice)
+        notice.display = bool(self.refusal or self.hint or state.notice)
         if state.step == "warmup" and state.warmup is not None:
             self.query_one(WarmupPanel).show(state.warmup, state.up_next)
         elif state.step == "set" and state.card is not None:
@@ -188,9 +218,7 @@ class SessionScreen(Screen[Path | None]):
         self.shown_rest = rest
         holder = self.query_one("#rest", Vertical)
         holder.remove_children()
-        panel = RestPanel(self.rest_origin(rest), rest.seconds, self.monotonic, card)
-        holder.mount(panel)
-        self.call_after_refresh(panel.timer.focus)
+        holder.mount(RestPanel(self.rest_origin(rest), rest.seconds, self.monotonic, card, keys_line("rest")))
 
     def rest_origin(self, rest: RestState) -> float:
         """When the rest began on the monotonic clock: now for a rest just started, or as long ago as
@@ -207,21 +235,25 @@ class SessionScreen(Screen[Path | None]):
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key acts only at its steps of the key table, and when its further test (if any) agrees."""
         state = self.state
         if state.finished or state.abandoned:
             return action == "leave"
-        steps = ACTION_STEPS.get(action)
+        steps = KEY_STEPS.get(action)
         if steps is not None and state.step not in steps:
             return False
+        test = KEY_TESTS.get(action)
+        return True if test is None else getattr(self, test)(state, parameters)
+
+    def has_hold_timer(self, state: SessionState, _: tuple[object, ...]) -> bool:
         card = state.card
-        is_hold = card is not None and card.is_hold and card.kind == "work"
-        if action == "start_hold":
-            return is_hold and card is not None and card.target.hold_seconds is not None
-        if action == "swap":
-            return card is not None and parameters[0] in swap_keys(card, self.keeper.session.setup.exercises)
-        if action == "undo":
-            return bool(state.logged)
-        return True
+        return card is not None and card.is_hold and card.kind == "work" and card.target.hold_seconds is not None
+
+    def has_swap(self, state: SessionState, parameters: tuple[object, ...]) -> bool:
+        return state.card is not None and parameters[0] in swap_keys(state.card, self.keeper.session.setup.exercises)
+
+    def has_logged(self, state: SessionState, _: tuple[object, ...]) -> bool:
+        return bool(state.logged)
 
     def action_warmup_done(self) -> None:
         self.apply(WarmupDone(self.clock()))
@@ -231,7 +263,8 @@ class SessionScreen(Screen[Path | None]):
         warmup = self.state.warmup
         if warmup is None:
             return
-        screen = HoldScreen(f"Warm-up: {warmup.activity}", warmup.minutes * 60, (None,), self.monotonic, ask_rpe=False)
+        screen = HoldScreen(f"Warm-up: {warmup.activity}", warmup.minutes * 60, (None,), self.monotonic,
+                            ask_rpe=False, doing="Warm-up")
         self.app.push_screen(screen, self._warmup_timed)
 
     def _warmup_timed(self, result: HoldResult | None) -> None:
@@ -260,7 +293,7 @@ class SessionScreen(Screen[Path | None]):
             self.keeper.apply(event)
         except InvalidEvent as refusal:
             return str(refusal)
-        self.refusal = ""
+        self.refusal = self.hint = ""
         return None
 
     def _back_from_modal(self, _: object) -> None:
@@ -298,6 +331,15 @@ class SessionScreen(Screen[Path | None]):
 
     def action_skip_rest(self) -> None:
         self.apply(RestEnded(self.clock()))
+
+    def action_rest_over(self) -> None:
+        """Enter goes on once the rest has run out; while it runs, it only says which key skips it."""
+        panel = self.rest_panel
+        if panel is None or panel.timer.finished:
+            self.action_skip_rest()
+            return
+        self.hint = f"The rest has {clock_face(math.ceil(panel.timer.remaining))} left: s skips the rest"
+        self.show_state()
 
     def action_rest(self, seconds: int) -> None:
         """Lengthen or shorten the rest by 15 s (the timer tells the session its new length)."""
@@ -361,9 +403,6 @@ class SessionScreen(Screen[Path | None]):
         if change:
             self.apply(RestChanged(self.clock(), change))
 
-    def on_rest_skipped(self, _: RestSkipped) -> None:
-        self.action_skip_rest()
-
     # -- events --------------------------------------------------------------------------------
     def apply(self, event: Event, *, summary: bool = True) -> bool:
         """Hand an event to the keeper; a refused one is shown with its reason and changes nothing."""
@@ -373,7 +412,7 @@ class SessionScreen(Screen[Path | None]):
             self.refusal = f"Not done: {refusal}"
             self.show_state()
             return False
-        self.refusal = ""
+        self.refusal = self.hint = ""
         self.show_state()
         if summary:
             self._summary_if_done()

@@ -25,9 +25,10 @@ class RestPanel(Vertical):
     RestPanel .rest-line { width: 1fr; }
     """
 
-    def __init__(self, started_at: float, seconds: int, monotonic: Callable[[], float], card: SetCard | None) -> None:
+    def __init__(self, started_at: float, seconds: int, monotonic: Callable[[], float], card: SetCard | None,
+                 keys: str = "") -> None:
         super().__init__()
-        self.timer = RestTimer(started_at, seconds, monotonic, id="rest-timer")
+        self.timer = RestTimer(started_at, seconds, monotonic, keys, id="rest-timer")
         self.card = card
 
     def compose(self) -> ComposeResult:
