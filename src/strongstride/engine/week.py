@@ -439,7 +439,7 @@ def suggest_day(
                     "it counts toward this week's target, so no other session today.")
     if trained_today:
         return rest(f"You already trained today ({', '.join(p.session_id for p in trained_today)}): "
-                    "rest from strength until tomorrow.")
+                    "no more strength today.")
     if done_this_week + len(app_ahead) >= target:
         return rest(f"This week's {target} session{'s are' if target != 1 else ' is'} "
                     f"{'done' if not app_ahead else 'done or set by your running plan'}: rest from strength until Monday.")
