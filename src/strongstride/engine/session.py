@@ -21,6 +21,7 @@ from strongstride.engine.events import (
     HoldCompleted,
     RestChanged,
     RestEnded,
+    SetEdited,
     SetLogged,
     SetSkipped,
     VariationSwapped,
@@ -47,7 +48,7 @@ from strongstride.model.plan import (
 )
 from strongstride.model.units import MAX_LOAD_KG, convert, format_load
 
-SET_EVENTS = (SetLogged, HoldCompleted, SetSkipped)
+SET_EVENTS = (SetLogged, HoldCompleted, SetSkipped, SetEdited)   # what u takes back, the last first
 WARMUP_SET_REST_SECONDS = 60
 MAX_REPS = 100
 MAX_REST_TAKEN_SECONDS = 24 * 3600   # a rest left running for days was not rest: history keeps a day at most
@@ -258,6 +259,9 @@ class _Fold:
                 raise InvalidEvent("no rest is running")
             self._end_rest(event.at)
             return
+        if isinstance(event, SetEdited):
+            self._edit(event)
+            return
         run = self.current_run()
         if run is None:
             raise InvalidEvent("every set is done: finish the session")
@@ -278,27 +282,43 @@ class _Fold:
         if isinstance(event, SetLogged):
             if run.exercise.kind == "hold" and not run.in_warmup:
                 raise InvalidEvent(f"{run.exercise.name} is a hold: log the seconds held")
-            if not 0 <= event.reps <= MAX_REPS:
-                raise InvalidEvent(f"reps must be 0-{MAX_REPS}, not {event.reps}")
-            if event.load is not None:
-                limit = convert(MAX_LOAD_KG, "kg", self.unit)
-                if not 0 <= event.load <= limit:
-                    raise InvalidEvent(f"load must be 0-{limit:g} {self.unit}, not {event.load:g}")
+            self._check_done(event.reps, False, event.load, event.rpe, event.note)
         if isinstance(event, HoldCompleted):
             if run.exercise.kind != "hold":
                 raise InvalidEvent(f"{run.exercise.name} is done for reps, not held")
-            if not 0 <= event.seconds <= MAX_HOLD_SECONDS:
-                raise InvalidEvent(f"a hold must be 0-{MAX_HOLD_SECONDS} seconds, not {event.seconds}")
-        if isinstance(event, (SetLogged, HoldCompleted)):
-            _check_rpe(event.rpe)
-            if len(event.note) > MAX_NOTE_CHARS:
-                raise InvalidEvent(f"a note must be at most {MAX_NOTE_CHARS} characters")
+            self._check_done(event.seconds, True, None, event.rpe, event.note)
         if isinstance(event, VariationSwapped):
             link = run.exercise.easier if event.direction == "easier" else run.exercise.harder
             if link is None or link not in self.setup.exercises:
                 raise InvalidEvent(f"{run.exercise.name} has no {event.direction} variation")
             if run.next_side:
                 raise InvalidEvent("finish both sides of this set before swapping")
+
+    def _check_done(self, count: int, is_hold: bool, load: float | None, rpe: float | None, note: str) -> None:
+        """What a set says was done is in range: reps or seconds, load, RPE and note."""
+        if is_hold and not 0 <= count <= MAX_HOLD_SECONDS:
+            raise InvalidEvent(f"a hold must be 0-{MAX_HOLD_SECONDS} seconds, not {count}")
+        if not is_hold and not 0 <= count <= MAX_REPS:
+            raise InvalidEvent(f"reps must be 0-{MAX_REPS}, not {count}")
+        limit = convert(MAX_LOAD_KG, "kg", self.unit)
+        if load is not None and not 0 <= load <= limit:
+            raise InvalidEvent(f"load must be 0-{limit:g} {self.unit}, not {load:g}")
+        _check_rpe(rpe)
+        if len(note) > MAX_NOTE_CHARS:
+            raise InvalidEvent(f"a note must be at most {MAX_NOTE_CHARS} characters")
+
+    def _edit(self, event: SetEdited) -> None:
+        """Correct a logged set in place (the log and its exercise's work alike); what the coach planned stays."""
+        if not 0 <= event.index < len(self.logged) or self.logged[event.index].skipped:
+            raise InvalidEvent("there is no logged set there to edit")
+        old = self.logged[event.index]
+        is_hold = old.hold_seconds is not None and old.reps is None
+        self._check_done(event.count, is_hold, event.load, event.rpe, event.note)
+        changes: dict[str, object] = {"rpe": event.rpe, "note": event.note}
+        changes.update({"hold_seconds": event.count} if is_hold else {"reps": event.count, "load": event.load})
+        self.logged[event.index] = dataclasses.replace(old, **changes)
+        for run in self.runs:   # the run's copy of the set may differ from the log's in its rest taken
+            run.work[:] = [dataclasses.replace(done, **changes) if _same_set(done, old) else done for done in run.work]
 
     def _end_rest(self, at: datetime) -> None:
         if self.rest is None:
@@ -406,6 +426,11 @@ class _Fold:
             return
         self.rest = RestState(at, seconds)
         self.rest_after = len(self.logged) - 1
+
+
+def _same_set(a: SetLog, b: SetLog) -> bool:
+    """The same set, whatever rest was recorded after it."""
+    return (a.exercise_id, a.kind, a.set_number, a.side, a.at) == (b.exercise_id, b.kind, b.set_number, b.side, b.at)
 
 
 def _next_side(run: _BlockRun) -> bool:
@@ -526,9 +551,14 @@ class LiveSession:
         fold = self._fold
         planned = sum(max(r.planned_sets, r.sets_completed) * len(r.sides) for r in fold.runs if not r.skipped)
         done = sum(1 for s in fold.logged if s.kind == "work")
+        left = tuple(
+            (r.exercise.name, (r.planned_sets - r.sets_completed) * len(r.sides) - r.next_side)
+            for r in fold.runs if not r.skipped and r.sets_completed < r.planned_sets
+        )
         return Progress(
             sets_done=done, sets_planned=max(planned, done),
             exercises_done=sum(1 for r in fold.runs if fold.run_done(r)), exercise_count=len(fold.runs),
+            left=left, exercises_skipped=sum(1 for r in fold.runs if r.skipped),
         )
 
     def _up_next(self, run: _BlockRun | None) -> str:

@@ -83,13 +83,15 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
         Binding("escape,c", "cancel", "Cancel"),
     ]
 
-    def __init__(self, card: SetCard, save: SaveEntry, step_load: StepLoad | None = None) -> None:
+    def __init__(self, card: SetCard, save: SaveEntry, step_load: StepLoad | None = None,
+                 *, heading: str | None = None, note: str = "") -> None:
         super().__init__()
         self.card = card
         self.save_entry = save
         self.step_load = step_load
         self.asks_rpe = card.kind == "work"
-        self.note = ""
+        self.heading = heading      # a correction names the set and what was logged instead of the target
+        self.note = note
 
     @property
     def count_label(self) -> str:
@@ -114,8 +116,8 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
         card, target = self.card, self.card.target
         count = target.hold_seconds if self.count_label == "Seconds" else target.reps
         with Vertical(id="log-box"):
-            yield Label(literal(f"Log {card.exercise.name} · {card.position}"), id="log-title")
-            yield Label(literal(f"Target: {target_words(card)}"), id="log-target")
+            yield Label(literal(self.heading or f"Log {card.exercise.name} · {card.position}"), id="log-title")
+            yield Label(literal(f"{'Logged' if self.heading else 'Target'}: {target_words(card)}"), id="log-target")
             with Horizontal(id="log-body"):
                 with Vertical(id="log-fields"):
                     with Horizontal(id="log-numbers"):
@@ -126,7 +128,8 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
                     if self.asks_rpe:
                         yield Label(f"RPE: {RPE_KEYS_HINT}", classes="log-hint")
                     yield Label("n: add a note", id="log-note")
-                    yield Input(placeholder="note, Enter saves the set", restrict=TYPED_TEXT, id="log-note-input", disabled=True)
+                    yield Input(self.note, placeholder="note, Enter saves the set", restrict=TYPED_TEXT,
+                                id="log-note-input", disabled=True)
                 if self.asks_rpe:
                     rpe = target.rpe if target.rpe is not None else DEFAULT_RPE
                     yield SessionRpeScale(rpe, hold=self.count_label == "Seconds", id="log-rpe")

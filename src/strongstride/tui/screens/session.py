@@ -28,6 +28,7 @@ from strongstride.engine.events import (
     HoldCompleted,
     RestChanged,
     RestEnded,
+    SetEdited,
     SetLogged,
     SetSkipped,
     VariationSwapped,
@@ -44,13 +45,14 @@ from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
+from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.widgets.rest_timer import ADJUST_STEP, clock_face
 from strongstride.tui.widgets.session_rest import RestPanel
 from strongstride.tui.widgets.session_status import SessionStatus
-from strongstride.tui.widgets.session_warmup import DonePanel, WarmupPanel
+from strongstride.tui.widgets.session_warmup import DonePanel, WarmupPanel, left_words
 from strongstride.tui.widgets.set_card import SetCardView, next_set_words
 
 Direction = Literal["easier", "harder"]
@@ -97,6 +99,7 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
     SessionKey("enter", "rest_over", "Next set", ("rest",), show=False),
     SessionKey("enter", "summary", "Finish", ("done",)),
     SessionKey("u", "undo", "Undo set", when="has_logged"),
+    SessionKey("e", "edit", "Edit a set", ("warmup", "set", "rest"), show=False, when="has_set_done"),
     SessionKey("f", "finish_now", "Finish", ("warmup", "set", "rest"), show=False),
     SessionKey("q", "leave", "Leave"),
 )
@@ -209,6 +212,8 @@ class SessionScreen(Screen[Path | None]):
             self.query_one(SetCardView).show(state.card, swap_words(swap_keys(state.card, self.keeper.session.setup.exercises)))
         elif state.step == "rest" and state.rest is not None:
             self._show_rest(state.rest, state.card)
+        elif state.step == "done":
+            self.query_one(DonePanel).show(state.progress)
         self.query_one(ContentSwitcher).current = state.step
         self.refresh_bindings()
 
@@ -255,6 +260,9 @@ class SessionScreen(Screen[Path | None]):
     def has_logged(self, state: SessionState, _: tuple[object, ...]) -> bool:
         return bool(state.logged)
 
+    def has_set_done(self, state: SessionState, _: tuple[object, ...]) -> bool:
+        return bool(editable_sets(state.logged))
+
     def action_warmup_done(self) -> None:
         self.apply(WarmupDone(self.clock()))
 
@@ -276,9 +284,12 @@ class SessionScreen(Screen[Path | None]):
         card = self.state.card
         if card is None:
             return
+        self.app.push_screen(LogSetScreen(card, self.log_entry, self.load_stepper(card.exercise)), self._back_from_modal)
+
+    def load_stepper(self, exercise: Exercise) -> Callable[[float, int], float] | None:
+        """The [ ] keys' next load up or down on the runner's equipment, for loaded exercises."""
         equipment = self.keeper.session.setup.config.equipment
-        stepper = (lambda load, steps: step_load(load, steps, card.exercise, equipment)) if card.exercise.is_loaded else None
-        self.app.push_screen(LogSetScreen(card, self.log_entry, stepper), self._back_from_modal)
+        return (lambda load, steps: step_load(load, steps, exercise, equipment)) if exercise.is_loaded else None
 
     def log_entry(self, entry: SetEntry) -> str | None:
         """Turn the runner's entry into the set's event; the refusal's reason, or None once saved."""
@@ -294,6 +305,33 @@ class SessionScreen(Screen[Path | None]):
         except InvalidEvent as refusal:
             return str(refusal)
         self.refusal = self.hint = ""
+        return None
+
+    def action_edit(self) -> None:
+        """Correct a set logged earlier: pick it, change it, and it is saved at once."""
+        self.app.push_screen(SetChoiceScreen(self.state.logged), self._edit_chosen)
+
+    def _edit_chosen(self, index: int | None) -> None:
+        if index is None:
+            return
+        done = self.state.logged[index]
+        exercise = self.keeper.session.setup.exercises.get(done.exercise_id)
+        if exercise is None:
+            return
+        heading = f"Correct {exercise.name}, {'warm-up ' if done.kind == 'warmup' else ''}set {done.set_number}"
+        side = f", {done.side} side" if done.side else ""
+        screen = LogSetScreen(logged_card(done, exercise), lambda entry: self.correct(index, entry),
+                              self.load_stepper(exercise), heading=heading + side, note=done.note)
+        self.app.push_screen(screen, self._back_from_modal)
+
+    def correct(self, index: int, entry: SetEntry) -> str | None:
+        """Save the corrected set as an edit event; the refusal's reason, or None once saved."""
+        try:
+            self.keeper.apply(SetEdited(self.clock(), index, entry.count, entry.load, entry.rpe, entry.note))
+        except InvalidEvent as refusal:
+            return str(refusal)
+        self.refusal = self.hint = ""
+        self.notify("The set was corrected and saved", timeout=3)
         return None
 
     def _back_from_modal(self, _: object) -> None:
@@ -351,18 +389,30 @@ class SessionScreen(Screen[Path | None]):
         """Take back the last logged or skipped set."""
         undone = self.keeper.undo_last_set()
         self.refusal = "" if undone is not None else "There is no set to undo"
+        taken_back = "The correction was taken back" if isinstance(undone, SetEdited) else "The last set was taken back"
         self.shown_rest = None
         self.show_state()
         if undone is not None:
-            self.notify("The last set was taken back", timeout=3)
+            self.notify(taken_back, timeout=3)
 
     def action_summary(self) -> None:
         """Show the summary, where the session is filed with a note."""
         self.app.push_screen(SummaryScreen(self.keeper, self.clock), self._after_summary)
 
     def action_finish_now(self) -> None:
-        """End the session early: straight to the summary."""
-        self.action_summary()
+        """End the session early, after saying which sets are left undone."""
+        progress = self.state.progress
+        if not progress.sets_left:
+            self.action_summary()
+            return
+        question = Text("Finish now? ", style="bold")
+        question.append(visible(f"{left_words(progress)} are left. They will not be done today."))
+        answers = [Answer("f", "finish now and see the summary", "finish")]
+        self.app.push_screen(ConfirmScreen(question, answers), self._finish_answered)
+
+    def _finish_answered(self, answer: str | None) -> None:
+        if answer == "finish":
+            self.action_summary()
 
     def _after_summary(self, saved_to: Path | None) -> None:
         if self.state.finished:
