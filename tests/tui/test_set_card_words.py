@@ -12,7 +12,8 @@ from strongstride.engine.events import SetLogged, VariationSwapped
 from strongstride.engine.session import LiveSession
 from strongstride.model.config import Config, KnownSet
 from strongstride.model.plan import Load, NumberRange
-from strongstride.tui.widgets.set_card import target_words
+from strongstride.tui.widgets.set_card import SetCardView, target_words
+from tests.tui.test_widgets import Harness
 from tests.tui.session_harness import Clocks, keeper_of, session_app
 from tests.unit.session_fixtures import START, block, setup_of
 
@@ -79,3 +80,13 @@ def test_swapping_back_brings_the_plans_note_back() -> None:
     assert session.state.card.note == ""
     session.apply(VariationSwapped(START, "harder"))
     assert session.state.card.note == "Bar high"
+
+
+async def test_the_reason_names_the_article_by_title_not_by_seed_number() -> None:
+    card = LiveSession(setup_of(block("push_up", sets=2, reps=8))).state.card
+    cited = dataclasses.replace(card, target=dataclasses.replace(card.target, reason="Fewer reps as the load rises (seed 000)"))
+    app = Harness(lambda: SetCardView(cited))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        why = str(app.query_one("#card-reason", Label).render())
+    assert why == "Why: Fewer reps as the load rises (“Strength Training 101”)"

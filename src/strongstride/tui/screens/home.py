@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from strongstride.engine.week import Suggestion
 from strongstride.model.moments import local_now
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal, visible
 from strongstride.store.in_progress import SavedSession
 from strongstride.model.session_summary import SessionSummary
@@ -55,10 +56,10 @@ def today_card(suggestion: Suggestion | None, notes: Sequence[str] = ()) -> Text
         card.append(visible(suggestion.session_name), style="bold")
     if suggestion.warning is not None:
         card.append("\n⚠ Warning: ", style="bold")
-        card.append(visible(suggestion.warning))
+        card.append(visible(name_sources(suggestion.warning)))
     elif suggestion.reasons:
         card.append("\n")
-        card.append(visible(suggestion.reasons[-1]))
+        card.append(visible(name_sources(suggestion.reasons[-1])))
     if (running := running_today(suggestion, notes)) is not None:
         card.append("\n")
         card.append_text(running)
@@ -161,7 +162,7 @@ class HomeScreen(Screen[None]):
             yield recent
         with VerticalScroll(id="reasons") as reasons:
             reasons.border_title = "Why this suggestion (w to close)"
-            yield Static(Text("\n".join(visible(reason) for reason in suggestion.reasons) if suggestion else ""))
+            yield Static(Text("\n".join(visible(name_sources(reason)) for reason in suggestion.reasons) if suggestion else ""))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from strongstride.engine.session_state import SetCard
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.rest_timer import RestTimer
 from strongstride.tui.widgets.set_card import next_set_words, target_words
@@ -40,4 +41,4 @@ class RestPanel(Vertical):
         yield Label(literal(target_words(card)), id="rest-next-target", classes="rest-line")
         if card.plates is not None:
             yield Label(Text.assemble(("Plates: ", "bold"), visible(card.plates.reason)), classes="rest-line")
-        yield Label(Text.assemble(("Why: ", "bold"), visible(card.target.reason)), id="rest-next-reason", classes="rest-line")
+        yield Label(Text.assemble(("Why: ", "bold"), visible(name_sources(card.target.reason))), id="rest-next-reason", classes="rest-line")

@@ -10,6 +10,7 @@ from textual.widgets import Label
 
 from strongstride.engine.session_state import SetCard
 from strongstride.model.units import format_load
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.big_number import BigNumber
 
@@ -108,7 +109,7 @@ class SetCardView(Vertical):
         yield Label(literal(target_words(card)), classes="card-line", id="card-target")
         if card.plates is not None:
             yield self._line("Plates", card.plates.reason, "card-plates")
-        yield self._line("Why", card.target.reason, "card-reason")
+        yield self._line("Why", name_sources(card.target.reason), "card-reason")
         yield self._line("Cues", " · ".join(card.exercise.cues), "card-cues")
         yield self._line("Avoid", card.exercise.mistake, "card-mistake")
         yield self._said(card.last_time, "card-last")
