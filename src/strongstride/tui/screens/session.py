@@ -48,6 +48,7 @@ from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
+from strongstride.tui.screens.rpe_help import RpeHelpScreen
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.widgets.rest_timer import ADJUST_STEP, clock_face
 from strongstride.tui.widgets.session_rest import RestPanel
@@ -102,6 +103,7 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
     SessionKey("e", "edit", "Edit a set", ("warmup", "set", "rest"), show=False, when="has_set_done"),
     SessionKey("f", "finish_now", "Finish", ("warmup", "set", "rest"), show=False),
     SessionKey("q", "leave", "Leave"),
+    SessionKey("question_mark", "explain_rpe", "What is RPE?", show=False),
 )
 KEY_STEPS: dict[str, tuple[Step, ...]] = {row.name: row.steps for row in SESSION_KEYS}
 KEY_TESTS: dict[str, str] = {row.name: row.when for row in SESSION_KEYS if row.when}
@@ -284,7 +286,13 @@ class SessionScreen(Screen[Path | None]):
         card = self.state.card
         if card is None:
             return
-        self.app.push_screen(LogSetScreen(card, self.log_entry, self.load_stepper(card.exercise)), self._back_from_modal)
+        screen = LogSetScreen(card, self.log_entry, self.load_stepper(card.exercise), first_rpe=self.never_rated())
+        self.app.push_screen(screen, self._back_from_modal)
+
+    def never_rated(self) -> bool:
+        """True until the runner has given any set an RPE, here or in the history the session started with."""
+        past = (s for session in self.keeper.session.setup.history for s in session.sets)
+        return not any(s.rpe is not None for s in (*self.state.logged, *past))
 
     def load_stepper(self, exercise: Exercise) -> Callable[[float, int], float] | None:
         """The [ ] keys' next load up or down on the runner's equipment, for loaded exercises."""
@@ -394,6 +402,10 @@ class SessionScreen(Screen[Path | None]):
         self.show_state()
         if undone is not None:
             self.notify(taken_back, timeout=3)
+
+    def action_explain_rpe(self) -> None:
+        """The RPE scale in words, and why the coach asks for it."""
+        self.app.push_screen(RpeHelpScreen())
 
     def action_summary(self) -> None:
         """Show the summary, where the session is filed with a note."""
