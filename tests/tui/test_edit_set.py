@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from strongstride.model.log import SetLog
 from strongstride.model.plan import Load
-from strongstride.tui.screens.edit_set import SetChoiceScreen
+from strongstride.tui.screens.edit_set import SetChoiceScreen, set_line
 from strongstride.tui.screens.log_set import LogSetScreen
 from tests.tui.session_harness import Clocks, keeper_of, session_app
 from tests.unit.session_fixtures import block, setup_of
@@ -48,3 +50,8 @@ async def test_e_is_not_offered_before_a_set_is_done(tmp_path: Path) -> None:
     async with app.run_test() as pilot:
         await pilot.press("e")
         assert not isinstance(app.screen, SetChoiceScreen)
+
+
+def test_the_list_of_sets_shows_names_as_typed_never_as_markup() -> None:
+    line = set_line(SetLog("odd", 2, datetime(2026, 11, 23, 18, 0), exercise_name="[bold]Odd[/]\x1b", reps=8, rpe=8.0))
+    assert line.plain == "[bold]Odd[/]\\x1b, set 2: 8 @8"

@@ -314,11 +314,9 @@ class _Fold:
         old = self.logged[event.index]
         is_hold = old.hold_seconds is not None and old.reps is None
         self._check_done(event.count, is_hold, event.load, event.rpe, event.note)
-        changes: dict[str, object] = {"rpe": event.rpe, "note": event.note}
-        changes.update({"hold_seconds": event.count} if is_hold else {"reps": event.count, "load": event.load})
-        self.logged[event.index] = dataclasses.replace(old, **changes)
+        self.logged[event.index] = _corrected(old, event, is_hold)
         for run in self.runs:   # the run's copy of the set may differ from the log's in its rest taken
-            run.work[:] = [dataclasses.replace(done, **changes) if _same_set(done, old) else done for done in run.work]
+            run.work[:] = [_corrected(done, event, is_hold) if _same_set(done, old) else done for done in run.work]
 
     def _end_rest(self, at: datetime) -> None:
         if self.rest is None:
@@ -426,6 +424,13 @@ class _Fold:
             return
         self.rest = RestState(at, seconds)
         self.rest_after = len(self.logged) - 1
+
+
+def _corrected(done: SetLog, event: SetEdited, is_hold: bool) -> SetLog:
+    """The set as the correction says it was done."""
+    if is_hold:
+        return dataclasses.replace(done, hold_seconds=event.count, rpe=event.rpe, note=event.note)
+    return dataclasses.replace(done, reps=event.count, load=event.load, rpe=event.rpe, note=event.note)
 
 
 def _same_set(a: SetLog, b: SetLog) -> bool:

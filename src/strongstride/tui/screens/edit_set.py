@@ -17,13 +17,13 @@ from strongstride.engine.session_state import SetCard
 from strongstride.engine.target import SetTarget
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SetLog
-from strongstride.model.visible_text import visible
+from strongstride.model.visible_text import literal
 
 
 def set_line(set_log: SetLog) -> Text:
     """ "Quarter squat, set 1: 40 kg x 8 @9" (warm-up sets say so)."""
     kind = "warm-up " if set_log.kind == "warmup" else ""
-    return visible(f"{set_log.exercise_name or set_log.exercise_id}, {kind}set {set_log.set_number}: "
+    return literal(f"{set_log.exercise_name or set_log.exercise_id}, {kind}set {set_log.set_number}: "
                    f"{describe_set(set_log, set_log.unit)}")
 
 
