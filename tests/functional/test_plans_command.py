@@ -105,7 +105,8 @@ def test_plans_lists_the_five_bundled_plans_with_their_sessions(plans_dir, capsy
 
 
 def test_each_plan_names_its_source(plans_dir, capsys):
-    sources = [line for line in plans_output(capsys).splitlines() if line.startswith("  follows: seed 00")]
+    sources = [line for line in plans_output(capsys).splitlines() if line.startswith("  follows: “")
+               or line.startswith("  follows: a Sydney")]
     assert len(sources) == 5
 
 
@@ -119,6 +120,7 @@ def test_a_user_plan_is_listed_with_its_sessions(plans_dir, capsys):
     out = plans_output(capsys)
     assert out.endswith(
         "hills - Hills (intermediate, 3 sessions/week, session X; 1 block)\n"
+        "  needs: nothing but your body weight\n"
         "  follows: my coach\n"
         "  X  Hills day: Single-leg calf raise\n"
     )
@@ -213,3 +215,14 @@ def test_bodyweight_beginner_is_bodyweight_only_and_gentle():
     assert {block.exercise_id for block in blocks} & {"single_leg_stand", "single_leg_reach", "bird_dog"}
     assert all(block.prescription.reps is None or block.prescription.reps.high <= 12 for block in blocks)
     assert all(block.prescription.hold_seconds is None or block.prescription.hold_seconds.high <= 30 for block in blocks)
+
+
+def test_plans_explain_each_plan_what_it_needs_and_the_article_by_title(capsys):
+    assert main(["plans"]) == 0
+    out = capsys.readouterr().out
+    beginner = out[out.index("bodyweight-beginner - "):out.index("gym-circuit - ")]
+    assert "For runners new to strength training." in beginner
+    assert "needs: nothing but your body weight" in beginner
+    assert "follows: “Why Should You Strength Train”: Run with Aim" in beginner and "seed 0" not in beginner
+    heavy = out[out.index("heavy-strength - "):]
+    assert "needs: barbell" in heavy.split("\n\n")[0]

@@ -28,6 +28,7 @@ from strongstride.tui.screens.history import HistoryScreen
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.screens.log_set import LogSetScreen
 from strongstride.tui.screens.session import SessionScreen
+from strongstride.tui.screens.confirm import ConfirmScreen
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.session_rest import RestPanel
@@ -121,6 +122,7 @@ async def test_hostile_names_on_home_history_and_a_live_session(names: Names, mo
             assert isinstance(await drawn_safely_after(pilot, "h", "history"), HistoryScreen)
             await drawn_safely_after(pilot, "2", "trends")
             assert isinstance(await drawn_safely_after(pilot, "b enter", "set card"), SessionScreen)
+            assert isinstance(await drawn_safely_after(pilot, "f", "finish early?"), ConfirmScreen)   # names the sets left
             assert isinstance(await drawn_safely_after(pilot, "f", "summary"), SummaryScreen)
 
 

@@ -90,7 +90,7 @@ async def test_space_in_the_three_two_one_starts_the_hold_at_once():
         app.screen.tick()
         await pilot.press("enter")
         await pilot.pause()
-    assert app.results == [HoldResult((("left", 12), ("right", 30)), 8.0)]
+    assert app.results == [HoldResult((("left", 12), ("right", 30)), 10.0)]   # a side stopped early: "could not hold longer"
 
 
 async def test_a_warmup_timer_asks_no_rpe_and_ends_by_itself():

@@ -80,9 +80,9 @@ async def test_first_half_then_quit_keeps_the_session_in_progress(tmp_path):
         clocks.advance(60)
         await log_with_rpe(pilot, "8", "up")                      # Romanian deadlift: 9 reps
         assert keeper.state.logged[-1].reps == 9 and keeper.state.logged[-1].rpe == 8.0
-        await pilot.press("minus")                               # -15 s, then skipped with Space
+        await pilot.press("minus")                               # -15 s, then skipped with s
         assert keeper.state.rest.seconds == 105
-        await pilot.press("space")
+        await pilot.press("s")
         assert keeper.state.step == "set"
 
         assert keeper.state.card.side == "left"                   # single-leg calf raise, each side
@@ -116,17 +116,17 @@ async def test_resume_finishes_with_a_hold_and_files_the_toml(tmp_path):
         timer = app.screen.query_one(RestTimer)
         timer.tick()
         assert timer.remaining == pytest.approx(20)              # 120 s rest, 100 s of it gone before resume
-        await pilot.press("enter")                               # skip the rest
+        await pilot.press("s")                                   # skip the rest
         await log_with_rpe(pilot, "8")                           # Romanian deadlift
-        await pilot.press("enter")
+        await pilot.press("s")
         for _ in range(2):                                       # calf raise, left and right
             await log_with_rpe(pilot, "8")
-        await pilot.press("enter")
+        await pilot.press("s")
         await pilot.press("x")                                   # skip the hip abduction
         assert resumed.state.card.exercise.id == "dumbbell_row"
         await log_with_rpe(pilot, "9")
         await log_with_rpe(pilot, "9")
-        await pilot.press("enter")
+        await pilot.press("s")
 
         assert resumed.state.card.exercise.id == "plank"
         await pilot.press("space")                               # start the hold: 3-2-1 first
@@ -283,7 +283,7 @@ async def test_leaving_while_saves_fail_asks_first_and_retries(tmp_path, monkeyp
         monkeypatch.setattr(atomic.os, "replace", _disk_full)
         for _ in range(2):
             await log_with_rpe(pilot, "8")
-            await pilot.press("space")                               # skip the rest
+            await pilot.press("s")                                   # skip the rest
         assert keeper.unsaved_sets == 2
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)

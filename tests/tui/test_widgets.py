@@ -9,7 +9,7 @@ from textual.widgets import Digits
 
 from strongstride.engine.session import LiveSession
 from strongstride.model.plan import Load
-from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped, RpeChosen
+from strongstride.tui.messages import RestAdjusted, RestFinished, RpeChosen
 from strongstride.tui.widgets.big_number import BigNumber
 from strongstride.tui.widgets.rest_timer import RestTimer, countdown_face
 from strongstride.tui.widgets.rpe_picker import RpePicker, rpe_for_digit
@@ -33,9 +33,6 @@ class Harness(App[None]):
         self.received.append(message)
 
     def on_rest_adjusted(self, message: RestAdjusted) -> None:
-        self.received.append(message)
-
-    def on_rest_skipped(self, message: RestSkipped) -> None:
         self.received.append(message)
 
     def on_rpe_chosen(self, message: RpeChosen) -> None:
@@ -83,23 +80,19 @@ async def test_rest_timer_posts_finished_once_at_zero_then_counts_overtime() -> 
         assert "Overtime" in str(app.query_one("#rest-title").render())
 
 
-async def test_rest_timer_keys_add_and_take_fifteen_seconds_and_skip() -> None:
+async def test_rest_timer_adds_and_takes_fifteen_seconds_and_says_so() -> None:
     clock = FakeClock()
     app = Harness(lambda: RestTimer(started_at=clock.now, duration=90, clock=clock))
     async with app.run_test() as pilot:
         timer = app.query_one(RestTimer)
-        timer.focus()
-        await pilot.press("plus")
+        timer.adjust(15)
         assert timer.duration == 105 and timer.remaining == 105
-        await pilot.press("minus", "minus")
+        timer.adjust(-15)
+        timer.adjust(-15)
         assert timer.duration == 75
-        clock.now += 10
-        await pilot.press("s")
         await pilot.pause()
         adjusted = [m.duration for m in app.received if isinstance(m, RestAdjusted)]
-        skipped = [m.elapsed for m in app.received if isinstance(m, RestSkipped)]
         assert adjusted == [105, 90, 75]
-        assert skipped == [10]
 
 
 async def test_rest_timer_never_shortens_below_fifteen_seconds_and_can_finish_again() -> None:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from strongstride.engine.events import (
-    ExerciseSkipped, Finished, HoldCompleted, RestChanged, RestEnded, SetLogged, SetSkipped,
+    ExerciseSkipped, Finished, HoldCompleted, RestChanged, RestEnded, SetEdited, SetLogged, SetSkipped,
     VariationSwapped, WarmupDone,
 )
 from strongstride.engine.session import InvalidEvent, LiveSession
@@ -390,3 +390,77 @@ def test_a_test_ramp_rises_before_the_plans_sets_and_is_not_counted_among_them()
     squats = [s for s in session.state.logged if s.exercise_id == "back_squat"]
     assert [s.set_number for s in squats] == [1, 2, 3, 4, 5, 6]
     assert [s.reason.startswith("Test ramp") for s in squats] == [False, True, True, False, False, False]
+
+
+def test_the_state_is_worked_out_once_per_event() -> None:
+    session = LiveSession(setup_of(block("push_up", sets=2, reps=8)))
+    first = session.state
+    assert session.state is first
+    session.apply(SetLogged(START, 8, None, 8.0))
+    after_set = session.state
+    assert after_set is not first and after_set.logged and session.state is after_set
+    session.undo()
+    assert session.state is not after_set and not session.state.logged
+
+
+def test_an_edit_corrects_a_logged_set_in_the_log_and_in_what_goes_to_history() -> None:
+    clock = Clock()
+    session = LiveSession(setup_of(block("goblet_squat", sets=3, reps=8, load=Load("absolute", 20.0))))
+    session.apply(SetLogged(clock(), 8, 20.0, 8.0))
+    session.apply(RestEnded(clock()))
+    session.apply(SetLogged(clock(), 8, 20.0, 8.0))
+    session.apply(SetEdited(clock(), 0, 6, 22.5, 9.5, "heavier than I thought"))
+    first = session.state.logged[0]
+    assert (first.reps, first.load, first.rpe, first.note) == (6, 22.5, 9.5, "heavier than I thought")
+    assert first.rest_seconds is not None                       # the rest taken after it is kept
+    assert session.to_log().sets[0].reps == 6
+    assert session.state.step == "rest"                         # the edit leaves the session where it was
+
+
+def test_an_edit_of_a_hold_changes_its_seconds_and_an_edit_survives_a_replay() -> None:
+    clock = Clock()
+    setup = setup_of(block("plank", sets=2, hold=30))
+    session = LiveSession(setup)
+    session.apply(HoldCompleted(clock(), 30, 8.0))
+    session.apply(SetEdited(clock(), 0, 25, None, 9.0))
+    assert (session.state.logged[0].hold_seconds, session.state.logged[0].reps) == (25, None)
+    replayed = LiveSession(setup, session.events)
+    assert replayed.state.logged == session.state.logged
+
+
+@pytest.mark.parametrize("edit, reason", [
+    (SetEdited(START, 5, 8), "no logged set there"),
+    (SetEdited(START, 0, 500), "reps must be 0-"),
+    (SetEdited(START, 0, 8, None, 11.0), "RPE must be"),
+])
+def test_an_edit_that_does_not_fit_is_refused_and_changes_nothing(edit, reason) -> None:
+    session = LiveSession(setup_of(block("push_up", sets=2, reps=8)))
+    session.apply(SetLogged(START, 8, None, 8.0))
+    before = session.state
+    with pytest.raises(InvalidEvent, match=reason):
+        session.apply(edit)
+    assert session.state.logged == before.logged and len(session.events) == 1
+
+
+def test_a_skipped_set_cannot_be_edited_and_u_takes_back_the_edit_first() -> None:
+    session = LiveSession(setup_of(block("push_up", sets=3, reps=8)))
+    session.apply(SetSkipped(START))
+    with pytest.raises(InvalidEvent):
+        session.apply(SetEdited(START, 0, 8))
+    session.apply(SetLogged(START, 8, None, 8.0))
+    session.apply(SetEdited(START, 1, 7, None, 8.0))
+    assert isinstance(session.undo_last_set(), SetEdited)
+    assert session.state.logged[1].reps == 8
+
+
+def test_progress_names_the_sets_left_per_exercise_and_counts_skipped_exercises() -> None:
+    session = LiveSession(setup_of(block("push_up", sets=3, reps=8), block("split_squat", sets=2, reps=8),
+                                   block("plank", sets=2, hold=30)))
+    session.apply(SetLogged(START, 8, None, 8.0))
+    session.apply(RestEnded(START))
+    progress = session.state.progress
+    assert progress.left == (("Push up", 2), ("Split squat", 4), ("Plank", 2)) and progress.sets_left == 8
+    session.apply(ExerciseSkipped(START))
+    session.apply(SetLogged(START, 8, None, 8.0))                  # split squat, left side
+    progress = session.state.progress
+    assert progress.left == (("Split squat", 3), ("Plank", 2)) and progress.exercises_skipped == 1

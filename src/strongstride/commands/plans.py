@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 
 from strongstride.commands.check import library_with_warnings, plan_summary
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import ProblemsFound
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import visible
 from strongstride.store import paths
 from strongstride.store.plans import PlanEntry, discover_plans
 
 
+WRAP = 96
+NO_EQUIPMENT = "nothing but your body weight"
+
+
+def plan_equipment(plan: Plan, library: ExerciseLibrary) -> list[str]:
+    """What the plan's exercises need beyond body weight, in the order first met ("barbell", "band").
+
+    A weight-bearing exercise the plan does with body weight alone (a lunge without dumbbells) needs none."""
+    needs: list[str] = []
+    for session in plan.sessions:
+        for block in session.blocks:
+            exercise = library[block.exercise_id]
+            unloaded = exercise.is_loaded and block.prescription.load.kind == "bodyweight"
+            if exercise.equipment != "bodyweight" and not unloaded and exercise.equipment not in needs:
+                needs.append(exercise.equipment)
+    return needs
+
+
 def describe_plan(plan: Plan, library: ExerciseLibrary) -> list[str]:
-    """The lines that show a plan: its id and summary, its source, then each session and its exercises."""
+    """A plan: id and summary, what it is for, what it needs, the article it follows, each session's exercises."""
     lines = [f"{plan.id} - {plan_summary(plan)}"]
+    if plan.description:
+        lines += textwrap.wrap(" ".join(plan.description.split()), WRAP, initial_indent="  ", subsequent_indent="  ")
+    lines.append(f"  needs: {', '.join(plan_equipment(plan, library)) or NO_EQUIPMENT}")
     if plan.source:
-        lines.append(f"  follows: {plan.source}")
+        lines.append(f"  follows: {name_sources(plan.source)}")
     for session in plan.sessions:
         exercises = ", ".join(library[block.exercise_id].name for block in session.blocks)
         lines.append(f"  {session.id}  {session.name}: {exercises}")

@@ -37,6 +37,18 @@ class HoldCompleted:
 
 
 @dataclass(frozen=True)
+class SetEdited:
+    """A set logged earlier in this session, corrected: its place in the log and what was really done."""
+
+    at: datetime
+    index: int                 # position in the session's log of sets (warm-ups and skipped sets count)
+    count: int                 # reps, or seconds for a hold
+    load: float | None = None
+    rpe: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class SetSkipped:
     """The current set is not done (also declines an offered extra set)."""
 
@@ -89,12 +101,12 @@ class Abandoned:
 
 
 Event = (
-    WarmupDone | SetLogged | HoldCompleted | SetSkipped | ExerciseSkipped | VariationSwapped
+    WarmupDone | SetLogged | HoldCompleted | SetEdited | SetSkipped | ExerciseSkipped | VariationSwapped
     | RestChanged | RestEnded | Finished | Abandoned
 )
 EVENT_TYPES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (WarmupDone, SetLogged, HoldCompleted, SetSkipped, ExerciseSkipped, VariationSwapped,
+    for cls in (WarmupDone, SetLogged, HoldCompleted, SetEdited, SetSkipped, ExerciseSkipped, VariationSwapped,
                 RestChanged, RestEnded, Finished, Abandoned)
 }
 

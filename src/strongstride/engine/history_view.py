@@ -35,7 +35,8 @@ def latest_estimated_1rm(history: Sequence[SessionLog], exercise_id: str, unit: 
     return max(estimates) if estimates else None
 
 
-def _describe_set(s: SetLog, unit: Unit) -> str:
+def describe_set(s: SetLog, unit: Unit) -> str:
+    """One set as a log reads it: "40 kg x 8 L @8", "30 s @7"."""
     if s.hold_seconds is not None and s.reps is None:
         done = f"{s.hold_seconds} s"
     else:
@@ -53,4 +54,4 @@ def last_time_line(history: Sequence[SessionLog], exercise_id: str, unit: Unit) 
     if found is None:
         return "First time: no history for this exercise yet"
     session, sets = found
-    return f"Last time ({session.started_at:%d %b}): " + ", ".join(_describe_set(s, unit) for s in sets)
+    return f"Last time ({session.started_at:%d %b}): " + ", ".join(describe_set(s, unit) for s in sets)

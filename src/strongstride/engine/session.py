@@ -21,6 +21,7 @@ from strongstride.engine.events import (
     HoldCompleted,
     RestChanged,
     RestEnded,
+    SetEdited,
     SetLogged,
     SetSkipped,
     VariationSwapped,
@@ -47,7 +48,7 @@ from strongstride.model.plan import (
 )
 from strongstride.model.units import MAX_LOAD_KG, convert, format_load
 
-SET_EVENTS = (SetLogged, HoldCompleted, SetSkipped)
+SET_EVENTS = (SetLogged, HoldCompleted, SetSkipped, SetEdited)   # what u takes back, the last first
 WARMUP_SET_REST_SECONDS = 60
 MAX_REPS = 100
 MAX_REST_TAKEN_SECONDS = 24 * 3600   # a rest left running for days was not rest: history keeps a day at most
@@ -259,6 +260,9 @@ class _Fold:
                 raise InvalidEvent("no rest is running")
             self._end_rest(event.at)
             return
+        if isinstance(event, SetEdited):
+            self._edit(event)
+            return
         run = self.current_run()
         if run is None:
             raise InvalidEvent("every set is done: finish the session")
@@ -279,27 +283,41 @@ class _Fold:
         if isinstance(event, SetLogged):
             if run.exercise.kind == "hold" and not run.in_warmup:
                 raise InvalidEvent(f"{run.exercise.name} is a hold: log the seconds held")
-            if not 0 <= event.reps <= MAX_REPS:
-                raise InvalidEvent(f"reps must be 0-{MAX_REPS}, not {event.reps}")
-            if event.load is not None:
-                limit = convert(MAX_LOAD_KG, "kg", self.unit)
-                if not 0 <= event.load <= limit:
-                    raise InvalidEvent(f"load must be 0-{limit:g} {self.unit}, not {event.load:g}")
+            self._check_done(event.reps, False, event.load, event.rpe, event.note)
         if isinstance(event, HoldCompleted):
             if run.exercise.kind != "hold":
                 raise InvalidEvent(f"{run.exercise.name} is done for reps, not held")
-            if not 0 <= event.seconds <= MAX_HOLD_SECONDS:
-                raise InvalidEvent(f"a hold must be 0-{MAX_HOLD_SECONDS} seconds, not {event.seconds}")
-        if isinstance(event, (SetLogged, HoldCompleted)):
-            _check_rpe(event.rpe)
-            if len(event.note) > MAX_NOTE_CHARS:
-                raise InvalidEvent(f"a note must be at most {MAX_NOTE_CHARS} characters")
+            self._check_done(event.seconds, True, None, event.rpe, event.note)
         if isinstance(event, VariationSwapped):
             link = run.exercise.easier if event.direction == "easier" else run.exercise.harder
             if link is None or link not in self.setup.exercises:
                 raise InvalidEvent(f"{run.exercise.name} has no {event.direction} variation")
             if run.next_side:
                 raise InvalidEvent("finish both sides of this set before swapping")
+
+    def _check_done(self, count: int, is_hold: bool, load: float | None, rpe: float | None, note: str) -> None:
+        """What a set says was done is in range: reps or seconds, load, RPE and note."""
+        if is_hold and not 0 <= count <= MAX_HOLD_SECONDS:
+            raise InvalidEvent(f"a hold must be 0-{MAX_HOLD_SECONDS} seconds, not {count}")
+        if not is_hold and not 0 <= count <= MAX_REPS:
+            raise InvalidEvent(f"reps must be 0-{MAX_REPS}, not {count}")
+        limit = convert(MAX_LOAD_KG, "kg", self.unit)
+        if load is not None and not 0 <= load <= limit:
+            raise InvalidEvent(f"load must be 0-{limit:g} {self.unit}, not {load:g}")
+        _check_rpe(rpe)
+        if len(note) > MAX_NOTE_CHARS:
+            raise InvalidEvent(f"a note must be at most {MAX_NOTE_CHARS} characters")
+
+    def _edit(self, event: SetEdited) -> None:
+        """Correct a logged set in place (the log and its exercise's work alike); what the coach planned stays."""
+        if not 0 <= event.index < len(self.logged) or self.logged[event.index].skipped:
+            raise InvalidEvent("there is no logged set there to edit")
+        old = self.logged[event.index]
+        is_hold = old.hold_seconds is not None and old.reps is None
+        self._check_done(event.count, is_hold, event.load, event.rpe, event.note)
+        self.logged[event.index] = _corrected(old, event, is_hold)
+        for run in self.runs:   # the run's copy of the set may differ from the log's in its rest taken
+            run.work[:] = [_corrected(done, event, is_hold) if _same_set(done, old) else done for done in run.work]
 
     def _end_rest(self, at: datetime) -> None:
         if self.rest is None:
@@ -379,7 +397,9 @@ class _Fold:
         block = run.block
         if not exercise.is_loaded and block.prescription.load.kind != "band":
             block = dataclasses.replace(block, prescription=dataclasses.replace(block.prescription, load=BODYWEIGHT))
-        block = dataclasses.replace(block, exercise_id=new_id)
+        planned = self.setup.template.blocks[run.number - 1]
+        note = planned.note if new_id == planned.exercise_id else ""   # the plan's note is about its own exercise
+        block = dataclasses.replace(block, exercise_id=new_id, note=note)
         swapped = self._new_run(run.number, block, exercise)
         swapped.sets_completed = run.sets_completed
         swapped.work = run.work
@@ -414,6 +434,18 @@ class _Fold:
 def _counted_work(run: _BlockRun) -> list[SetLog]:
     """The block's work sets after its test sets, numbered from 1 as the plan counts them."""
     return [dataclasses.replace(s, set_number=s.set_number - run.tests_done) for s in run.work if s.set_number > run.tests_done]
+
+
+def _corrected(done: SetLog, event: SetEdited, is_hold: bool) -> SetLog:
+    """The set as the correction says it was done."""
+    if is_hold:
+        return dataclasses.replace(done, hold_seconds=event.count, rpe=event.rpe, note=event.note)
+    return dataclasses.replace(done, reps=event.count, load=event.load, rpe=event.rpe, note=event.note)
+
+
+def _same_set(a: SetLog, b: SetLog) -> bool:
+    """The same set, whatever rest was recorded after it."""
+    return (a.exercise_id, a.kind, a.set_number, a.side, a.at) == (b.exercise_id, b.kind, b.set_number, b.side, b.at)
 
 
 def _next_side(run: _BlockRun) -> bool:
@@ -462,6 +494,7 @@ class LiveSession:
         self.setup = setup
         self._events: list[Event] = []
         self._fold = _Fold(setup)
+        self._state: SessionState | None = None   # worked out once per event, on first read
         for event in events:
             self.apply(event)
 
@@ -473,6 +506,7 @@ class LiveSession:
         """Fold one event in; InvalidEvent (with the reason) leaves the session as it was."""
         self._fold.apply(event)
         self._events.append(event)
+        self._state = None
         return self.state
 
     def undo(self) -> Event | None:
@@ -480,6 +514,7 @@ class LiveSession:
         if not self._events:
             return None
         undone = self._events.pop()
+        self._state = None
         self._fold = _Fold(self.setup)
         for event in self._events:
             self._fold.apply(event)
@@ -495,6 +530,12 @@ class LiveSession:
 
     @property
     def state(self) -> SessionState:
+        """What the screens show; the same object until the next event or undo."""
+        if self._state is None:
+            self._state = self._work_out_state()
+        return self._state
+
+    def _work_out_state(self) -> SessionState:
         fold = self._fold
         run = None if fold.over else fold.current_run()
         step: Step = "done" if run is None else "warmup" if fold.warmup_pending else "rest" if fold.rest else "set"
@@ -525,9 +566,14 @@ class LiveSession:
         fold = self._fold
         planned = sum(max(r.planned_sets, r.sets_completed) * len(r.sides) for r in fold.runs if not r.skipped)
         done = sum(1 for s in fold.logged if s.kind == "work")
+        left = tuple(
+            (r.exercise.name, (r.planned_sets - r.sets_completed) * len(r.sides) - r.next_side)
+            for r in fold.runs if not r.skipped and r.sets_completed < r.planned_sets
+        )
         return Progress(
             sets_done=done, sets_planned=max(planned, done),
             exercises_done=sum(1 for r in fold.runs if fold.run_done(r)), exercise_count=len(fold.runs),
+            left=left, exercises_skipped=sum(1 for r in fold.runs if r.skipped),
         )
 
     def _up_next(self, run: _BlockRun | None) -> str:

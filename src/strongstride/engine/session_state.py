@@ -78,6 +78,12 @@ class Progress:
     sets_planned: int
     exercises_done: int
     exercise_count: int
+    left: tuple[tuple[str, int], ...] = ()   # (exercise name, sets still to do), in session order
+    exercises_skipped: int = 0
+
+    @property
+    def sets_left(self) -> int:
+        return sum(count for _, count in self.left)
 
     @property
     def fraction(self) -> float:

@@ -105,6 +105,11 @@ def weekday_name(day: date) -> str:
     return WEEKDAYS[day.weekday()].capitalize()
 
 
+def spoken_list(words: Sequence[str]) -> str:
+    """ "core", "core and calves", "core, calves and gluteals"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def long_date(day: date) -> str:
     """A day as a runner says it: "Monday 3 March"."""
     return f"{day:%A} {day.day} {day:%B}"
@@ -217,10 +222,11 @@ class _Week:
             if gap == 0 and before.plan_id == RUNNING_PLAN:
                 return f"{name} has your running plan's strength session ({before.session_id}): one session a day."
             if 0 < gap < DAYS_BETWEEN_SAME_MUSCLES and _share_muscles(muscles, before.muscles):
-                shared = ", ".join(sorted(muscles & before.muscles)) or "the same muscles"
-                other = (f"your running plan's {before.session_id} on {weekday_name(before.day)} (its muscles unknown)"
-                         if before.plan_id == RUNNING_PLAN else f"trained {weekday_name(before.day)}")
-                return (f"{template.name} loads {shared}, {other}: "
+                shared = sorted(muscles & before.muscles)
+                worked = f"the {spoken_list(shared)}" if shared else "the same muscles"
+                other = (f"and your running plan's {before.session_id} on {weekday_name(before.day)} may too (its muscles unknown)"
+                         if before.plan_id == RUNNING_PLAN else f"as {weekday_name(before.day)}'s session did")
+                return (f"{template.name} works {worked}, {other}: "
                         "give the same muscles 48 hours between sessions (common strength practice).")
         return None
 
@@ -433,7 +439,7 @@ def suggest_day(
                     "it counts toward this week's target, so no other session today.")
     if trained_today:
         return rest(f"You already trained today ({', '.join(p.session_id for p in trained_today)}): "
-                    "rest from strength until tomorrow.")
+                    "no more strength today.")
     if done_this_week + len(app_ahead) >= target:
         return rest(f"This week's {target} session{'s are' if target != 1 else ' is'} "
                     f"{'done' if not app_ahead else 'done or set by your running plan'}: rest from strength until Monday.")

@@ -21,14 +21,6 @@ class RestAdjusted(Message):
         self.duration = duration
 
 
-class RestSkipped(Message):
-    """The runner ended the rest early to start the next set now."""
-
-    def __init__(self, elapsed: float) -> None:
-        super().__init__()
-        self.elapsed = elapsed
-
-
 class RpeChosen(Message):
     """The runner picked how hard the set felt."""
 

@@ -26,6 +26,7 @@ from strongstride.tui.widgets.session_entry import SessionRpeScale
 LEAD_IN_SECONDS = 3
 TICK_SECONDS = 0.25
 DEFAULT_RPE = 8.0
+STOPPED_EARLY_RPE = 10.0   # "could not hold longer": the likeliest reason a hold ends before its time
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class HoldScreen(ModalScreen[HoldResult | None]):
     """
 
     BINDINGS = [
-        Binding("space,enter", "stop", "Stop / save", priority=True),
+        Binding("space,enter", "stop", "Start / stop", priority=True),
+        Binding("enter", "save", "Save", priority=True),
         Binding("c,escape", "cancel", "Cancel"),
     ]
 
@@ -63,6 +65,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
         *,
         ask_rpe: bool = True,
         rpe: float | None = None,
+        doing: str = "Hold",
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -70,6 +73,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
         self.sides = tuple(sides)
         self.monotonic = monotonic
         self.ask_rpe = ask_rpe
+        self.doing = doing
         self.start_rpe = rpe if rpe is not None else DEFAULT_RPE
         self.held: list[tuple[Side | None, int]] = []
         self.phase_started = monotonic()
@@ -106,14 +110,23 @@ class HoldScreen(ModalScreen[HoldResult | None]):
         if held >= self.seconds:
             self._side_done(self.seconds)
             return
-        self._show(f"Hold{side}", clock_face(math.ceil(self.seconds - held)), "Space: stop now (the seconds so far count)")
+        self._show(f"{self.doing}{side}", clock_face(math.ceil(self.seconds - held)), "Space: stop now (the seconds so far count)")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Start / stop while the clock runs, Save once the RPE is asked."""
+        if action == "stop":
+            return not self.asking_rpe
+        if action == "save":
+            return self.asking_rpe
+        return True
+
+    def action_save(self) -> None:
+        """Save the hold with the RPE picked."""
+        rpe = self.query_one("#hold-rpe", SessionRpeScale).value if self.ask_rpe else None
+        self.dismiss(HoldResult(tuple(self.held), rpe))
 
     def action_stop(self) -> None:
-        """In the 3-2-1: start the hold now; during the hold: stop it now; once the RPE is asked: save."""
-        if self.asking_rpe:
-            rpe = self.query_one("#hold-rpe", SessionRpeScale).value if self.ask_rpe else None
-            self.dismiss(HoldResult(tuple(self.held), rpe))
-            return
+        """In the 3-2-1: start the hold now; during the hold: stop it now (the seconds so far count)."""
         held = self.monotonic() - self.phase_started - LEAD_IN_SECONDS
         if held < 0:   # ready before the count ends: a key pressed then never logs a hold of 0 s
             self.phase_started = self.monotonic() - LEAD_IN_SECONDS
@@ -135,10 +148,13 @@ class HoldScreen(ModalScreen[HoldResult | None]):
             self.dismiss(HoldResult(tuple(self.held), None))
             return
         self.asking_rpe = True
+        self.refresh_bindings()
         held = ", ".join(f"{side} {s} s" if side else f"{s} s" for side, s in self.held)
         self._show(f"Held {held}. How hard was it?", "", f"{RPE_KEYS_HINT}   Enter: save")
         self.query_one("#hold-digits").display = False
         scale = self.query_one("#hold-rpe", SessionRpeScale)
+        if any(seconds < self.seconds for _, seconds in self.held):
+            scale.value = STOPPED_EARLY_RPE
         scale.display = True
         scale.focus()
 

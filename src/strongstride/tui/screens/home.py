@@ -17,13 +17,14 @@ from textual.widgets import Footer, Static
 
 from strongstride.engine.week import Suggestion
 from strongstride.model.moments import local_now
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal, visible
 from strongstride.store.in_progress import SavedSession
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.startup import AppState
-from strongstride.tui.widgets.plan_picker import PlanSessionPicker
+from strongstride.tui.widgets.plan_picker import NEXT_MARK, TODAY_MARK, PlanSessionPicker
 from strongstride.tui.widgets.problem_view import notify_problem
 from strongstride.tui.widgets.running_today import running_today
 
@@ -55,10 +56,10 @@ def today_card(suggestion: Suggestion | None, notes: Sequence[str] = ()) -> Text
         card.append(visible(suggestion.session_name), style="bold")
     if suggestion.warning is not None:
         card.append("\n⚠ Warning: ", style="bold")
-        card.append(visible(suggestion.warning))
+        card.append(visible(name_sources(suggestion.warning)))
     elif suggestion.reasons:
         card.append("\n")
-        card.append(visible(suggestion.reasons[-1]))
+        card.append(visible(name_sources(suggestion.reasons[-1])))
     if (running := running_today(suggestion, notes)) is not None:
         card.append("\n")
         card.append_text(running)
@@ -153,6 +154,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="lower"):
             yield PlanSessionPicker(
                 list(self.state.plans.values()), self.state.plan_id, self.state.session_to_offer(suggestion),
+                mark=TODAY_MARK if suggestion is not None and suggestion.session_id is not None else NEXT_MARK,
             )
             last = self.state.index.recent(RECENT_COUNT)
             recent = Static(recent_lines(last), id="recent", classes="-listed" if last else "")   # a line a session
@@ -160,7 +162,7 @@ class HomeScreen(Screen[None]):
             yield recent
         with VerticalScroll(id="reasons") as reasons:
             reasons.border_title = "Why this suggestion (w to close)"
-            yield Static(Text("\n".join(visible(reason) for reason in suggestion.reasons) if suggestion else ""))
+            yield Static(Text("\n".join(visible(name_sources(reason)) for reason in suggestion.reasons) if suggestion else ""))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -179,7 +181,10 @@ class HomeScreen(Screen[None]):
         return True
 
     def watch_show_reasons(self, show: bool) -> None:
+        """Show the reasons in place of the lists; the picker takes the keys again when they close."""
         self.set_class(show, "-reasons")
+        if not show:
+            self.query_one(PlanSessionPicker).focus()
 
     def action_why(self) -> None:
         """Show or hide every reason behind today's suggestion."""

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Label
 
 from strongstride.engine.session_state import SetCard
 from strongstride.model.visible_text import TYPED_TEXT, literal
+from strongstride.tui.screens.rpe_help import RPE_IN_ONE_LINE, RpeHelpScreen
 from strongstride.tui.widgets.rpe_picker import RPE_KEYS_HINT
 from strongstride.tui.widgets.session_entry import EntryField, SessionRpeScale
 from strongstride.tui.widgets.set_card import target_words
@@ -70,6 +71,7 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
     LogSetScreen SessionRpeScale { width: 1fr; }
     LogSetScreen #log-note { width: 1fr; }
     LogSetScreen #log-note-input { height: 1; border: none; padding: 0; width: 1fr; }
+    LogSetScreen #log-rpe-explained { color: $accent; width: 1fr; }
     LogSetScreen #log-error { color: $error; text-style: bold; width: 1fr; }
     """
 
@@ -80,16 +82,20 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
         Binding("right_square_bracket", "load(1)", "] heavier", key_display="]"),
         Binding("left_square_bracket", "load(-1)", "[ lighter", key_display="["),
         Binding("n", "note", "Note"),
+        Binding("question_mark", "explain_rpe", "What is RPE?", key_display="?"),
         Binding("escape,c", "cancel", "Cancel"),
     ]
 
-    def __init__(self, card: SetCard, save: SaveEntry, step_load: StepLoad | None = None) -> None:
+    def __init__(self, card: SetCard, save: SaveEntry, step_load: StepLoad | None = None,
+                 *, heading: str | None = None, note: str = "", first_rpe: bool = False) -> None:
         super().__init__()
         self.card = card
         self.save_entry = save
         self.step_load = step_load
         self.asks_rpe = card.kind == "work"
-        self.note = ""
+        self.heading = heading      # a correction names the set and what was logged instead of the target
+        self.note = note
+        self.first_rpe = first_rpe   # never rated a set before: say what RPE is beside the scale
 
     @property
     def count_label(self) -> str:
@@ -107,15 +113,17 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
         return f"+/- or ↑/↓ {self.count_label.lower()}{load}\nTab: next field, then type"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No load keys when there is no load to change."""
+        """No load keys when there is no load to change, no RPE help when no RPE is asked."""
+        if action == "explain_rpe":
+            return self.asks_rpe
         return self.has_load if action == "load" else True
 
     def compose(self) -> ComposeResult:
         card, target = self.card, self.card.target
         count = target.hold_seconds if self.count_label == "Seconds" else target.reps
         with Vertical(id="log-box"):
-            yield Label(literal(f"Log {card.exercise.name} · {card.position}"), id="log-title")
-            yield Label(literal(f"Target: {target_words(card)}"), id="log-target")
+            yield Label(literal(self.heading or f"Log {card.exercise.name} · {card.position}"), id="log-title")
+            yield Label(literal(f"{'Logged' if self.heading else 'Target'}: {target_words(card)}"), id="log-target")
             with Horizontal(id="log-body"):
                 with Vertical(id="log-fields"):
                     with Horizontal(id="log-numbers"):
@@ -125,8 +133,11 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
                     yield Label(self.keys_hint, classes="log-hint")
                     if self.asks_rpe:
                         yield Label(f"RPE: {RPE_KEYS_HINT}", classes="log-hint")
+                        if self.first_rpe:
+                            yield Label(RPE_IN_ONE_LINE, id="log-rpe-explained")
                     yield Label("n: add a note", id="log-note")
-                    yield Input(placeholder="note, Enter saves the set", restrict=TYPED_TEXT, id="log-note-input", disabled=True)
+                    yield Input(self.note, placeholder="note, Enter saves the set", restrict=TYPED_TEXT,
+                                id="log-note-input", disabled=True)
                 if self.asks_rpe:
                     rpe = target.rpe if target.rpe is not None else DEFAULT_RPE
                     yield SessionRpeScale(rpe, hold=self.count_label == "Seconds", id="log-rpe")
@@ -167,6 +178,10 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_explain_rpe(self) -> None:
+        """The RPE scale in words, and why the coach asks for it."""
+        self.app.push_screen(RpeHelpScreen())
 
     def action_save(self) -> None:
         """Check the fields, hand the entry to the session, and close only once it is saved."""

@@ -7,7 +7,10 @@ with its reason, a failed save as a warning bar, and the session carries on eith
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -25,6 +28,7 @@ from strongstride.engine.events import (
     HoldCompleted,
     RestChanged,
     RestEnded,
+    SetEdited,
     SetLogged,
     SetSkipped,
     VariationSwapped,
@@ -32,42 +36,88 @@ from strongstride.engine.events import (
 )
 from strongstride.engine.loading import step_load
 from strongstride.engine.session import InvalidEvent
-from strongstride.engine.session_state import RestState, SessionState, SetCard
+from strongstride.engine.session_state import RestState, SessionState, SetCard, Step
 from strongstride.services.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import Side
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
+from strongstride.tui.messages import RestAdjusted, RestFinished
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
+from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
+from strongstride.tui.screens.rpe_help import RpeHelpScreen
 from strongstride.tui.screens.summary import SummaryScreen
-from strongstride.tui.widgets.rest_timer import ADJUST_STEP
+from strongstride.tui.widgets.rest_timer import ADJUST_STEP, clock_face
 from strongstride.tui.widgets.session_rest import RestPanel
 from strongstride.tui.widgets.session_status import SessionStatus
-from strongstride.tui.widgets.session_warmup import DonePanel, WarmupPanel
+from strongstride.tui.widgets.session_warmup import DonePanel, WarmupPanel, left_words
 from strongstride.tui.widgets.set_card import SetCardView, next_set_words
 
 Direction = Literal["easier", "harder"]
 ELAPSED_TICK_SECONDS = 1.0
 SAVE_RETRY_SECONDS = 15.0   # while saves fail, how often to try again without waiting for a key
 
-# Which step of the session each action belongs to; actions not listed are always available.
-ACTION_STEPS: dict[str, tuple[str, ...]] = {
-    "warmup_done": ("warmup",),
-    "warmup_timer": ("warmup",),
-    "start_hold": ("set",),
-    "log": ("set",),
-    "skip_set": ("set",),
-    "skip_exercise": ("set",),
-    "swap": ("set",),
-    "skip_rest": ("rest",),
-    "rest": ("rest",),
-    "finish_now": ("warmup", "set", "rest"),
-    "summary": ("done",),
-}
+ALL_STEPS: tuple[Step, ...] = ("warmup", "set", "rest", "done")
+
+
+@dataclass(frozen=True)
+class SessionKey:
+    """One row of the session's key table: keys, action, footer words, the steps it acts in, any further test."""
+
+    keys: str
+    action: str
+    description: str
+    steps: tuple[Step, ...] = ALL_STEPS
+    show: bool = True
+    key_display: str | None = None
+    when: str | None = None        # a SessionScreen method (state, parameters) -> bool that must also agree
+
+    @property
+    def name(self) -> str:
+        return self.action.split("(", 1)[0]
+
+    def binding(self) -> Binding:
+        return Binding(self.keys, self.action, self.description, show=self.show, key_display=self.key_display)
+
+
+# The one table the bindings, the footer, check_action and the rest screen's key line come from.
+# Where keys overlap, the first row enabled at the step wins (Enter starts a hold before it logs one).
+SESSION_KEYS: tuple[SessionKey, ...] = (
+    SessionKey("enter", "warmup_done", "Warm-up done", ("warmup",)),
+    SessionKey("space", "warmup_timer", "Timer", ("warmup",)),
+    SessionKey("enter,space", "start_hold", "Start hold", ("set",), when="has_hold_timer"),
+    SessionKey("enter,l", "log", "Log set", ("set",)),
+    SessionKey("s", "skip_set", "Skip set", ("set",)),
+    SessionKey("x", "skip_exercise", "Skip exercise", ("set",)),
+    SessionKey("v", "swap('v')", "Swap", ("set",), when="has_swap"),
+    SessionKey("V", "swap('V')", "Swap", ("set",), show=False, when="has_swap"),
+    SessionKey("s", "skip_rest", "Skip rest", ("rest",)),
+    SessionKey("plus,equals_sign,right", f"rest({ADJUST_STEP})", f"{ADJUST_STEP} s longer", ("rest",), key_display="+"),
+    SessionKey("minus,left", f"rest(-{ADJUST_STEP})", f"{ADJUST_STEP} s shorter", ("rest",), key_display="-"),
+    SessionKey("enter", "rest_over", "Next set", ("rest",), show=False),
+    SessionKey("enter", "summary", "Finish", ("done",)),
+    SessionKey("u", "undo", "Undo set", when="has_logged"),
+    SessionKey("e", "edit", "Edit a set", ("warmup", "set", "rest"), show=False, when="has_set_done"),
+    SessionKey("f", "finish_now", "Finish", ("warmup", "set", "rest"), show=False),
+    SessionKey("q", "leave", "Leave"),
+    SessionKey("question_mark", "explain_rpe", "What is RPE?", show=False),
+)
+KEY_STEPS: dict[str, tuple[Step, ...]] = {row.name: row.steps for row in SESSION_KEYS}
+KEY_TESTS: dict[str, str] = {row.name: row.when for row in SESSION_KEYS if row.when}
+
+
+KEY_NAMES = {"plus": "+", "minus": "-", "right": "→", "left": "←", "enter": "Enter", "space": "Space"}
+
+
+def keys_line(step: Step) -> str:
+    """The keys of one step, as one line: "s Skip rest   + / → 15 s longer   - / ← 15 s shorter"."""
+    def names(keys: str) -> str:
+        return " / ".join(KEY_NAMES.get(key, key) for key in keys.split(",") if key != "equals_sign")
+    return "   ".join(f"{names(row.keys)} {row.description}"
+                      for row in SESSION_KEYS if step in row.steps and row.show and row.steps != ALL_STEPS)
 
 
 def swap_keys(card: SetCard, exercises: Mapping[str, Exercise]) -> dict[str, tuple[Direction, Exercise]]:
@@ -98,23 +148,7 @@ class SessionScreen(Screen[Path | None]):
     SessionScreen ContentSwitcher { height: 1fr; }
     """
 
-    BINDINGS = [
-        Binding("enter", "warmup_done", "Warm-up done"),
-        Binding("space", "warmup_timer", "Timer"),
-        Binding("enter,space", "start_hold", "Start hold"),
-        Binding("enter,l", "log", "Log set"),
-        Binding("enter,space", "skip_rest", "Skip rest", show=False),   # the focused RestTimer shows its keys
-        Binding("plus,equals_sign", f"rest({ADJUST_STEP})", f"+{ADJUST_STEP} s", show=False),
-        Binding("minus", f"rest(-{ADJUST_STEP})", f"-{ADJUST_STEP} s", show=False),
-        Binding("enter", "summary", "Finish"),
-        Binding("s", "skip_set", "Skip set"),
-        Binding("x", "skip_exercise", "Skip exercise"),
-        Binding("v", "swap('v')", "Swap"),
-        Binding("V", "swap('V')", "Swap", show=False),
-        Binding("u", "undo", "Undo set"),
-        Binding("f", "finish_now", "Finish", show=False),
-        Binding("q", "leave", "Leave"),
-    ]
+    BINDINGS = [row.binding() for row in SESSION_KEYS]
 
     def __init__(
         self,
@@ -129,6 +163,7 @@ class SessionScreen(Screen[Path | None]):
         self.rest_origins: dict[datetime, float] = {}   # rest start (wall clock) -> same moment on the monotonic clock
         self.shown_rest: RestState | None = None
         self.refusal = ""
+        self.hint = ""        # a word on a key pressed at the wrong moment, until the next event
 
     @property
     def state(self) -> SessionState:
@@ -170,15 +205,17 @@ class SessionScreen(Screen[Path | None]):
         warning.update(literal(self.keeper.save_error or ""))
         warning.display = bool(self.keeper.save_error)
         notice = self.query_one("#session-notice", Label)
-        notice.update(literal(self.refusal or state.notice))
+        notice.update(literal(self.refusal or self.hint or state.notice))
         notice.set_class(bool(self.refusal), "-refused")
-        notice.display = bool(self.refusal or state.notice)
+        notice.display = bool(self.refusal or self.hint or state.notice)
         if state.step == "warmup" and state.warmup is not None:
             self.query_one(WarmupPanel).show(state.warmup, state.up_next)
         elif state.step == "set" and state.card is not None:
             self.query_one(SetCardView).show(state.card, swap_words(swap_keys(state.card, self.keeper.session.setup.exercises)))
         elif state.step == "rest" and state.rest is not None:
             self._show_rest(state.rest, state.card)
+        elif state.step == "done":
+            self.query_one(DonePanel).show(state.progress)
         self.query_one(ContentSwitcher).current = state.step
         self.refresh_bindings()
 
@@ -188,9 +225,7 @@ class SessionScreen(Screen[Path | None]):
         self.shown_rest = rest
         holder = self.query_one("#rest", Vertical)
         holder.remove_children()
-        panel = RestPanel(self.rest_origin(rest), rest.seconds, self.monotonic, card)
-        holder.mount(panel)
-        self.call_after_refresh(panel.timer.focus)
+        holder.mount(RestPanel(self.rest_origin(rest), rest.seconds, self.monotonic, card, keys_line("rest")))
 
     def rest_origin(self, rest: RestState) -> float:
         """When the rest began on the monotonic clock: now for a rest just started, or as long ago as
@@ -207,21 +242,28 @@ class SessionScreen(Screen[Path | None]):
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A key acts only at its steps of the key table, and when its further test (if any) agrees."""
         state = self.state
         if state.finished or state.abandoned:
             return action == "leave"
-        steps = ACTION_STEPS.get(action)
+        steps = KEY_STEPS.get(action)
         if steps is not None and state.step not in steps:
             return False
+        test = KEY_TESTS.get(action)
+        return True if test is None else getattr(self, test)(state, parameters)
+
+    def has_hold_timer(self, state: SessionState, _: tuple[object, ...]) -> bool:
         card = state.card
-        is_hold = card is not None and card.is_hold and card.kind == "work"
-        if action == "start_hold":
-            return is_hold and card is not None and card.target.hold_seconds is not None
-        if action == "swap":
-            return card is not None and parameters[0] in swap_keys(card, self.keeper.session.setup.exercises)
-        if action == "undo":
-            return bool(state.logged)
-        return True
+        return card is not None and card.is_hold and card.kind == "work" and card.target.hold_seconds is not None
+
+    def has_swap(self, state: SessionState, parameters: tuple[object, ...]) -> bool:
+        return state.card is not None and parameters[0] in swap_keys(state.card, self.keeper.session.setup.exercises)
+
+    def has_logged(self, state: SessionState, _: tuple[object, ...]) -> bool:
+        return bool(state.logged)
+
+    def has_set_done(self, state: SessionState, _: tuple[object, ...]) -> bool:
+        return bool(editable_sets(state.logged))
 
     def action_warmup_done(self) -> None:
         self.apply(WarmupDone(self.clock()))
@@ -231,7 +273,8 @@ class SessionScreen(Screen[Path | None]):
         warmup = self.state.warmup
         if warmup is None:
             return
-        screen = HoldScreen(f"Warm-up: {warmup.activity}", warmup.minutes * 60, (None,), self.monotonic, ask_rpe=False)
+        screen = HoldScreen(f"Warm-up: {warmup.activity}", warmup.minutes * 60, (None,), self.monotonic,
+                            ask_rpe=False, doing="Warm-up")
         self.app.push_screen(screen, self._warmup_timed)
 
     def _warmup_timed(self, result: HoldResult | None) -> None:
@@ -243,9 +286,18 @@ class SessionScreen(Screen[Path | None]):
         card = self.state.card
         if card is None:
             return
+        screen = LogSetScreen(card, self.log_entry, self.load_stepper(card.exercise), first_rpe=self.never_rated())
+        self.app.push_screen(screen, self._back_from_modal)
+
+    def never_rated(self) -> bool:
+        """True until the runner has given any set an RPE, here or in the history the session started with."""
+        past = (s for session in self.keeper.session.setup.history for s in session.sets)
+        return not any(s.rpe is not None for s in (*self.state.logged, *past))
+
+    def load_stepper(self, exercise: Exercise) -> Callable[[float, int], float] | None:
+        """The [ ] keys' next load up or down on the runner's equipment, for loaded exercises."""
         equipment = self.keeper.session.setup.config.equipment
-        stepper = (lambda load, steps: step_load(load, steps, card.exercise, equipment)) if card.exercise.is_loaded else None
-        self.app.push_screen(LogSetScreen(card, self.log_entry, stepper), self._back_from_modal)
+        return (lambda load, steps: step_load(load, steps, exercise, equipment)) if exercise.is_loaded else None
 
     def log_entry(self, entry: SetEntry) -> str | None:
         """Turn the runner's entry into the set's event; the refusal's reason, or None once saved."""
@@ -260,7 +312,34 @@ class SessionScreen(Screen[Path | None]):
             self.keeper.apply(event)
         except InvalidEvent as refusal:
             return str(refusal)
-        self.refusal = ""
+        self.refusal = self.hint = ""
+        return None
+
+    def action_edit(self) -> None:
+        """Correct a set logged earlier: pick it, change it, and it is saved at once."""
+        self.app.push_screen(SetChoiceScreen(self.state.logged), self._edit_chosen)
+
+    def _edit_chosen(self, index: int | None) -> None:
+        if index is None:
+            return
+        done = self.state.logged[index]
+        exercise = self.keeper.session.setup.exercises.get(done.exercise_id)
+        if exercise is None:
+            return
+        heading = f"Correct {exercise.name}, {'warm-up ' if done.kind == 'warmup' else ''}set {done.set_number}"
+        side = f", {done.side} side" if done.side else ""
+        screen = LogSetScreen(logged_card(done, exercise), lambda entry: self.correct(index, entry),
+                              self.load_stepper(exercise), heading=heading + side, note=done.note)
+        self.app.push_screen(screen, self._back_from_modal)
+
+    def correct(self, index: int, entry: SetEntry) -> str | None:
+        """Save the corrected set as an edit event; the refusal's reason, or None once saved."""
+        try:
+            self.keeper.apply(SetEdited(self.clock(), index, entry.count, entry.load, entry.rpe, entry.note))
+        except InvalidEvent as refusal:
+            return str(refusal)
+        self.refusal = self.hint = ""
+        self.notify("The set was corrected and saved", timeout=3)
         return None
 
     def _back_from_modal(self, _: object) -> None:
@@ -299,6 +378,15 @@ class SessionScreen(Screen[Path | None]):
     def action_skip_rest(self) -> None:
         self.apply(RestEnded(self.clock()))
 
+    def action_rest_over(self) -> None:
+        """Enter goes on once the rest has run out; while it runs, it only says which key skips it."""
+        panel = self.rest_panel
+        if panel is None or panel.timer.finished:
+            self.action_skip_rest()
+            return
+        self.hint = f"The rest has {clock_face(math.ceil(panel.timer.remaining))} left: s skips the rest"
+        self.show_state()
+
     def action_rest(self, seconds: int) -> None:
         """Lengthen or shorten the rest by 15 s (the timer tells the session its new length)."""
         panel = self.rest_panel
@@ -309,18 +397,34 @@ class SessionScreen(Screen[Path | None]):
         """Take back the last logged or skipped set."""
         undone = self.keeper.undo_last_set()
         self.refusal = "" if undone is not None else "There is no set to undo"
+        taken_back = "The correction was taken back" if isinstance(undone, SetEdited) else "The last set was taken back"
         self.shown_rest = None
         self.show_state()
         if undone is not None:
-            self.notify("The last set was taken back", timeout=3)
+            self.notify(taken_back, timeout=3)
+
+    def action_explain_rpe(self) -> None:
+        """The RPE scale in words, and why the coach asks for it."""
+        self.app.push_screen(RpeHelpScreen())
 
     def action_summary(self) -> None:
         """Show the summary, where the session is filed with a note."""
         self.app.push_screen(SummaryScreen(self.keeper, self.clock), self._after_summary)
 
     def action_finish_now(self) -> None:
-        """End the session early: straight to the summary."""
-        self.action_summary()
+        """End the session early, after saying which sets are left undone."""
+        progress = self.state.progress
+        if not progress.sets_left:
+            self.action_summary()
+            return
+        question = Text("Finish now? ", style="bold")
+        question.append(visible(f"{left_words(progress)} are left. They will not be done today."))
+        answers = [Answer("f", "finish now and see the summary", "finish")]
+        self.app.push_screen(ConfirmScreen(question, answers), self._finish_answered)
+
+    def _finish_answered(self, answer: str | None) -> None:
+        if answer == "finish":
+            self.action_summary()
 
     def _after_summary(self, saved_to: Path | None) -> None:
         if self.state.finished:
@@ -361,9 +465,6 @@ class SessionScreen(Screen[Path | None]):
         if change:
             self.apply(RestChanged(self.clock(), change))
 
-    def on_rest_skipped(self, _: RestSkipped) -> None:
-        self.action_skip_rest()
-
     # -- events --------------------------------------------------------------------------------
     def apply(self, event: Event, *, summary: bool = True) -> bool:
         """Hand an event to the keeper; a refused one is shown with its reason and changes nothing."""
@@ -373,7 +474,7 @@ class SessionScreen(Screen[Path | None]):
             self.refusal = f"Not done: {refusal}"
             self.show_state()
             return False
-        self.refusal = ""
+        self.refusal = self.hint = ""
         self.show_state()
         if summary:
             self._summary_if_done()

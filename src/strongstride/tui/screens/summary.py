@@ -19,6 +19,7 @@ from strongstride.model.visible_text import TYPED_TEXT, literal, visible_lines
 from strongstride.services.recap import SessionRecap, recap_session
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.widgets.session_status import elapsed_face
+from strongstride.tui.widgets.session_warmup import left_words
 
 
 def totals_words(recap: SessionRecap) -> str:
@@ -39,6 +40,7 @@ class SummaryScreen(Screen[Path | None]):
     SummaryScreen { padding: 0 1; }
     SummaryScreen #summary-title { text-style: bold; width: 1fr; }
     SummaryScreen #summary-totals { width: 1fr; margin: 0 0 1 0; }
+    SummaryScreen #summary-left { width: 1fr; color: $warning; margin: 0 0 1 0; }
     SummaryScreen DataTable { height: auto; max-height: 9; }
     SummaryScreen #summary-records { color: $success; text-style: bold; width: 1fr; margin: 1 0 0 0; }
     SummaryScreen #summary-note { margin: 1 0 0 0; }
@@ -69,6 +71,9 @@ class SummaryScreen(Screen[Path | None]):
         with Vertical():
             yield Label(literal(f"Session summary · {setup.plan.name} · {setup.template.name}"), id="summary-title")
             yield Label(literal(totals_words(recap)), id="summary-totals")
+            progress = self.keeper.state.progress
+            if progress.sets_left:
+                yield Label(literal(f"Not done: {left_words(progress)}"), id="summary-left")
             table: DataTable = DataTable(show_cursor=False, zebra_stripes=False)
             table.add_columns("Exercise", "Sets", "Best set", "Estimated 1RM")
             for exercise in recap.exercises:

@@ -14,16 +14,17 @@ from strongstride.tui.messages import PlanChosen, StartSession
 from strongstride.tui.startup import PlanOption
 
 TODAY_MARK = "◀ today"
+NEXT_MARK = "◀ next"      # a rest day: the session Enter starts is the next one, not today's
 CURRENT_MARK = "◀ current"
 
 
-def session_options(option: PlanOption, today_session_id: str | None) -> list[Option]:
-    """One line a session: its id, its name, and a word (not a colour) marking today's."""
+def session_options(option: PlanOption, offered_id: str | None, mark: str = TODAY_MARK) -> list[Option]:
+    """One line a session: its id, its name, and a word (not a colour) marking the one Enter starts."""
     options = []
     for template in option.plan.sessions:
         line = literal(f"{template.id:<3} {template.name}")
-        if template.id == today_session_id:
-            line.append(f"  {TODAY_MARK}", style="bold")
+        if template.id == offered_id:
+            line.append(f"  {mark}", style="bold")
         options.append(Option(line, id=template.id))
     return options
 
@@ -57,11 +58,12 @@ class PlanSessionPicker(OptionList):
     showing_plans: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, plans: Sequence[PlanOption], plan_id: str | None, today_session_id: str | None,
-                 *, id: str | None = None) -> None:
+                 *, mark: str = TODAY_MARK, id: str | None = None) -> None:
         super().__init__(id=id)
         self.plans = list(plans)
         self.plan_id = plan_id
         self.today_session_id = today_session_id
+        self.mark = mark
         self._show_sessions()
 
     @property
@@ -71,7 +73,7 @@ class PlanSessionPicker(OptionList):
     def _show_sessions(self) -> None:
         current = self.current
         self.border_title = literal(f"Sessions of {current.plan.name}" if current else "No plan loaded")
-        self.set_options(session_options(current, self.today_session_id) if current else [])
+        self.set_options(session_options(current, self.today_session_id, self.mark) if current else [])
         today_ids = [o.id for o in self.options]
         if self.today_session_id in today_ids:
             self.highlighted = today_ids.index(self.today_session_id)

@@ -1,4 +1,4 @@
-"""The rest countdown: large digits, a progress bar, +15 s / -15 s, skip, then the overtime.
+"""The rest countdown: large digits, a progress bar, longer or shorter on request, then the overtime.
 
 The time left is always worked out from the injected clock and the start time, never by
 counting ticks, so it cannot drift however late or often `tick()` is called.
@@ -10,14 +10,13 @@ import math
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar
 
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import RestAdjusted, RestFinished, RestSkipped
+from strongstride.tui.messages import RestAdjusted, RestFinished
 
 Clock = Callable[[], float]
 ADJUST_STEP = 15
@@ -37,8 +36,10 @@ def countdown_face(remaining: float, overtime: float) -> str:
     return f"+{clock_face(int(overtime))}"
 
 
-class RestTimer(Widget, can_focus=True):
-    """Counts the rest down from a start time on a monotonic clock, then counts the overtime up."""
+class RestTimer(Widget):
+    """Counts the rest down from a start time on a monotonic clock, then counts the overtime up.
+
+    It binds no keys: the session screen's key table owns them and calls `adjust`."""
 
     DEFAULT_CSS = """
     RestTimer {
@@ -55,12 +56,6 @@ class RestTimer(Widget, can_focus=True):
     RestTimer.-overtime #rest-title { color: $warning; }
     """
 
-    BINDINGS = [
-        Binding("plus,equals_sign,right", "adjust(15)", "+15 s"),
-        Binding("minus,left", "adjust(-15)", "-15 s"),
-        Binding("s,space", "skip", "Skip rest"),
-    ]
-
     remaining: reactive[float] = reactive(0.0, init=False)
     overtime: reactive[float] = reactive(0.0, init=False)
 
@@ -69,6 +64,7 @@ class RestTimer(Widget, can_focus=True):
         started_at: float,
         duration: float,
         clock: Clock = rest_clock,
+        keys: str = "",
         *,
         id: str | None = None,
         classes: str | None = None,
@@ -77,6 +73,7 @@ class RestTimer(Widget, can_focus=True):
         self.started_at = started_at
         self.duration = float(duration)
         self.clock = clock
+        self.keys = keys
         self.finished = False
         self._due: Timer | None = None
         self.set_reactive(RestTimer.remaining, self.duration)
@@ -90,7 +87,7 @@ class RestTimer(Widget, can_focus=True):
         yield Label("Rest", id="rest-title")
         yield Digits(countdown_face(self.remaining, 0.0), id="rest-digits")
         yield ProgressBar(total=self.duration, show_eta=False, show_percentage=False, id="rest-bar")
-        yield Label("+ / → add 15 s   - / ← take 15 s   s / Space skip", id="rest-keys")
+        yield Label(self.keys, id="rest-keys")
 
     def on_mount(self) -> None:
         self.tick()
@@ -122,13 +119,6 @@ class RestTimer(Widget, can_focus=True):
         self.tick()
         self._ring_when_due()
         return self.duration
-
-    def action_adjust(self, seconds: int) -> None:
-        self.adjust(seconds)
-
-    def action_skip(self) -> None:
-        """End the rest now."""
-        self.post_message(RestSkipped(self.elapsed))
 
     def _show(self, elapsed: float) -> None:
         if not self.is_mounted:

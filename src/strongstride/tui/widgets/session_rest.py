@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Label
 
 from strongstride.engine.session_state import SetCard
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.rest_timer import RestTimer
 from strongstride.tui.widgets.set_card import next_set_words, target_words
@@ -25,9 +26,10 @@ class RestPanel(Vertical):
     RestPanel .rest-line { width: 1fr; }
     """
 
-    def __init__(self, started_at: float, seconds: int, monotonic: Callable[[], float], card: SetCard | None) -> None:
+    def __init__(self, started_at: float, seconds: int, monotonic: Callable[[], float], card: SetCard | None,
+                 keys: str = "") -> None:
         super().__init__()
-        self.timer = RestTimer(started_at, seconds, monotonic, id="rest-timer")
+        self.timer = RestTimer(started_at, seconds, monotonic, keys, id="rest-timer")
         self.card = card
 
     def compose(self) -> ComposeResult:
@@ -39,4 +41,4 @@ class RestPanel(Vertical):
         yield Label(literal(target_words(card)), id="rest-next-target", classes="rest-line")
         if card.plates is not None:
             yield Label(Text.assemble(("Plates: ", "bold"), visible(card.plates.reason)), classes="rest-line")
-        yield Label(Text.assemble(("Why: ", "bold"), visible(card.target.reason)), id="rest-next-reason", classes="rest-line")
+        yield Label(Text.assemble(("Why: ", "bold"), visible(name_sources(card.target.reason))), id="rest-next-reason", classes="rest-line")

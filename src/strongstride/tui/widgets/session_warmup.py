@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Label
 
+from strongstride.engine.session_state import Progress
 from strongstride.model.plan import Warmup
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.rest_timer import clock_face
@@ -51,8 +52,29 @@ class WarmupPanel(Vertical):
         yield Label(Text.assemble(("Then: ", "bold"), visible(self.up_next)), id="warmup-next")
 
 
+def done_words(progress: Progress) -> str:
+    """What the session came to, honestly: every set done, some skipped, or nothing logged at all."""
+    if progress.sets_done == 0:
+        if progress.exercises_skipped == progress.exercise_count:
+            return "Every exercise was skipped: nothing was logged."
+        return "No work set was logged in this session."
+    if progress.exercises_skipped or progress.sets_done < progress.sets_planned:
+        return f"Done: {sets_words(progress.sets_done)} logged, the rest skipped."
+    return "Every set is done. Well trained!"
+
+
+def sets_words(count: int) -> str:
+    """ "1 set", "3 sets"."""
+    return f"{count} set{'' if count == 1 else 's'}"
+
+
+def left_words(progress: Progress) -> str:
+    """ "11 sets: Push up 2, Split squat 4, Plank 5"."""
+    return f"{sets_words(progress.sets_left)}: " + ", ".join(f"{name} {count}" for name, count in progress.left)
+
+
 class DonePanel(Vertical):
-    """Every set is done: finish for the summary, or undo the last set."""
+    """The sets are over: finish for the summary, or undo the last set."""
 
     DEFAULT_CSS = """
     DonePanel { height: auto; padding: 1 2; }
@@ -60,5 +82,9 @@ class DonePanel(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Label("Every set is done. Well trained!", id="done-title")
-        yield Label("Enter: finish and see the summary   u: undo the last set   q: leave for now")
+        yield Label("", id="done-title")
+        yield Label("Enter: finish and see the summary   u: undo the last set   e: correct a set   q: leave for now")
+
+    def show(self, progress: Progress) -> None:
+        """Say what the session came to."""
+        self.query_one("#done-title", Label).update(done_words(progress))

@@ -10,6 +10,7 @@ from textual.widgets import Label
 
 from strongstride.engine.session_state import SetCard
 from strongstride.model.units import format_load
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.widgets.big_number import BigNumber
 
@@ -17,14 +18,20 @@ WARMUP_BADGE = " WARM-UP "
 EXTRA_BADGE = " EXTRA SET "
 
 
+def reps_word(count: int) -> str:
+    """ "rep" for one, "reps" for any other count."""
+    return "rep" if count == 1 else "reps"
+
+
 def target_words(card: SetCard) -> str:
-    """The target in one line: "8 reps · 62.5 kg · RPE 8 = 2 reps left" (or a hold in seconds)."""
+    """The target in one line: "8 reps per side · 62.5 kg · RPE 8 = 2 reps left" (or a hold in seconds)."""
     target = card.target
     parts = []
+    per_side = " per side" if card.side else ""
     if target.hold_seconds is not None and card.is_hold:
-        parts.append(f"hold {target.hold_seconds} s")
+        parts.append(f"hold {target.hold_seconds} s{per_side}")
     elif target.reps is not None:
-        parts.append(f"{target.reps} reps")
+        parts.append(f"{target.reps} {reps_word(target.reps)}{per_side}")
     parts.append(format_load(target.load, card.unit) if target.load is not None else load_kind_words(card))
     if card.rpe_meaning:
         parts.append(card.rpe_meaning)
@@ -38,6 +45,15 @@ def load_kind_words(card: SetCard) -> str:
     if card.band is not None:
         return f"band {card.band}"
     return "band" if card.exercise.equipment == "band" else "bodyweight"
+
+
+def effort_words(card: SetCard) -> str:
+    """Beside the big numbers: how hard (the RPE in words), "light: warm-up", or what the body works against."""
+    if card.rpe_meaning:
+        return card.rpe_meaning
+    if card.kind == "warmup":
+        return "light: warm-up"
+    return load_kind_words(card)
 
 
 def next_set_words(card: SetCard) -> str:
@@ -93,10 +109,10 @@ class SetCardView(Vertical):
         yield Label(literal(target_words(card)), classes="card-line", id="card-target")
         if card.plates is not None:
             yield self._line("Plates", card.plates.reason, "card-plates")
-        yield self._line("Why", card.target.reason, "card-reason")
+        yield self._line("Why", name_sources(card.target.reason), "card-reason")
         yield self._line("Cues", " · ".join(card.exercise.cues), "card-cues")
         yield self._line("Avoid", card.exercise.mistake, "card-mistake")
-        yield self._line("Last time", card.last_time, "card-last")
+        yield self._said(card.last_time, "card-last")
         if card.note:
             yield self._line("Note", card.note, "card-note")
         if self.swaps:
@@ -107,11 +123,16 @@ class SetCardView(Vertical):
         if card.is_hold and target.hold_seconds is not None:
             yield BigNumber(str(target.hold_seconds), "Hold", "seconds", id="card-count")
         elif target.reps is not None:
-            yield BigNumber(str(target.reps), "Reps", "reps", id="card-count")
+            yield BigNumber(str(target.reps), "Reps", reps_word(target.reps), id="card-count")
         if target.load is not None:
             yield BigNumber(f"{target.load:g}", "Load", card.unit, id="card-load")
-        effort = card.rpe_meaning or load_kind_words(card)
-        yield Label(literal(effort), id="card-effort")
+        yield Label(literal(effort_words(card)), id="card-effort")
+
+    @staticmethod
+    def _said(line: str, line_id: str) -> Label:
+        """A line that names itself ("Last time (12 Nov): ..."), its words before the colon in bold."""
+        label, _, value = line.partition(": ")
+        return SetCardView._line(label, value, line_id)
 
     @staticmethod
     def _line(label: str, value: str, line_id: str) -> Label:

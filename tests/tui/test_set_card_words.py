@@ -1,0 +1,92 @@
+"""The set card says what it means: one rep, per side, a warm-up's load, the last time, the note of the exercise shown."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from textual.widgets import Label
+
+from strongstride.engine.events import SetLogged, VariationSwapped
+from strongstride.engine.session import LiveSession
+from strongstride.model.config import Config, KnownSet
+from strongstride.model.plan import Load, NumberRange
+from strongstride.tui.widgets.set_card import SetCardView, target_words
+from tests.tui.test_widgets import Harness
+from tests.tui.session_harness import Clocks, keeper_of, session_app
+from tests.unit.session_fixtures import START, block, setup_of
+
+
+@pytest.fixture(autouse=True)
+def data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for kind in ("data", "config", "cache"):
+        monkeypatch.setenv(f"STRONGSTRIDE_{kind.upper()}_DIR", str(tmp_path / kind))
+
+
+def card_text(app) -> str:
+    """Every line of the set card as plain text."""
+    return "\n".join(str(label.render()) for label in app.screen.query("SetCardView Label").results(Label))
+
+
+def test_one_rep_is_one_rep() -> None:
+    card = LiveSession(setup_of(block("push_up", sets=2, reps=1))).state.card
+    assert target_words(card).startswith("1 rep ·")
+
+
+def test_a_one_sided_set_says_per_side() -> None:
+    card = LiveSession(setup_of(block("split_squat", sets=2, reps=8))).state.card
+    assert target_words(card).startswith("8 reps per side ·")
+
+
+async def test_a_loaded_warmup_card_names_its_load_and_never_says_bodyweight(tmp_path: Path) -> None:
+    heavy = Load("percent_1rm", percent=NumberRange.exactly(85))
+    config = Config(known={"back_squat": KnownSet(100.0, 1)})
+    keeper = keeper_of(setup_of(block("back_squat", sets=3, reps=5, load=heavy), config=config), tmp_path)
+    assert keeper.state.card.kind == "warmup"
+    app = session_app(keeper, Clocks())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        text = card_text(app)
+    assert "bodyweight" not in text
+    assert "warm-up" in text.lower() and "kg" in text
+
+
+async def test_with_no_history_the_card_says_first_time_once(tmp_path: Path) -> None:
+    keeper = keeper_of(setup_of(block("push_up", sets=2, reps=8)), tmp_path)
+    app = session_app(keeper, Clocks())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        text = card_text(app)
+    assert "First time: no history" in text and "Last time: First time" not in text
+
+
+async def test_after_a_swap_the_old_exercises_note_is_gone(tmp_path: Path) -> None:
+    keeper = keeper_of(setup_of(block("back_squat", sets=3, reps=5, load=Load("absolute", 60.0),
+                                      note="Bar on the upper back")), tmp_path)
+    app = session_app(keeper, Clocks())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "Bar on the upper back" in card_text(app)
+        await pilot.press("v")                        # to the goblet squat
+        await pilot.pause()
+        assert keeper.state.card.exercise.id == "goblet_squat"
+        assert "Bar on the upper back" not in card_text(app)
+
+
+def test_swapping_back_brings_the_plans_note_back() -> None:
+    session = LiveSession(setup_of(block("back_squat", sets=3, reps=5, load=Load("absolute", 60.0), note="Bar high")))
+    session.apply(VariationSwapped(START, "easier"))
+    assert session.state.card.note == ""
+    session.apply(VariationSwapped(START, "harder"))
+    assert session.state.card.note == "Bar high"
+
+
+async def test_the_reason_names_the_article_by_title_not_by_seed_number() -> None:
+    card = LiveSession(setup_of(block("push_up", sets=2, reps=8))).state.card
+    cited = dataclasses.replace(card, target=dataclasses.replace(card.target, reason="Fewer reps as the load rises (seed 000)"))
+    app = Harness(lambda: SetCardView(cited))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        why = str(app.query_one("#card-reason", Label).render())
+    assert why == "Why: Fewer reps as the load rises (“Strength Training 101”)"
