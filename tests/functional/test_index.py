@@ -109,13 +109,6 @@ def test_last_performance_is_the_newest_session_with_work_sets_of_the_exercise(s
     assert store.index().last_performance("nordic_curl") is None
 
 
-def test_sessions_between_includes_both_days(store: HistoryStore) -> None:
-    for day in (1, 2, 3, 4):
-        save_day(store, day)
-    between = store.index().sessions_between(date(2026, 11, 2), date(2026, 11, 3))
-    assert [s.id for s in between] == ["day-02", "day-03"]
-
-
 def test_recent_is_newest_first(store: HistoryStore) -> None:
     for day in (1, 2, 3):
         save_day(store, day)
