@@ -14,13 +14,8 @@ from strongstride.store.config import load_config, save_config_value
 
 
 @pytest.fixture
-def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
-    path = tmp_path / "config" / "config.toml"
-    path.parent.mkdir()
-    return path
+def config_file(folders: Path) -> Path:
+    return folders / "config" / "config.toml"
 
 
 def loaded(path: Path, text: str) -> tuple[Config, list[str]]:
