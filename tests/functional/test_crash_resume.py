@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow   # minutes of real processes: run in CI, left out locally with -m "not slow"
+
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("session_driver.py")
 PLAN = ROOT / "sample_plans" / "runner-foundation.toml"

@@ -12,7 +12,7 @@ import pytest
 from strongstride.model.problems import ProblemsFound
 from strongstride.store import atomic
 from strongstride.store.history import HistoryStore, new_session_id
-from tests.unit.test_history_codec import START, make_session, make_set
+from tests.unit.history_builders import START, make_session, make_set
 
 
 @pytest.fixture

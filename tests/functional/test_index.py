@@ -15,7 +15,7 @@ from strongstride.services.records import best_e1rm
 from strongstride.store import index_files
 from strongstride.store.history import HistoryStore
 from strongstride.store.index import HistoryIndex, load_index
-from tests.unit.test_history_codec import make_session, make_set
+from tests.unit.history_builders import make_session, make_set
 
 
 @pytest.fixture
