@@ -11,6 +11,8 @@ import pytest
 from tests.e2e.terminal import Terminal, strongstride_script, user_folders_env
 from tests.toml_text import toml_string
 
+pytestmark = pytest.mark.slow   # minutes of real processes: run in CI, left out locally with -m "not slow"
+
 TITLE = "\x1b]0;PWNED\x07"                 # sets the terminal's window title
 CLIPBOARD = "\x1b]52;c;cHduZWQ=\x07"      # writes "pwned" to the clipboard
 BLINK = "\x1b[6;9mBLINK\x1b[0m"           # rapid blink and strike-through: styles the app never uses

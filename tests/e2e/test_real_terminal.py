@@ -10,6 +10,8 @@ import pytest
 
 from tests.e2e.terminal import Terminal, user_folders_env
 
+pytestmark = pytest.mark.slow   # minutes of real processes: run in CI, left out locally with -m "not slow"
+
 # A short stand-in for runner-foundation A: one loaded exercise whose load adapts, then a 5 s plank.
 QUICK_PLAN = """\
 schema = 1

@@ -14,7 +14,7 @@ from strongstride.engine.week import suggest_day, suggest_week
 from strongstride.model.config import RunningWeek
 from strongstride.model.plan import Phase
 from strongstride.store.calendar_feed import read_calendars
-from tests.unit.test_week import HEAVY_LOAD, LIBRARY, make_plan, session
+from tests.unit.week_builders import HEAVY_LOAD, LIBRARY, make_plan, session
 
 CALENDARS = Path(__file__).parent.parent / "data" / "calendars"
 LONDON = ZoneInfo("Europe/London")

@@ -31,10 +31,7 @@ reps = "8-10"
 """
 
 
-@pytest.fixture(autouse=True)
-def own_folders(tmp_path, monkeypatch):
-    for variable, folder in (("DATA", "data"), ("CONFIG", "config"), ("CACHE", "cache")):
-        monkeypatch.setenv(f"STRONGSTRIDE_{variable}_DIR", str(tmp_path / folder))
+pytestmark = pytest.mark.usefixtures("folders")
 
 
 def check(capsys, *files) -> tuple[int, list[str], str]:
@@ -122,7 +119,6 @@ def test_text_from_the_file_is_printed_literally(tmp_path, capsys):
 
 
 def test_a_broken_user_exercise_file_is_a_warning_not_a_failure(tmp_path, capsys):
-    (tmp_path / "config").mkdir()
     (tmp_path / "config" / "exercises.toml").write_text("schema = [", encoding="utf-8")
     path = tmp_path / "good.toml"
     path.write_text(VALID, encoding="utf-8")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow   # minutes of real processes: run in CI, left out locally with -m "not slow"
+
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("session_driver.py")
 PLAN = ROOT / "sample_plans" / "runner-foundation.toml"
@@ -34,13 +36,9 @@ def _step(process: subprocess.Popen[str], command: str = "next") -> tuple[int, i
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "STRONGSTRIDE_DATA_DIR": str(tmp_path / "data"),
-        "STRONGSTRIDE_CONFIG_DIR": str(tmp_path / "config"),
-        "STRONGSTRIDE_CACHE_DIR": str(tmp_path / "cache"),
-    }
+def env(folders: Path) -> dict[str, str]:
+    """The environment of the processes a test starts and kills: this one's, with the user folders."""
+    return dict(os.environ)
 
 
 @pytest.mark.parametrize("seed", range(4))

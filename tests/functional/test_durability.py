@@ -14,7 +14,7 @@ from strongstride.store.atomic import atomic_write_text, remove_file, sweep_stal
 from strongstride.store.history import HistoryStore
 from strongstride.store.in_progress import InProgressStore
 from strongstride.store.lock import SessionLock
-from tests.unit.test_history_codec import make_session, make_set
+from tests.unit.history_builders import make_session, make_set
 
 DAY = 86_400
 

@@ -28,15 +28,10 @@ equipment = "bodyweight"
 
 
 @pytest.fixture(autouse=True)
-def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def user_folders(folders: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets empty user folders and output that is not a terminal unless it asks."""
-    for name in ("DATA", "CONFIG", "CACHE"):
-        (tmp_path / name.lower()).mkdir()
-        monkeypatch.setenv(f"STRONGSTRIDE_{name}_DIR", str(tmp_path / name.lower()))
-    for variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR"):
-        monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("COLUMNS", "80")
-    return tmp_path / "config"
+    return folders / "config"
 
 
 def write_user_exercises(config: Path, text: str) -> Path:

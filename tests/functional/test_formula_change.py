@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from strongstride import cli
 from strongstride.engine import rpe
-from tests.functional.test_stats_command import save_session
+from tests.functional.saved_history import save_session
 
 DAY = date.today() - timedelta(days=3)
 
@@ -31,7 +31,7 @@ def e1rm_column(capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_a_changed_formula_is_seen_without_deleting_any_cache(folders: Path, capsys, monkeypatch) -> None:
-    save_session(folders, DAY, ("back_squat", 5, 100.0, 8.0, None))
+    save_session(folders, datetime.combine(DAY, time(7, 30)), (("back_squat", 5, 100.0, 8.0, None),))
     before = best_e1rm_shown(capsys), e1rm_column(capsys)
     caches = sorted(path.name for path in (folders / "cache").iterdir())
     assert "records.json" in caches and before == (before[0], before[0])
@@ -45,7 +45,7 @@ def test_a_changed_formula_is_seen_without_deleting_any_cache(folders: Path, cap
 
 
 def test_the_records_cache_is_still_reused_while_no_formula_changes(folders: Path, capsys, monkeypatch) -> None:
-    save_session(folders, DAY, ("back_squat", 5, 100.0, 8.0, None))
+    save_session(folders, datetime.combine(DAY, time(7, 30)), (("back_squat", 5, 100.0, 8.0, None),))
     best_e1rm_shown(capsys)
     cache = folders / "cache" / "records.json"
     written = cache.stat().st_mtime_ns

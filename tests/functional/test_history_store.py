@@ -12,14 +12,11 @@ import pytest
 from strongstride.model.problems import ProblemsFound
 from strongstride.store import atomic
 from strongstride.store.history import HistoryStore, new_session_id
-from tests.unit.test_history_codec import START, make_session, make_set
+from tests.unit.history_builders import START, make_session, make_set
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HistoryStore:
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
+def store(folders: Path) -> HistoryStore:
     return HistoryStore.default()
 
 

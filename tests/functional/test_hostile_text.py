@@ -43,14 +43,10 @@ START = datetime(2026, 11, 23, 18, 5, 12)
 
 
 @pytest.fixture
-def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """User folders under tmp_path; output goes to a pipe unless a test asks for a terminal."""
-    for name in ("DATA", "CONFIG", "CACHE"):
-        monkeypatch.setenv(f"STRONGSTRIDE_{name}_DIR", str(tmp_path / name.lower()))
-    for variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR"):
-        monkeypatch.delenv(variable, raising=False)
-    (tmp_path / "config" / "plans").mkdir(parents=True)
-    return tmp_path
+def folders(folders: Path) -> Path:
+    """The user folders with a plans folder; output goes to a pipe unless a test asks for a terminal."""
+    (folders / "config" / "plans").mkdir()
+    return folders
 
 
 @pytest.fixture(params=["pipe", "terminal"])

@@ -16,14 +16,6 @@ DATA = Path(__file__).parents[1] / "data" / "imports"
 REAL_SAMPLE = DATA / "strong-export-sample.csv"
 
 
-@pytest.fixture
-def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Empty user folders under tmp_path, so nothing touches the real ones."""
-    for name in ("DATA", "CONFIG", "CACHE"):
-        monkeypatch.setenv(f"STRONGSTRIDE_{name}_DIR", str(tmp_path / name.lower()))
-    return tmp_path
-
-
 def history_files(folders: Path) -> list[Path]:
     return sorted((folders / "data" / "history").glob("*/*.toml"))
 
@@ -62,7 +54,6 @@ def test_a_dry_run_shows_what_would_be_added_and_writes_nothing(
 
 def test_the_unit_comes_from_the_option_else_from_the_config(folders: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = folders / "config" / "config.toml"
-    config.parent.mkdir(parents=True)
     config.write_text('schema = 1\nunits = "lb"\n')
     assert main(["import", str(DATA / "strong_old_comma.csv"), "--from", "strong", "--dry-run"]) == 0
     assert "Weights taken to be in lb: the file names no unit (the config's units" in capsys.readouterr().out

@@ -24,10 +24,7 @@ EVENTS = [
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> InProgressStore:
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
+def store(folders: Path) -> InProgressStore:
     return InProgressStore(paths.in_progress_file())
 
 
@@ -70,7 +67,6 @@ def test_a_failed_save_keeps_the_previous_file_and_raises(store: InProgressStore
     ('schema = 1\nevents = ["a"]\n[session]\nuid = "x"\n', "events"),
 ])
 def test_a_broken_file_is_reported_and_left_untouched(store: InProgressStore, text: str, key: str) -> None:
-    store.path.parent.mkdir(parents=True)
     store.path.write_text(text)
     with pytest.raises(ProblemsFound) as raised:
         store.load()

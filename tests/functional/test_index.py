@@ -15,14 +15,11 @@ from strongstride.services.records import best_e1rm
 from strongstride.store import index_files
 from strongstride.store.history import HistoryStore
 from strongstride.store.index import HistoryIndex, load_index
-from tests.unit.test_history_codec import make_session, make_set
+from tests.unit.history_builders import make_session, make_set
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> HistoryStore:
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
+def store(folders: Path) -> HistoryStore:
     return HistoryStore.default()
 
 
@@ -107,13 +104,6 @@ def test_last_performance_is_the_newest_session_with_work_sets_of_the_exercise(s
     session, squat = found
     assert session.id == "day-02" and squat.best_load == 55.0
     assert store.index().last_performance("nordic_curl") is None
-
-
-def test_sessions_between_includes_both_days(store: HistoryStore) -> None:
-    for day in (1, 2, 3, 4):
-        save_day(store, day)
-    between = store.index().sessions_between(date(2026, 11, 2), date(2026, 11, 3))
-    assert [s.id for s in between] == ["day-02", "day-03"]
 
 
 def test_recent_is_newest_first(store: HistoryStore) -> None:

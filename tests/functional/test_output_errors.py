@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.functional.test_history_command import save_session
+from tests.functional.saved_history import save_session
 
 TIMEOUT = 60
 COMMANDS = [("history",), ("stats",), ("today",), ("export", "--format", "csv")]

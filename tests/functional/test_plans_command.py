@@ -30,11 +30,9 @@ reps = "12-15"
 
 
 @pytest.fixture(autouse=True)
-def plans_dir(tmp_path, monkeypatch):
+def plans_dir(folders):
     """The user's plans folder (not created), with every user folder inside tmp_path."""
-    for variable, folder in (("DATA", "data"), ("CONFIG", "config"), ("CACHE", "cache")):
-        monkeypatch.setenv(f"STRONGSTRIDE_{variable}_DIR", str(tmp_path / folder))
-    return tmp_path / "config" / "plans"
+    return folders / "config" / "plans"
 
 
 def write_user_plan(plans_dir, plan_id: str, text: str):

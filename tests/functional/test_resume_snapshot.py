@@ -18,11 +18,9 @@ PLAN_TEXT = (Path(__file__).resolve().parents[2] / "sample_plans" / "runner-foun
 
 
 @pytest.fixture
-def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    found = {kind: tmp_path / kind for kind in ("data", "config", "cache")}
-    for kind, folder in found.items():
-        folder.mkdir()
-        monkeypatch.setenv(f"STRONGSTRIDE_{kind.upper()}_DIR", str(folder))
+def folders(folders: Path) -> dict[str, Path]:
+    """The user folders by kind, with a plan of the runner's own chosen in config."""
+    found = {kind: folders / kind for kind in ("data", "config", "cache")}
     (found["config"] / "plans").mkdir()
     (found["config"] / "plans" / "mine.toml").write_text(PLAN_TEXT.replace("sets = 1", "sets = 3", 1))
     (found["config"] / "config.toml").write_text('schema = 1\nplan = "mine"\n')

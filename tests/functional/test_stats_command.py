@@ -15,25 +15,18 @@ from strongstride.commands import history
 from strongstride.services import records as records_module
 from strongstride.commands.stats import MONTHS_OF_VOLUME, NO_VOLUME
 from strongstride.model.calendar import month_start
-from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
-from strongstride.store.history import HistoryStore, new_session_id
+from strongstride.store.history import HistoryStore
+from tests.functional import saved_history
+from tests.functional.saved_history import Done
 
-Done = tuple[str, int | None, float | None, float | None, int | None]   # (exercise, reps, load, rpe, hold)
 TODAY = date.today()
 THIS_MONDAY = TODAY - timedelta(days=TODAY.weekday())
 
 
 def save_session(folders: Path, day: date, *sets: Done, unit: str = "kg") -> Path:
-    started_at = datetime.combine(day, time(7, 30))
-    logs = tuple(
-        SetLog(exercise_id=exercise, set_number=number, at=started_at, unit=unit, reps=reps, load=load, rpe=rpe,
-               hold_seconds=hold)
-        for number, (exercise, reps, load, rpe, hold) in enumerate(sets, start=1)
-    )
-    log = SessionLog(id=new_session_id(started_at, "runner-foundation", "A"), plan_id="runner-foundation",
-                     session_id="A", started_at=started_at, unit=unit, sets=logs)
-    return HistoryStore(folders / "data", folders / "cache").save(log)
+    """A session of these sets on the day, at half past seven in the morning."""
+    return saved_history.save_session(folders, datetime.combine(day, time(7, 30)), sets, unit)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

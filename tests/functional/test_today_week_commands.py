@@ -20,16 +20,13 @@ def weekday_after(days: int) -> str:
 
 
 @pytest.fixture
-def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Empty config, data and cache folders; the config folder is returned."""
-    for name, variable in (("config", "CONFIG"), ("data", "DATA"), ("cache", "CACHE")):
-        (tmp_path / name).mkdir()
-        monkeypatch.setenv(f"STRONGSTRIDE_{variable}_DIR", str(tmp_path / name))
-    return tmp_path / "config"
+def config_dir(folders: Path) -> Path:
+    """The empty config folder, beside empty data and cache folders."""
+    return folders / "config"
 
 
-def write_config(folders: Path, text: str) -> None:
-    (folders / "config.toml").write_text(text, encoding="utf-8")
+def write_config(config_dir: Path, text: str) -> None:
+    (config_dir / "config.toml").write_text(text, encoding="utf-8")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -42,8 +39,8 @@ def running(long_run_day: str, extra: str = "", top: str = "") -> str:
     return f'schema = 1\n{top}\n[running]\nlong_run_days = ["{long_run_day}"]\nhard_days = []\nfocus = "middle"\n{extra}\n'
 
 
-def test_today_on_an_easy_day_suggests_the_first_session_with_its_reasons(folders: Path, capsys) -> None:
-    write_config(folders, running(weekday_after(3)))
+def test_today_on_an_easy_day_suggests_the_first_session_with_its_reasons(config_dir: Path, capsys) -> None:
+    write_config(config_dir, running(weekday_after(3)))
     code, out, err = run(capsys, "today")
     assert code == 0, err
     lines = out.splitlines()
@@ -56,8 +53,8 @@ def test_today_on_an_easy_day_suggests_the_first_session_with_its_reasons(folder
     assert "\x1b[" not in out and "─" not in out
 
 
-def test_today_on_the_long_run_day_warns_and_offers_to_train_anyway(folders: Path, capsys) -> None:
-    write_config(folders, running(weekday_after(0)))
+def test_today_on_the_long_run_day_warns_and_offers_to_train_anyway(config_dir: Path, capsys) -> None:
+    write_config(config_dir, running(weekday_after(0)))
     code, out, _ = run(capsys, "today")
     assert code == 0
     assert ": rest from strength" in out.splitlines()[0]
@@ -66,9 +63,9 @@ def test_today_on_the_long_run_day_warns_and_offers_to_train_anyway(folders: Pat
     assert "Running today: long run" in out
 
 
-def test_today_while_not_running_says_why_strength_matters_now(folders: Path, capsys) -> None:
+def test_today_while_not_running_says_why_strength_matters_now(config_dir: Path, capsys) -> None:
     resume = TODAY + timedelta(days=20)
-    write_config(folders, running(weekday_after(0), extra=f"not_running_until = {resume.isoformat()}"))
+    write_config(config_dir, running(weekday_after(0), extra=f"not_running_until = {resume.isoformat()}"))
     code, out, _ = run(capsys, "today")
     assert code == 0
     assert "strength work keeps your fitness while injury stops the running (seed 000)" in out
@@ -76,11 +73,11 @@ def test_today_while_not_running_says_why_strength_matters_now(folders: Path, ca
     assert "Warning" not in out
 
 
-def test_today_shows_the_phase_and_its_week_and_the_taper(folders: Path, capsys) -> None:
+def test_today_shows_the_phase_and_its_week_and_the_taper(config_dir: Path, capsys) -> None:
     started = TODAY - timedelta(weeks=7)
     race = TODAY + timedelta(days=5)
     top = f'plan = "ultra-block"\nplan_started = {started.isoformat()}'
-    write_config(folders, running(weekday_after(3), extra=f"race_date = {race.isoformat()}", top=top))
+    write_config(config_dir, running(weekday_after(3), extra=f"race_date = {race.isoformat()}", top=top))
     code, out, err = run(capsys, "today")
     assert code == 0, err
     # the block counts back from the race, not forward from plan_started: race week is the last week
@@ -89,8 +86,8 @@ def test_today_shows_the_phase_and_its_week_and_the_taper(folders: Path, capsys)
     assert "common taper practice, not the seeds" in out
 
 
-def test_today_after_a_session_today_says_rest(folders: Path, capsys) -> None:
-    write_config(folders, running(weekday_after(3)))
+def test_today_after_a_session_today_says_rest(config_dir: Path, capsys) -> None:
+    write_config(config_dir, running(weekday_after(3)))
     started = datetime.combine(TODAY, time(0, 5))
     HistoryStore.default().save(SessionLog(
         id=new_session_id(started, "runner-foundation", "A"), plan_id="runner-foundation", session_id="A",
@@ -104,8 +101,8 @@ def test_today_after_a_session_today_says_rest(folders: Path, capsys) -> None:
     assert "You already trained today (A)" in out
 
 
-def test_week_prints_a_heading_and_seven_days_with_runs_and_reasons(folders: Path, capsys) -> None:
-    write_config(folders, running(weekday_after(2)))
+def test_week_prints_a_heading_and_seven_days_with_runs_and_reasons(config_dir: Path, capsys) -> None:
+    write_config(config_dir, running(weekday_after(2)))
     code, out, err = run(capsys, "week")
     assert code == 0, err
     heading, *days = out.splitlines()
@@ -119,8 +116,8 @@ def test_week_prints_a_heading_and_seven_days_with_runs_and_reasons(folders: Pat
     assert sum("strength: A - Foundation A" in line or "strength: B - Foundation B" in line for line in days) >= 1
 
 
-def test_a_bad_config_key_is_reported_and_the_command_still_answers(folders: Path, capsys) -> None:
-    write_config(folders, 'schema = 1\n[running]\nfocus = "sprint"\n')
+def test_a_bad_config_key_is_reported_and_the_command_still_answers(config_dir: Path, capsys) -> None:
+    write_config(config_dir, 'schema = 1\n[running]\nfocus = "sprint"\n')
     code, out, err = run(capsys, "today")
     assert code == 0
     assert "config.toml" in err and "running.focus" in err
@@ -128,8 +125,8 @@ def test_a_bad_config_key_is_reported_and_the_command_still_answers(folders: Pat
     assert "Plan: Runner foundation" in out
 
 
-def test_an_unknown_plan_exits_1_with_a_clear_message(folders: Path, capsys) -> None:
-    write_config(folders, 'schema = 1\nplan = "no-such-plan"\n')
+def test_an_unknown_plan_exits_1_with_a_clear_message(config_dir: Path, capsys) -> None:
+    write_config(config_dir, 'schema = 1\nplan = "no-such-plan"\n')
     for command in ("today", "week"):
         code, out, err = run(capsys, command)
         assert code == 1 and out == ""
@@ -137,7 +134,7 @@ def test_an_unknown_plan_exits_1_with_a_clear_message(folders: Path, capsys) -> 
         assert "runner-foundation" in err and "Traceback" not in err
 
 
-def test_a_broken_plan_exits_1_with_its_file_line_and_key(folders: Path, capsys, tmp_path: Path) -> None:
+def test_a_broken_plan_exits_1_with_its_file_line_and_key(config_dir: Path, capsys, tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text('schema = 1\nname = "Broken"\nsessions_per_week = "often"\n', encoding="utf-8")
     code, out, err = run(capsys, "--plan", str(broken), "today")
@@ -146,15 +143,15 @@ def test_a_broken_plan_exits_1_with_its_file_line_and_key(folders: Path, capsys,
     assert "Traceback" not in err
 
 
-def test_text_from_plan_files_is_printed_literally(folders: Path, capsys) -> None:
+def test_text_from_plan_files_is_printed_literally(config_dir: Path, capsys) -> None:
     source = (Path(cli.__file__).resolve().parents[2] / "sample_plans" / "runner-foundation.toml").read_text(encoding="utf-8")
-    plans = folders / "plans"
+    plans = config_dir / "plans"
     plans.mkdir()
     (plans / "mine.toml").write_text(
         source.replace('name = "Runner foundation"', 'name = "[bold]Mine[/bold]"').replace('name = "Foundation A"', 'name = "[red]A day"'),
         encoding="utf-8",
     )
-    write_config(folders, running(weekday_after(3), top='plan = "mine"'))
+    write_config(config_dir, running(weekday_after(3), top='plan = "mine"'))
     code, out, err = run(capsys, "today")
     assert code == 0, err
     assert "Plan: [bold]Mine[/bold]" in out

@@ -19,7 +19,7 @@ from strongstride.model.plan import Load
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store.config import CONFIG_KEYS, EQUIPMENT_KEYS, RUNNING_KEYS, load_config, save_config_value
 from tests.unit.session_fixtures import START, block, setup_of
-from tests.unit.test_plan_fuzz import mutate, paths_in, values
+from tests.unit.plan_mutation import mutate, paths_in, values
 
 FUZZ_SETTINGS = settings(
     max_examples=120, deadline=None,

@@ -15,7 +15,7 @@ from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.problems import ProblemsFound
 from strongstride.store.history import HistoryStore
 from strongstride.store.history_codec import SESSION_KEYS, SET_KEYS, session_from_toml, session_to_toml
-from tests.unit.test_plan_fuzz import mutate, paths_in, values
+from tests.unit.plan_mutation import mutate, paths_in, values
 
 FUZZ_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FILE_SETTINGS = settings(

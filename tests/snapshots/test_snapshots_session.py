@@ -20,12 +20,9 @@ def clocks() -> Clocks:
 
 
 @pytest.fixture
-def warmed_up(tmp_path: Path, clocks: Clocks, monkeypatch: pytest.MonkeyPatch):
+def warmed_up(folders: Path, clocks: Clocks):
     """A session past its warm-up, on the first set (quarter squat, barbell)."""
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
-    keeper = new_keeper(tmp_path)
+    keeper = new_keeper(folders)
     clocks.advance(8 * 60)
     keeper.apply(WarmupDone(clocks.wall()))
     return keeper
@@ -63,11 +60,10 @@ def test_unilateral_set_card(snap_compare, warmed_up, clocks: Clocks) -> None:
     assert snap_compare(session_app(warmed_up, clocks), press=["s"], terminal_size=SIZE)   # skip the rest
 
 
-def test_summary_with_records(snap_compare, tmp_path: Path, clocks: Clocks, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    last_week = new_keeper(tmp_path, started_at=clocks.wall() - timedelta(days=7), uid="last-week")
+def test_summary_with_records(snap_compare, folders: Path, clocks: Clocks) -> None:
+    last_week = new_keeper(folders, started_at=clocks.wall() - timedelta(days=7), uid="last-week")
     do_every_set(last_week, clocks)
     last_week.finish(clocks.wall())
-    today = new_keeper(tmp_path, started_at=clocks.wall())
+    today = new_keeper(folders, started_at=clocks.wall())
     do_every_set(today, clocks, extra_reps=2)
     assert snap_compare(session_app(today, clocks), press=["enter"], terminal_size=SIZE)

@@ -25,11 +25,7 @@ from tests.tui.session_harness import (
 from tests.unit.session_fixtures import EXERCISES, block, exercise, setup_of
 
 
-@pytest.fixture(autouse=True)
-def data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("folders")
 
 
 def saved_events(root: Path) -> list[dict]:

@@ -10,23 +10,11 @@ import pytest
 
 from strongstride.model.config import Config, Equipment, RunningWeek
 from strongstride.model.problems import ProblemsFound
+from tests.unit.config_files import loaded
 from strongstride.store.config import load_config, save_config_value
 
 
-@pytest.fixture
-def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("STRONGSTRIDE_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("STRONGSTRIDE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("STRONGSTRIDE_CACHE_DIR", str(tmp_path / "cache"))
-    path = tmp_path / "config" / "config.toml"
-    path.parent.mkdir()
-    return path
 
-
-def loaded(path: Path, text: str) -> tuple[Config, list[str]]:
-    path.write_text(text, encoding="utf-8")
-    config, problems = load_config(path)
-    return config, [str(problem) for problem in problems]
 
 
 def test_no_file_is_all_defaults_and_no_problems(tmp_path: Path) -> None:

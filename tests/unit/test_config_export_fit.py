@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_config import config_file, loaded  # noqa: F401  (the fixture is used by name)
+from tests.unit.config_files import loaded
 
 
-def test_a_folder_from_home_is_expanded(config_file: Path) -> None:  # noqa: F811
+def test_a_folder_from_home_is_expanded(config_file: Path) -> None:
     config, problems = loaded(config_file, 'export_fit_to = "~/Garmin/NewFiles"\n')
     assert problems == [] and config.export_fit_to == Path.home() / "Garmin" / "NewFiles"
 
 
-def test_unset_is_no_export(config_file: Path) -> None:  # noqa: F811
+def test_unset_is_no_export(config_file: Path) -> None:
     config, problems = loaded(config_file, 'units = "kg"\n')
     assert problems == [] and config.export_fit_to is None
 
@@ -24,7 +24,7 @@ def test_unset_is_no_export(config_file: Path) -> None:  # noqa: F811
     ('""', 'must be a folder such as "~/Garmin/NewFiles"'),
     ("3", 'must be a folder such as "~/Garmin/NewFiles"'),
 ])
-def test_a_bad_folder_is_named_with_its_line_and_nothing_is_exported(config_file: Path, value: str, says: str) -> None:  # noqa: F811
+def test_a_bad_folder_is_named_with_its_line_and_nothing_is_exported(config_file: Path, value: str, says: str) -> None:
     config, problems = loaded(config_file, f'units = "lb"\nexport_fit_to = {value}\n')
     assert problems == [f"{config_file}:2: export_fit_to: {says}"]
     assert config.export_fit_to is None and config.units == "lb"

@@ -19,8 +19,8 @@ from strongstride.importers.reading import read_export
 from strongstride.model.config import Config, Equipment
 from strongstride.model.log import SessionLog, SetLog
 from tests.unit.fit_reading import assert_sets_match, assert_times_match, in_utc, read_fit
-from tests.unit.test_history_codec import SESSION_LOGS
-from tests.unit.test_sample_plan_sessions import LIBRARY, SESSIONS, START, walk
+from tests.unit.history_builders import SESSION_LOGS
+from tests.unit.sample_walks import LIBRARY, SESSIONS, START, walk
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MATCHER = GarminExerciseMatcher(LIBRARY)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import types
 
 from strongstride.engine import rpe
@@ -30,3 +33,15 @@ def test_a_formula_replaced_at_run_time_changes_the_version(monkeypatch) -> None
     before = formula_version(rpe)
     monkeypatch.setattr(rpe, "estimate_1rm_from_set", lambda load, reps, logged: 1.0)
     assert formula_version(rpe) != before
+
+
+def test_the_version_is_the_same_in_every_process_whatever_the_string_hashing() -> None:
+    script = ("from strongstride.services.records import records_formulas\n"
+              "import types\n"
+              "from strongstride.services.formula_version import formula_version\n"
+              "m = types.ModuleType('m')\n"
+              "exec('WORDS = frozenset(\"abcdefgh\")\\ndef f(x):\\n    return x in {\"kg\", \"lb\", \"st\", \"oz\"}\\n', m.__dict__)\n"
+              "print(records_formulas(), formula_version(m))\n")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3)}
+    assert len(seen) == 1

@@ -11,7 +11,7 @@ from strongstride.importers.export import write_csv, write_strong
 from strongstride.importers.reading import read_export
 from strongstride.model.exercise_library import load_library
 from strongstride.resources import exercise_library_file
-from .test_export import NAMES, SESSION
+from tests.unit.export_sample import NAMES, SESSION
 
 DATA = Path(__file__).parents[1] / "data" / "imports"
 LIBRARY, _ = load_library(exercise_library_file())

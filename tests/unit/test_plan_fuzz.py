@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 import tomllib
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
 
 import pytest
 import tomli_w
@@ -16,9 +14,10 @@ from hypothesis import strategies as st
 from strongstride import resources
 from strongstride.services.library import load_exercise_library
 from strongstride.model.plan import Plan
-from strongstride.model.plan_parser import BLOCK_KEYS, PHASE_KEYS, PLAN_KEYS, SESSION_KEYS, parse_plan
+from strongstride.model.plan_parser import parse_plan
 from strongstride.model.problems import ProblemsFound
 from strongstride.model.toml_locate import format_key_path
+from tests.unit.plan_mutation import keys, mutate, paths_in, values
 
 SAMPLE_FILES = sorted(resources.bundled_dir("sample_plans").glob("*.toml"))
 SAMPLE_TEXTS = [path.read_text(encoding="utf-8") for path in SAMPLE_FILES]
@@ -26,24 +25,6 @@ SAMPLE_DOCUMENTS = [tomllib.loads(text) for text in SAMPLE_TEXTS]
 LIBRARY, _ = load_exercise_library()
 FUZZ_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-KNOWN_KEYS = sorted(set(PLAN_KEYS + PHASE_KEYS + SESSION_KEYS + BLOCK_KEYS + ("activity", "minutes", "A", "B")))
-keys = st.one_of(st.sampled_from(KNOWN_KEYS), st.text(min_size=1, max_size=8))
-scalars = st.one_of(
-    st.integers(min_value=-(2**63), max_value=2**63 - 1),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.booleans(),
-    st.text(max_size=20),
-    st.sampled_from(["8-10", "3-5", "80-100% of 5RM", "70% 1RM", "band medium", "bodyweight", "10-8", "0-0", "3-1-1-0",
-                     "goblet_squat", "plank", "double", "hold", "kg", "beginner", "999999999-1"]),
-    st.dates(),
-    st.datetimes(),
-    st.times(),
-)
-values = st.recursive(
-    scalars,
-    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)),
-    max_leaves=20,
-)
 documents = st.dictionaries(keys, values, max_size=8)
 
 
@@ -59,28 +40,6 @@ def assert_plan_or_problems(text: str) -> None:
             assert isinstance(problem.message, str) and problem.message
         return
     assert isinstance(plan, Plan)
-
-
-def paths_in(document: Any, prefix: tuple = ()) -> list[tuple]:
-    """Every key path (dict keys and list indexes) inside a parsed TOML document."""
-    found = []
-    items = document.items() if isinstance(document, dict) else enumerate(document) if isinstance(document, list) else []
-    for key, value in items:
-        found.append(prefix + (key,))
-        found.extend(paths_in(value, prefix + (key,)))
-    return found
-
-
-def mutate(document: dict, path: tuple, replacement: Any, drop: bool) -> dict:
-    mutated = copy.deepcopy(document)
-    parent = mutated
-    for key in path[:-1]:
-        parent = parent[key]
-    if drop:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = replacement
-    return mutated
 
 
 def test_the_sample_plans_are_there_to_mutate():

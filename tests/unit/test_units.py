@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strongstride.model.units import (
-    KG_PER_LB, clean, convert, format_load, round_down_to_increment, round_to_increment,
+    KG_PER_LB, clean, convert, format_load, round_to_increment,
 )
 
 
@@ -25,12 +25,7 @@ def test_round_to_increment_takes_the_nearest_multiple_halves_up(value, incremen
     assert round_to_increment(value, increment) == expected
 
 
-def test_round_down_never_goes_above_the_value():
-    assert round_down_to_increment(42.49, 2.5) == 40.0
-    assert round_down_to_increment(42.5, 2.5) == 42.5
-
-
-@pytest.mark.parametrize("rounding", [round_to_increment, round_down_to_increment])
+@pytest.mark.parametrize("rounding", [round_to_increment])
 def test_an_increment_must_be_positive(rounding):
     with pytest.raises(ValueError, match="positive"):
         rounding(40, 0)

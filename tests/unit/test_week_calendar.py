@@ -13,7 +13,7 @@ from strongstride.engine.week import PastSession, Suggestion, runs_on, suggest_d
 from strongstride.model.config import WEEKDAYS, RunningWeek
 from strongstride.model.plan import Phase, Plan
 
-from .test_week import HEAVY_LOAD, LEGS_A, LEGS_B, LIBRARY, MONDAY, UPPER, done, make_plan, session
+from tests.unit.week_builders import HEAVY_LOAD, LEGS_A, LEGS_B, LIBRARY, MONDAY, UPPER, done, make_plan, session
 
 WEEKS = 12
 START = MONDAY                       # the plan starts on the first simulated Monday

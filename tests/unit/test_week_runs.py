@@ -11,7 +11,7 @@ from strongstride.engine.week import suggest_day, suggest_week
 from strongstride.model.config import RunningWeek
 from strongstride.model.plan import Phase
 
-from .test_week import HEAVY_LOAD, LEGS_A, LIBRARY, UPPER, done, has_reason, make_plan, session, weekday
+from tests.unit.week_builders import HEAVY_LOAD, LEGS_A, LIBRARY, UPPER, done, has_reason, make_plan, session, weekday
 
 CONFIG = RunningWeek(long_run_days=("sunday",), hard_days=("tuesday",), focus="marathon")
 HEAVY = session("H", "goblet_squat", load=HEAVY_LOAD)

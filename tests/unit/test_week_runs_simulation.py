@@ -16,7 +16,7 @@ from strongstride.engine.week import PastSession, Suggestion, suggest_day, week_
 from strongstride.model.config import RunningWeek
 from strongstride.model.plan import Phase, Plan
 
-from .test_week import HEAVY_LOAD, LIBRARY, MONDAY, UPPER, done, make_plan, session
+from tests.unit.week_builders import HEAVY_LOAD, LIBRARY, MONDAY, UPPER, done, make_plan, session
 
 WEEKS = 12
 LOWER = {"quadriceps", "gluteals", "hamstrings", "calves"}

@@ -104,7 +104,6 @@ class _BlockRun:
     next_side: int = 0           # index into sides of the side still to do in this set (or warm-up set)
     declined_extra: bool = False
     skipped: bool = False
-    off_target_streak: int = 0
 
     @property
     def planned_sets(self) -> int:

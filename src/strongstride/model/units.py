@@ -32,13 +32,6 @@ def round_to_increment(value: float, increment: float) -> float:
     return clean(math.floor(value / increment + 0.5 + 1e-9) * increment)
 
 
-def round_down_to_increment(value: float, increment: float) -> float:
-    """The largest multiple of the increment not above the value."""
-    if increment <= 0:
-        raise ValueError(f"increment must be positive, not {increment}")
-    return clean(math.floor(value / increment + 1e-9) * increment)
-
-
 def format_load(value: float, unit: Unit) -> str:
     """A load as a lifter writes it: 37.5 kg, 40 kg, 95 lb."""
     return f"{clean(value):g} {unit}"

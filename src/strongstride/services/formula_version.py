@@ -11,18 +11,32 @@ from collections.abc import Iterable
 from types import CodeType, ModuleType
 from typing import Any
 
-_PLAIN_DATA = (int, float, str, bytes, bool, tuple, frozenset, dict, list, range, type(None))
+_PLAIN_DATA = (int, float, str, bytes, bool, tuple, frozenset, set, dict, list, range, type(None))
+
+
+def _stable(value: Any) -> str:
+    """A value's repr that is the same in every process: sets are listed sorted (string hashing varies per run)."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(_stable(item) for item in value)) + "}"
+    if isinstance(value, (tuple, list)):
+        return "(" + ", ".join(_stable(item) for item in value) + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(sorted(f"{_stable(k)}: {_stable(v)}" for k, v in value.items())) + "}"
+    code = getattr(value, "__code__", None)
+    if isinstance(code, CodeType):   # a function in a table: what it does, not where it sits in memory
+        return hashlib.sha256(b"\0".join(_code_parts(code))).hexdigest()
+    return repr(value)
 
 
 def _code_parts(code: CodeType) -> Iterable[bytes]:
     """What a function does, not where it sits: its bytecode, names and constants, nested functions included."""
     yield code.co_code
-    yield repr(code.co_names).encode()
+    yield _stable(code.co_names).encode()
     for constant in code.co_consts:
         if isinstance(constant, CodeType):
             yield from _code_parts(constant)
         else:
-            yield repr(constant).encode()
+            yield _stable(constant).encode()
 
 
 def _value_parts(name: str, value: Any, module: str) -> Iterable[bytes]:
@@ -36,7 +50,7 @@ def _value_parts(name: str, value: Any, module: str) -> Iterable[bytes]:
             yield from _value_parts(f"{name}.{attribute}", member, module)
     elif name.isupper() and isinstance(value, _PLAIN_DATA):
         yield name.encode()
-        yield repr(value).encode()
+        yield _stable(value).encode()
 
 
 def formula_version(*modules: ModuleType) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import accumulate
 from pathlib import Path
 from typing import overload
@@ -221,11 +221,6 @@ class HistoryIndex:
     def since(self, day: date) -> list[SessionSummary]:
         """Sessions started on or after the day (on the local clock), oldest first; older ones are never decoded."""
         return self.summaries[self.summaries.first_from(datetime.combine(day, datetime.min.time())):]
-
-    def sessions_between(self, start: date, end: date) -> list[SessionSummary]:
-        """Sessions started on any day from start to end, both included, oldest first."""
-        # A time with an offset can sit a day either side of its local one: look a day wider, then check.
-        return [s for s in self.since(start - timedelta(days=1)) if start <= s.started_at.date() <= end]
 
     def recent(self, n: int) -> list[SessionSummary]:
         """The n most recent sessions, newest first."""
