@@ -24,6 +24,9 @@ _DATE_FORMATS = (
     "%b %d, %Y %I:%M %p",
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d",
+    "%d.%m.%Y, %H:%M",      # Hevy in German, Dutch, Polish...: 05.06.2026, 07:30
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
 )
 
 _UNITS: dict[str, Unit] = {
@@ -34,7 +37,10 @@ _UNITS: dict[str, Unit] = {
 # Dates outside these years are typos or broken exports, and near year 1 or 9999 no clock arithmetic works.
 LONGEST_DURATION_SECONDS = 366 * 86_400
 
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
+# `1h 5m`, `38min`, `1h 2min`, `2 hrs 5 mins`, `26s`, `90 sec`: each number with the unit after it.
+_DURATION_PART = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])", re.IGNORECASE
+)
 # Text a spreadsheet would run as a formula (OWASP "CSV injection"), after any apostrophes already there.
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
@@ -143,7 +149,7 @@ def _duration_seconds(text: str, column: str) -> int | None:
         if _DURATION_PART.sub("", text).strip():
             raise BadCell(f"{column} {text!r} is not a duration")
         scale = {"h": 3600, "m": 60, "s": 1}
-        total = sum(float(n) * scale[u.lower()] for n, u in _DURATION_PART.findall(text))
+        total = sum(float(n) * scale[u[0].lower()] for n, u in _DURATION_PART.findall(text))
         if total == float("inf"):
             raise BadCell(f"{column} {text!r} is longer than a year")
         return round(total) or None
@@ -163,7 +169,7 @@ def parse_unit(text: str, column: str) -> Unit | None:
 
 def unit_in_header(header_cell: str) -> Unit | None:
     """The unit a header names, as in `Weight (kg)`, `Weight (lbs)` or Hevy's `weight_lbs`."""
-    match = re.search(r"[(_ ](kgs?|lbs?)\)?$", header_cell.strip().lower())
+    match = re.search(r"(?:^|[(_ ])(kgs?|lbs?)\)?$", header_cell.strip().lower())
     return _UNITS[match.group(1)] if match else None
 
 

@@ -82,13 +82,9 @@ class CsvRows:
 
 
 def open_rows(stream: TextIO) -> CsvRows:
-    """Read the header line, pick the delimiter from it, and stream the rest; UnreadableFile when empty."""
+    """Read the header line (after a BOM, blank lines or a `sep=` hint), pick the delimiter, stream the rest."""
     try:
-        first = stream.readline()
-        line_offset = 1
-        if first.lstrip("\ufeff").lower().startswith("sep="):   # a spreadsheet's delimiter hint line
-            first = stream.readline()
-            line_offset = 2
+        first, line_offset = _first_line(stream)
     except UnicodeDecodeError:
         raise UnreadableFile("not UTF-8 text") from None
     if not first.strip():
@@ -99,6 +95,19 @@ def open_rows(stream: TextIO) -> CsvRows:
     if header is None:
         raise UnreadableFile("the file is empty")
     return CsvRows(header=header, rows=_numbered_rows(reader, line_offset))
+
+
+def _first_line(stream: TextIO) -> tuple[str, int]:
+    """The header line and its line number: blank lines, a BOM and a spreadsheet's `sep=` hint passed over."""
+    line_number = 0
+    for line in stream:
+        line_number += 1
+        text = line.lstrip("\ufeff")
+        if text.lower().startswith("sep="):
+            continue
+        if text.strip():
+            return text, line_number
+    return "", line_number
 
 
 def _next_row(reader: Any, line_offset: int) -> list[str] | None:
