@@ -1,4 +1,4 @@
-"""`strongstride import FILE --from strong|hevy|fitnotes|csv`: another app's export added to history."""
+"""`strongstride import FILE [--from auto|strong|hevy|...]`: another app's export added to history."""
 
 from __future__ import annotations
 
@@ -32,14 +32,15 @@ def error(message: str) -> int:
     return 1
 
 
-def read_file(path: Path, source: str, unit: Unit) -> ImportResult:
-    """The export at `path`, read as a stream; OSError or UnreadableFile when it cannot be read at all."""
+def read_file(path: Path, source: str, unit: Unit) -> tuple[ImportResult, list[str]]:
+    """The export at `path`, read as a stream, and the library's exercise names; OSError or UnreadableFile
+    when it cannot be read at all."""
     from strongstride.services.library import load_exercise_library
 
     library, problems = load_exercise_library()
     for problem in problems:
         print(f"strongstride: {visible(str(problem))}", file=sys.stderr)
-    return read_export_file(path, source, library, unit)
+    return read_export_file(path, source, library, unit), [exercise.name for exercise in library.values()]
 
 
 def save_sessions(store: HistoryStore, sessions: list[SessionLog]) -> tuple[list[SessionLog], list[SessionLog], str]:
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     """Read the file, leave out what history already has, save the rest (unless --dry-run), summarise."""
     path = Path(args.file)
     try:
-        result = read_file(path, args.source, args.unit or configured_unit())
+        result, library_names = read_file(path, args.source, args.unit or configured_unit())
     except FileNotFoundError:
         return error(f"{path}: no such file")
     except UnreadableFile as problem:
@@ -78,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.dry_run:
         added, existing, failure = save_sessions(store, added)
         duplicates += existing
-    for line in import_summary(result, added, duplicates, args.dry_run, unit_given=args.unit is not None):
+    report = import_summary(
+        result, added, duplicates, args.dry_run, unit_given=args.unit is not None, library_names=library_names,
+        found_by_auto=args.source == "auto",
+    )
+    for line in report:
         print(line)
     return error(failure) if failure else 0

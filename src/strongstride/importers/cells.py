@@ -157,6 +157,30 @@ def _duration_seconds(text: str, column: str) -> int | None:
     return round(value) if value else None
 
 
+METRES_PER: dict[str, float] = {
+    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0, "km": 1000.0, "kms": 1000.0,
+    "kilometers": 1000.0, "kilometres": 1000.0, "mi": 1609.344, "mile": 1609.344, "miles": 1609.344,
+    "ft": 0.3048, "feet": 0.3048, "yd": 0.9144, "yards": 0.9144,
+}
+
+
+def distance_unit_in_header(header_cell: str) -> str:
+    """The distance unit a header names, as in `Distance (km)`, `distance_miles` or a column called `km`."""
+    match = re.search(r"(?:^|[(_ ])([a-z]+)\)?$", header_cell.strip().lower())
+    return match.group(1) if match and match.group(1) in METRES_PER else ""
+
+
+def parse_distance(text: str, column: str, unit: str) -> float | None:
+    """A distance in metres from a number in `unit` (km when the file names none: Strong's and Hevy's default)."""
+    value = parse_amount(text, column)
+    if value is None:
+        return None
+    key = unit.strip().lower() or "km"
+    if key not in METRES_PER:
+        raise BadCell(f"{column} unit {unit.strip()!r} is not m, km or mi")
+    return round(value * METRES_PER[key], 3)
+
+
 def parse_unit(text: str, column: str) -> Unit | None:
     """`kg`/`kgs` or `lb`/`lbs` (any case); empty means the file's default."""
     key = text.strip().lower()

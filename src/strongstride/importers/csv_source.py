@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any
 
 from strongstride.importers.cells import from_formula_safe
 
@@ -18,8 +19,10 @@ class UnreadableFile(Exception):
 
 
 def header_key(name: str) -> str:
-    """A header cell as it is compared: no BOM, quotes or case, single spaces."""
-    return " ".join(name.replace("\ufeff", "").strip().strip('"').lower().split())
+    """A header cell as it is compared: no BOM, quotes, case or accents, straight apostrophes, single spaces."""
+    text = name.replace("\ufeff", "").replace("\u2019", "'").strip().strip('"').lower()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(plain.split())
 
 
 def _delimiter_of(header_line: str) -> str:
@@ -81,8 +84,9 @@ class CsvRows:
     rows: Iterator[tuple[int, list[str]]]
 
 
-def open_rows(stream: TextIO) -> CsvRows:
+def open_rows(stream: Iterable[str]) -> CsvRows:
     """Read the header line (after a BOM, blank lines or a `sep=` hint), pick the delimiter, stream the rest."""
+    stream = iter(stream)
     try:
         first, line_offset = _first_line(stream)
     except UnicodeDecodeError:
@@ -97,7 +101,7 @@ def open_rows(stream: TextIO) -> CsvRows:
     return CsvRows(header=header, rows=_numbered_rows(reader, line_offset))
 
 
-def _first_line(stream: TextIO) -> tuple[str, int]:
+def _first_line(stream: Iterator[str]) -> tuple[str, int]:
     """The header line and its line number: blank lines, a BOM and a spreadsheet's `sep=` hint passed over."""
     line_number = 0
     for line in stream:

@@ -38,17 +38,7 @@ ALIASES: dict[str, str] = {
     "monster walk": "banded_lateral_walk",
 }
 
-# Words that make an exercise cardio (running, cycling, swimming, aerobics, ...) when the library lacks it.
-CARDIO_WORDS = frozenset({
-    "run", "running", "jog", "jogging", "treadmill", "sprint", "sprints",
-    "cycling", "bike", "biking", "spinning", "swim", "swimming", "aerobics", "cardio",
-    "elliptical", "rowing", "rower", "walking", "hiking", "stairmaster", "stair", "stairs",
-    "climber", "skiing", "skierg", "skipping", "rope", "zumba",
-})
-# Strength movements whose names borrow a cardio word ("Walking Lunge", "Farmer's Walk").
-_NOT_CARDIO_WORDS = frozenset({"lunge", "lunges", "carry", "carries", "squat", "press", "deadlift"})
-
-_BRACKETED = re.compile(r"\(([^)]*)\)")
+BRACKETED = re.compile(r"\(([^)]*)\)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -62,16 +52,10 @@ def user_exercise_id(name: str) -> str:
     return USER_PREFIX + (exercise_key(name).replace(" ", "_") or "unnamed")
 
 
-def is_cardio_name(name: str) -> bool:
-    """True when the name is a cardio activity rather than a strength movement."""
-    words = set(exercise_key(name).split())
-    return bool(words & CARDIO_WORDS) and not words & _NOT_CARDIO_WORDS
-
-
 def candidate_keys(name: str) -> Iterator[str]:
     """The keys to try, most specific first: whole name, equipment first, bare name, singular."""
-    tags = [exercise_key(tag) for tag in _BRACKETED.findall(name)]
-    base = exercise_key(_BRACKETED.sub(" ", name))
+    tags = [exercise_key(tag) for tag in BRACKETED.findall(name)]
+    base = exercise_key(BRACKETED.sub(" ", name))
     yield exercise_key(name)
     for tag in tags:
         yield f"{tag} {base}"
