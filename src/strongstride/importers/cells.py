@@ -153,7 +153,12 @@ def _duration_seconds(text: str, column: str) -> int | None:
         if total == float("inf"):
             raise BadCell(f"{column} {text!r} is longer than a year")
         return round(total) or None
-    value = parse_amount(text, column)
+    try:
+        value = parse_number(text, column)
+    except BadCell:
+        raise BadCell(f"{column} {text!r} is not a duration") from None
+    if value is not None and value < 0:
+        raise BadCell(f"{column} {text!r} is negative")
     return round(value) if value else None
 
 
@@ -198,5 +203,5 @@ def unit_in_header(header_cell: str) -> Unit | None:
 
 
 def note_text(text: str) -> str:
-    """A note cell: a literal `\\n` (Hevy) becomes a real line break; outer space trimmed."""
-    return text.replace("\\n", "\n").strip()
+    """A note cell: a literal `\\n` (Hevy) and a CRLF or CR (a note in a CRLF file) become `\\n`; outer space trimmed."""
+    return text.replace("\\n", "\n").replace("\r\n", "\n").replace("\r", "\n").strip()

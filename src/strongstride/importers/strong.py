@@ -92,7 +92,8 @@ class _StrongRows:
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
             workout = _workout(columns, row)
-            order = columns.cell(row, "set_order").lower()
+            order_cell = columns.cell(row, "set_order")
+            order = order_cell.lower()
             if order in REST_TIMER_WORDS:
                 return RestTimer(line, workout, parse_duration(columns.cell(row, "seconds"), "Seconds"))
             exercise = columns.cell(row, "exercise")
@@ -100,7 +101,7 @@ class _StrongRows:
                 raise BadCell("Exercise Name is empty")
             if order in NOTE_WORDS:
                 return NoteRow(line, workout, exercise, note_text(columns.cell(row, "notes")))
-            kind, marker_note = _set_order(order)
+            kind, marker_note = _set_order(order_cell)
             note = note_text(columns.cell(row, "notes"))
             distance_unit = columns.cell(row, "distance_unit") or self.distance_unit
             return RowSet(
