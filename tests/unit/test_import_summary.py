@@ -7,7 +7,9 @@ from datetime import datetime
 
 from strongstride.importers.rows import BadRow
 from strongstride.importers.sessions import ImportResult
-from strongstride.importers.summary import MAX_BAD_ROWS_SHOWN, import_summary, unknown_names, visible
+from strongstride.importers.summary import (
+    MAX_BAD_ROWS_SHOWN, ImportTally, import_summary, unknown_names, visible,
+)
 from strongstride.model.log import SessionLog, SetLog
 
 START = datetime(2026, 3, 2, 18, 5)
@@ -15,6 +17,15 @@ START = datetime(2026, 3, 2, 18, 5)
 
 def session(name: str, *sets: SetLog) -> SessionLog:
     return SessionLog(id=name, plan_id="imported", session_id=name, session_name=name, started_at=START, sets=sets)
+
+
+def tally_of(added: list[SessionLog], duplicates: list[SessionLog], dry_run: bool = False) -> ImportTally:
+    tally = ImportTally(dry_run=dry_run)
+    for each in added:
+        tally.record(each, added=True)
+    for each in duplicates:
+        tally.record(each, added=False)
+    return tally
 
 
 SNATCH = SetLog(exercise_id="user:snatch_barbell", exercise_name="Snatch (Barbell)", set_number=1, at=START, reps=2)
@@ -29,8 +40,8 @@ def test_a_summary_says_what_was_added_what_became_of_every_row_and_what_was_ass
         workouts_without_sets=1, warnings=Counter({"Duration 'soon' is not a duration: left out": 2}),
     )
     result.sessions = [session("Leg Day", WARMUP, SNATCH), session("Old", SNATCH)]
-    lines = import_summary(result, [result.sessions[0]], [result.sessions[1]], dry_run=False,
-                           library_names=["Back squat", "Power snatch (barbell)"])
+    tally = tally_of([result.sessions[0]], [result.sessions[1]])
+    lines = import_summary(result, tally, library_names=["Back squat", "Power snatch (barbell)"])
     assert lines == [
         "Imported from Strong.",
         "Sessions added: 1 (skipped: 1 already in history, 1 with nothing kept)",
@@ -49,7 +60,7 @@ def test_a_summary_says_what_was_added_what_became_of_every_row_and_what_was_ass
 def test_a_dry_run_prints_the_same_report_and_lists_each_session_it_would_add() -> None:
     result = ImportResult(source="hevy", rows=1, session_rows={"Pull Day": Counter({"set": 1})})
     result.sessions = [session("Pull Day", SNATCH)]
-    lines = import_summary(result, result.sessions, [], dry_run=True, found_by_auto=True)
+    lines = import_summary(result, tally_of(result.sessions, [], dry_run=True), found_by_auto=True)
     assert lines[:5] == [
         "Dry run: nothing was written.",
         "Format found: Hevy",
@@ -62,7 +73,7 @@ def test_a_dry_run_prints_the_same_report_and_lists_each_session_it_would_add() 
 
 def test_a_long_list_of_bad_rows_is_cut_short() -> None:
     result = ImportResult(source="csv", bad_rows=[BadRow(line, "bad") for line in range(2, 102)])
-    lines = import_summary(result, [], [], dry_run=False)
+    lines = import_summary(result, ImportTally())
     assert lines.count("  row 2: bad") == 1
     assert f"  ... and {100 - MAX_BAD_ROWS_SHOWN} more" in lines
 

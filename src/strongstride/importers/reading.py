@@ -17,6 +17,7 @@ from strongstride.importers.rows import ParsedFile
 from strongstride.importers.sessions import ImportResult, build_sessions
 from strongstride.importers.stronglifts import blocks_of, read_stronglifts
 from strongstride.model.exercise import Exercise
+from strongstride.model.log import SessionLog
 from strongstride.model.toml_file import open_plain_file
 from strongstride.model.units import Unit
 
@@ -69,9 +70,11 @@ def format_of(first_lines: list[str]) -> str:
 
 
 def read_export(
-    stream: TextIO, source: str, library: Mapping[str, Exercise], default_unit: Unit
+    stream: TextIO, source: str, library: Mapping[str, Exercise], default_unit: Unit,
+    sink: Callable[[SessionLog], None] | None = None,
 ) -> ImportResult:
-    """Sessions and a report from one export (its format found first for `auto`); UnreadableFile if it is not one."""
+    """Sessions (to `sink`, else in the result) and a report from one export, its format found first for `auto`;
+    UnreadableFile if it is not one."""
     lines: Iterator[str] = iter(stream)
     if source == AUTO:
         try:
@@ -82,10 +85,16 @@ def read_export(
         lines = itertools.chain(first, lines)
     parsed = READERS[source](lines, default_unit)
     result = ImportResult(source=source, unknown_columns=parsed.unknown_columns, assumed_unit=parsed.assumed_unit)
-    return build_sessions(parsed.outcomes, result, library, default_unit)
+    return build_sessions(parsed.outcomes, result, library, default_unit, sink)
 
 
-def read_export_file(path: Path, source: str, library: Mapping[str, Exercise], default_unit: Unit) -> ImportResult:
-    """The export at `path`, streamed (a byte-order mark is dropped); OSError or UnreadableFile if unreadable."""
+def read_export_file(
+    path: Path, source: str, library: Mapping[str, Exercise], default_unit: Unit,
+    sink: Callable[[SessionLog], None] | None = None,
+) -> ImportResult:
+    """The export at `path`, streamed (a byte-order mark is dropped); OSError or UnreadableFile if unreadable.
+
+    With a sink, each session goes to it as soon as it is read, and none is kept.
+    """
     with io.TextIOWrapper(open_plain_file(path), encoding="utf-8-sig", newline="") as stream:
-        return read_export(stream, source, library, default_unit)
+        return read_export(stream, source, library, default_unit, sink)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -17,7 +17,7 @@ from strongstride.model.moments import chronological
 from strongstride.model.toml_file import MAX_FILE_BYTES
 from strongstride.model.units import MAX_LOAD_KG, Unit, clean, convert
 from strongstride.store.history_codec import (
-    REPS_LIMITS, SECONDS_LIMITS, SET_NUMBER_LIMITS, session_to_toml,
+    MAX_DISTANCE_M, REPS_LIMITS, SECONDS_LIMITS, SET_NUMBER_LIMITS, session_to_toml,
 )
 
 IMPORTED_PLAN_ID = "imported"
@@ -36,6 +36,7 @@ HEADING = "heading"
 EMPTY = "nothing done"
 DUPLICATE = "duplicate"
 REFUSED = "refused"
+OUT_OF_ORDER = "a row of a workout whose rows ended many workouts earlier: the file is not in workout order"
 OUTCOMES = (SET, WARM_UP, ACTIVITY, REST_TIMER, NOTE, HEADING, EMPTY, DUPLICATE, REFUSED)
 
 
@@ -102,45 +103,74 @@ def session_slug(name: str, fallback: str) -> str:
     return slug or fallback
 
 
-class _Workouts:
-    """Rows gathered per workout as they stream in (rows of one workout need not be adjacent)."""
+# Workouts kept open at once: one no row has named while this many others began is finished and handed on,
+# so a file of any size is read in flat memory (exports list each workout's rows together).
+OPEN_WORKOUTS = 32
 
-    def __init__(self) -> None:
-        self.by_key: dict[str, tuple[Workout, list[RowSet]]] = {}
-        self.counts: dict[str, Counter[str]] = {}
-        self.notes: dict[tuple[str, str], list[str]] = {}
 
-    def _rows(self, workout: Workout) -> list[RowSet]:
-        self.counts.setdefault(workout.key, Counter())
-        return self.by_key.setdefault(workout.key, (workout, []))[1]
+@dataclass
+class _OpenWorkout:
+    """One workout's rows so far, its exercise notes, and its rows counted by outcome."""
 
-    def add(self, row: RowSet) -> None:
-        """File a set under its workout."""
-        self._rows(row.workout).append(row)
+    workout: Workout
+    rows: list[RowSet] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
 
-    def rest_after_last_set(self, timer: RestTimer) -> None:
-        """A rest timer's seconds become the rest taken after the set just before it."""
-        sets = self._rows(timer.workout)
-        self.counts[timer.workout.key][REST_TIMER] += 1
-        if sets and timer.seconds:
-            sets[-1] = replace(sets[-1], rest_seconds=timer.seconds)
-
-    def note(self, row: NoteRow) -> None:
-        """An exercise's note, put on its first set of the workout once every row is in."""
-        self._rows(row.workout)
-        self.counts[row.workout.key][NOTE] += 1
-        if row.note:
-            self.notes.setdefault((row.workout.key, row.exercise_name), []).append(row.note)
-
-    def with_notes(self, workout: Workout, rows: list[RowSet]) -> tuple[list[RowSet], str]:
+    def with_notes(self) -> tuple[list[RowSet], str]:
         """The rows with each exercise's notes on its first row, and the notes of exercises with no row."""
-        pending = {name: notes for (key, name), notes in self.notes.items() if key == workout.key}
+        pending = dict(self.notes)
         noted: list[RowSet] = []
-        for row in rows:
+        for row in self.rows:
             notes = pending.pop(row.exercise_name, None)
             noted.append(replace(row, note="; ".join([*notes, row.note] if row.note else notes)) if notes else row)
         leftover = "\n".join(f"{name}: {'; '.join(notes)}" for name, notes in pending.items())
         return noted, leftover
+
+
+class _Workouts:
+    """Rows gathered per workout as they stream in; the longest-idle workout is finished once too many are open."""
+
+    def __init__(self) -> None:
+        self.open: dict[str, _OpenWorkout] = {}
+        self.finished: set[str] = set()
+
+    def take(self, outcome: RowSet | RestTimer | NoteRow) -> _OpenWorkout | None:
+        """The open workout a row belongs to (now the most recent), or None when it was already finished."""
+        key = outcome.workout.key
+        if key in self.finished:
+            return None
+        found = self.open.pop(key, None) or _OpenWorkout(outcome.workout)
+        self.open[key] = found
+        return found
+
+    def idle(self) -> Iterator[_OpenWorkout]:
+        """The workouts to finish now: the longest idle, while too many are open."""
+        while len(self.open) > OPEN_WORKOUTS:
+            yield self._finish(next(iter(self.open)))
+
+    def remaining(self) -> Iterator[_OpenWorkout]:
+        """Every workout still open, at the end of the file."""
+        while self.open:
+            yield self._finish(next(iter(self.open)))
+
+    def _finish(self, key: str) -> _OpenWorkout:
+        self.finished.add(key)
+        return self.open.pop(key)
+
+
+def _take_row(found: _OpenWorkout, outcome: RowSet | RestTimer | NoteRow) -> None:
+    """A row filed in its workout: a set as it is, a rest timer onto the set before it, a note for later."""
+    if isinstance(outcome, RowSet):
+        found.rows.append(outcome)
+    elif isinstance(outcome, RestTimer):
+        found.counts[REST_TIMER] += 1
+        if found.rows and outcome.seconds:
+            found.rows[-1] = replace(found.rows[-1], rest_seconds=outcome.seconds)
+    else:
+        found.counts[NOTE] += 1
+        if outcome.note:
+            found.notes.setdefault(outcome.exercise_name, []).append(outcome.note)
 
 
 def _beyond_history_limits(row: RowSet) -> str | None:
@@ -158,6 +188,15 @@ def _beyond_history_limits(row: RowSet) -> str | None:
     for name, seconds in (("seconds", row.seconds), ("rest", row.rest_seconds), ("target hold", row.target_hold)):
         if seconds is not None and seconds > SECONDS_LIMITS[1]:
             return f"{name} {seconds} s is more than a day"
+    return None
+
+
+def _activity_beyond_history_limits(row: RowSet) -> str | None:
+    """Why an activity could not be kept in a history file, or None."""
+    if row.seconds is not None and row.seconds > SECONDS_LIMITS[1]:
+        return f"seconds {row.seconds} s is more than a day"
+    if row.distance_m is not None and row.distance_m > MAX_DISTANCE_M:
+        return f"distance {row.distance_m:g} m is more than {MAX_DISTANCE_M:g} m"
     return None
 
 
@@ -218,39 +257,53 @@ def _session(
 
 
 def build_sessions(
-    outcomes: Iterable[RowOutcome], result: ImportResult, library: Mapping[str, Exercise], fallback_unit: Unit
+    outcomes: Iterable[RowOutcome], result: ImportResult, library: Mapping[str, Exercise], fallback_unit: Unit,
+    sink: Callable[[SessionLog], None] | None = None,
 ) -> ImportResult:
-    """Fold a stream of row outcomes into `result`: sessions oldest first, every row counted by outcome."""
+    """Fold a stream of row outcomes into sessions, every row counted by outcome in `result`.
+
+    Each session goes to `sink` as soon as its workout is finished (so nothing need be held); without a sink
+    they are kept in `result.sessions`, oldest first.
+    """
     matcher = ExerciseMatcher(library)
     workouts = _Workouts()
+
+    def finish(found: _OpenWorkout) -> None:
+        session = _build_session(found, result, library, matcher, fallback_unit)
+        if session is not None:
+            (sink or result.sessions.append)(session)
+
     for outcome in outcomes:
         result.rows += 1
-        if isinstance(outcome, RowSet):
-            workouts.add(outcome)
-        elif isinstance(outcome, RestTimer):
-            workouts.rest_after_last_set(outcome)
-        elif isinstance(outcome, NoteRow):
-            workouts.note(outcome)
+        if isinstance(outcome, RowSet | RestTimer | NoteRow):
+            found = workouts.take(outcome)
+            if found is None:
+                result.bad_rows.append(BadRow(outcome.line, OUT_OF_ORDER))
+                continue
+            _take_row(found, outcome)
+            for idle in workouts.idle():
+                finish(idle)
         elif isinstance(outcome, HeadingRow):
             result.outcomes[HEADING] += 1
         else:
             result.bad_rows.append(outcome)
-    for workout, rows in workouts.by_key.values():
-        _build_session(workout, rows, workouts, result, library, matcher, fallback_unit)
-    result.sessions.sort(key=lambda session: chronological(session.started_at))
+    for found in workouts.remaining():
+        finish(found)
+    if sink is None:
+        result.sessions.sort(key=lambda session: chronological(session.started_at))
     result.bad_rows.sort(key=lambda bad: bad.line)
     return result
 
 
 def _build_session(
-    workout: Workout, rows: list[RowSet], workouts: _Workouts, result: ImportResult,
-    library: Mapping[str, Exercise], matcher: ExerciseMatcher, fallback_unit: Unit,
-) -> None:
-    """One workout's rows as a session (or counted where they went when it adds none)."""
-    counts = workouts.counts[workout.key]
+    found: _OpenWorkout, result: ImportResult, library: Mapping[str, Exercise], matcher: ExerciseMatcher,
+    fallback_unit: Unit,
+) -> SessionLog | None:
+    """One workout's rows as a session, or None (its rows counted where they went) when it adds none."""
+    workout, counts = found.workout, found.counts
     if workout.warning:
         result.warnings[workout.warning] += 1
-    rows, unplaced_notes = workouts.with_notes(workout, rows)
+    rows, unplaced_notes = found.with_notes()
     if unplaced_notes:
         workout = replace(workout, note="\n".join(part for part in (workout.note, unplaced_notes) if part))
     numbers: Counter[tuple[str, str, str | None]] = Counter()
@@ -264,6 +317,10 @@ def _build_session(
             counts[EMPTY] += 1
             continue
         if kind == "activity":
+            problem = _activity_beyond_history_limits(row)
+            if problem is not None:
+                result.bad_rows.append(BadRow(row.line, problem))
+                continue
             activities.append(activity_of(row))
             counts[ACTIVITY] += 1
             kept_lines.append(row.line)
@@ -283,12 +340,12 @@ def _build_session(
     if not sets and not activities:
         result.workouts_without_sets += 1
         result.outcomes.update(counts)
-        return
+        return None
     session = _session(result.source, workout, tuple(sets), tuple(activities), fallback_unit)
     if not fits_in_a_history_file(session):
         reason = f"workout of {len(sets)} sets is too large for a history file (1 MiB)"
         result.bad_rows.extend(BadRow(line, reason) for line in kept_lines)
         result.outcomes.update({k: v for k, v in counts.items() if k not in (SET, WARM_UP, ACTIVITY)})
-        return
-    result.sessions.append(session)
+        return None
     result.session_rows.setdefault(session.id, Counter()).update(counts)
+    return session

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from strongstride.importers.exercise_matching import USER_PREFIX
 from strongstride.importers.sessions import OUTCOMES, SOURCE_TITLES, ImportResult
@@ -17,7 +18,34 @@ CLOSE_MATCHES = 2
 CLOSE_CUTOFF = 0.6
 
 
-def unknown_names(sessions: Sequence[SessionLog]) -> Counter[str]:
+@dataclass
+class ImportTally:
+    """What an import did, session by session as they stream past: enough for the report, none of the sets."""
+
+    dry_run: bool = False
+    added: int = 0
+    sets: int = 0
+    warmups: int = 0
+    activities: int = 0
+    session_lines: list[str] = field(default_factory=list)      # a dry run's list of what it would add
+    duplicate_ids: set[str] = field(default_factory=set)
+    unknown: Counter[str] = field(default_factory=Counter)       # names the library lacks, with their set counts
+
+    def record(self, session: SessionLog, added: bool) -> None:
+        """Count a session the file holds, added (or to be) or already in history."""
+        self.unknown.update(unknown_names([session]))
+        if not added:
+            self.duplicate_ids.add(session.id)
+            return
+        self.added += 1
+        self.sets += len(session.sets)
+        self.warmups += sum(1 for s in session.sets if s.kind == "warmup")
+        self.activities += len(session.activities)
+        if self.dry_run:
+            self.session_lines.append(session_line(session))
+
+
+def unknown_names(sessions: Iterable[SessionLog]) -> Counter[str]:
     """Each name the library does not know, once, with how many sets the file has of it."""
     return Counter(s.exercise_name for session in sessions for s in session.sets if s.exercise_id.startswith(USER_PREFIX))
 
@@ -44,30 +72,24 @@ def rows_line(counts: Counter[str], rows: int) -> str:
 
 def import_summary(
     result: ImportResult,
-    added: Sequence[SessionLog],
-    duplicates: Sequence[SessionLog],
-    dry_run: bool,
+    tally: ImportTally,
     unit_given: bool = False,
     library_names: Sequence[str] = (),
     found_by_auto: bool = False,
 ) -> list[str]:
     """The report printed after an import, and the same for a dry run (which also lists each session)."""
     title = SOURCE_TITLES.get(result.source, result.source)
-    verb = "would be added" if dry_run else "added"
-    sets = [s for session in added for s in session.sets]
-    lines = ["Dry run: nothing was written." if dry_run else f"Imported from {title}."]
+    verb = "would be added" if tally.dry_run else "added"
+    lines = ["Dry run: nothing was written." if tally.dry_run else f"Imported from {title}."]
     if found_by_auto:
         lines.append(f"Format found: {title}")
-    skipped_sessions = [f"{len(duplicates)} already in history"]
+    skipped_sessions = [f"{len(tally.duplicate_ids)} already in history"]
     if result.workouts_without_sets:
         skipped_sessions.append(f"{result.workouts_without_sets} with nothing kept")
-    lines.append(f"Sessions {verb}: {len(added)} (skipped: {', '.join(skipped_sessions)})")
-    warmups = sum(1 for s in sets if s.kind == "warmup")
-    activities = sum(len(session.activities) for session in added)
-    lines.append(f"Sets {verb}: {len(sets)} (warm-up: {warmups}); activities: {activities}")
-    if dry_run:
-        lines.extend(session_line(session) for session in added)
-    lines.append(rows_line(result.row_counts(session.id for session in duplicates), result.rows))
+    lines.append(f"Sessions {verb}: {tally.added} (skipped: {', '.join(skipped_sessions)})")
+    lines.append(f"Sets {verb}: {tally.sets} (warm-up: {tally.warmups}); activities: {tally.activities}")
+    lines.extend(tally.session_lines)
+    lines.append(rows_line(result.row_counts(tally.duplicate_ids), result.rows))
     if result.bad_rows:
         lines.append(f"Rows not imported ({len(result.bad_rows)}):")
         lines.extend(f"  row {bad.line}: {visible(bad.reason)}" for bad in result.bad_rows[:MAX_BAD_ROWS_SHOWN])
@@ -79,7 +101,7 @@ def import_summary(
     if result.assumed_unit:
         why = "as --unit says" if unit_given else "the config's units; use --unit kg or --unit lb to change"
         lines.append(f"Weights taken to be in {result.assumed_unit}: the file names no unit ({why})")
-    lines.extend(_unknown_name_lines(unknown_names(result.sessions), library_names))
+    lines.extend(_unknown_name_lines(tally.unknown, library_names))
     return lines
 
 
