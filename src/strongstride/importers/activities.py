@@ -7,6 +7,7 @@ time alone is a hold only for the movements that are holds.
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from strongstride.importers.exercise_matching import BRACKETED, exercise_key
@@ -47,6 +48,7 @@ HOLD_WORDS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=4096)
 def activity_kind(name: str) -> ActivityKind | None:
     """The kind of non-strength work a name is on the curated list as, or None for any other name."""
     key = exercise_key(BRACKETED.sub(" ", name))
@@ -56,6 +58,7 @@ def activity_kind(name: str) -> ActivityKind | None:
     return "mobility" if words and words[-1] in MOBILITY_LAST_WORDS else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_hold_name(name: str) -> bool:
     words = exercise_key(BRACKETED.sub(" ", name)).split()
     return bool(set(words) & HOLD_WORDS) or " ".join(words[-2:]) in HOLD_WORDS

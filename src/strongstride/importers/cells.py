@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from strongstride.model.calendar import YEARS
 from strongstride.model.units import Unit
@@ -45,6 +47,27 @@ _DURATION_PART = re.compile(
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
 
+class ParsedCells:
+    """Cells already parsed, by column and text: an export repeats the same few weights, reps and times on
+    row after row, and a look-up is far quicker than parsing again. A bad cell is parsed (and refused) each time."""
+
+    MOST = 4096     # texts kept a column; past that a column starts afresh, so memory stays flat
+
+    def __init__(self) -> None:
+        self.seen: dict[str, dict[str, Any]] = {}
+
+    def get(self, parse: Callable[[str, str], Any], text: str, column: str) -> Any:
+        """What `parse(text, column)` gives, worked out once."""
+        known = self.seen.setdefault(column, {})
+        if text in known:
+            return known[text]
+        value = parse(text, column)
+        if len(known) >= self.MOST:
+            known.clear()
+        known[text] = value
+        return value
+
+
 def formula_safe(text: str) -> str:
     """A cell as written: a `'` put before text a spreadsheet would run, and before text already so guarded,
     so `from_formula_safe` gives back exactly the text (a note that really starts `'=` keeps its `'`)."""
@@ -58,6 +81,14 @@ def from_formula_safe(cell: str) -> str:
 
 def parse_number(text: str, column: str) -> float | None:
     """A decimal, with a point or a comma (`62,5`) or both (`1.062,5`); empty means none."""
+    if "," not in text:
+        try:
+            value = float(text)     # the common case, read at once
+        except ValueError:
+            pass
+        else:
+            if value == value and value not in (float("inf"), float("-inf")):
+                return value
     text = text.strip().replace(" ", "").replace("\u00a0", "")
     if not text or text == "-":
         return None
@@ -178,8 +209,11 @@ def distance_unit_in_header(header_cell: str) -> str:
 def parse_distance(text: str, column: str, unit: str) -> float | None:
     """A distance in metres from a number in `unit` (km when the file names none: Strong's and Hevy's default)."""
     value = parse_amount(text, column)
-    if value is None:
-        return None
+    return None if value is None else in_metres(value, column, unit)
+
+
+def in_metres(value: float, column: str, unit: str) -> float:
+    """A distance in `unit` (km when empty) as metres."""
     key = unit.strip().lower() or "km"
     if key not in METRES_PER:
         raise BadCell(f"{column} unit {unit.strip()!r} is not m, km or mi")

@@ -73,7 +73,8 @@ class Columns:
         position = self.index.get(field)
         if position is None or position >= len(row):
             return ""
-        return from_formula_safe(row[position].strip())
+        text = row[position].strip()
+        return from_formula_safe(text) if text[:1] == "'" else text
 
 
 @dataclass

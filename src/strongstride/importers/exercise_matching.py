@@ -69,6 +69,7 @@ class ExerciseMatcher:
 
     def __init__(self, library: Mapping[str, Exercise]):
         self._library = library
+        self._matched: dict[str, Exercise | None] = {}
         self._by_key: dict[str, str] = {
             key: exercise_id for key, exercise_id in ALIASES.items() if exercise_id in library
         }
@@ -77,11 +78,12 @@ class ExerciseMatcher:
             self._by_key[exercise_key(exercise.name)] = exercise.id
 
     def match(self, name: str) -> Exercise | None:
-        """The library exercise the name means, or None when it is not one of ours."""
-        for key in candidate_keys(name):
-            if key in self._by_key:
-                return self._library[self._by_key[key]]
-        return None
+        """The library exercise the name means, or None when it is not one of ours (each name worked out once)."""
+        if name not in self._matched:
+            self._matched[name] = next(
+                (self._library[self._by_key[key]] for key in candidate_keys(name) if key in self._by_key), None
+            )
+        return self._matched[name]
 
     def exercise_id(self, name: str) -> str:
         """The library id the name means, else its `user:` id."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from strongstride.importers.cells import (
     BadCell, distance_unit_in_header, note_text, parse_amount, parse_datetime, parse_distance, parse_duration,
     parse_rpe, parse_whole,
 )
 from strongstride.importers.csv_source import Columns, CsvRows
 from strongstride.importers.rows import BadRow, ParsedFile, RowOutcome, RowSet, Workout
-from strongstride.importers.layout import read_layout
+from strongstride.importers.layout import LastWorkout, read_layout
 from strongstride.model.log import SetKind
 from strongstride.model.units import Unit
 
@@ -37,7 +39,7 @@ SET_TYPES: dict[str, tuple[SetKind, str]] = {
 }
 
 
-def _workout(columns: Columns, row: list[str]) -> Workout:
+def _workout(columns: Columns, row: Sequence[str]) -> Workout:
     started = parse_datetime(columns.cell(row, "start_time"), "start_time")
     end = columns.cell(row, "end_time")
     name = columns.cell(row, "title") or "Hevy workout"
@@ -67,10 +69,11 @@ class _HevyRows:
     def __init__(self, distance_unit: str) -> None:
         self.noted: set[tuple[str, str, str]] = set()
         self.distance_unit = distance_unit
+        self.last = LastWorkout(("start_time", "end_time", "title", "description"))
 
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
-            workout = _workout(columns, row)
+            workout = self.last.of(columns, row, _workout)
             exercise = columns.cell(row, "exercise")
             if not exercise:
                 raise BadCell("exercise_title is empty")

@@ -22,7 +22,7 @@ class Workout:
     warning: str = ""                   # a cell of the workout's that was left out, and why
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)   # not frozen: a frozen dataclass of this many fields is slow to make, once a row
 class RowSet:
     """A set as the file wrote it, before its exercise is matched to the library."""
 

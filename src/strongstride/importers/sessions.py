@@ -166,7 +166,7 @@ def _take_row(found: _OpenWorkout, outcome: RowSet | RestTimer | NoteRow) -> Non
     elif isinstance(outcome, RestTimer):
         found.counts[REST_TIMER] += 1
         if found.rows and outcome.seconds:
-            found.rows[-1] = replace(found.rows[-1], rest_seconds=outcome.seconds)
+            found.rows[-1].rest_seconds = outcome.seconds     # each row's RowSet is its own
     else:
         found.counts[NOTE] += 1
         if outcome.note:

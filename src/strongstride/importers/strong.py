@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from strongstride.importers.cells import (
-    BadCell, distance_unit_in_header, note_text, parse_amount, parse_datetime, parse_distance, parse_duration,
-    parse_rpe, parse_unit, parse_whole,
+    BadCell, ParsedCells, distance_unit_in_header, in_metres, note_text, parse_amount, parse_datetime,
+    parse_duration, parse_rpe, parse_unit, parse_whole,
 )
 from strongstride.importers.csv_source import Columns, CsvRows
-from strongstride.importers.layout import read_layout
+from strongstride.importers.layout import LastWorkout, read_layout
 from strongstride.importers.rows import BadRow, NoteRow, ParsedFile, RestTimer, RowOutcome, RowSet, Workout
 from strongstride.importers.strong_headers import LOCALISED_COLUMNS
 from strongstride.model.log import SetKind
@@ -64,7 +65,7 @@ def _set_order(text: str) -> tuple[SetKind, str]:
     return "work", ""
 
 
-def _workout(columns: Columns, row: list[str]) -> Workout:
+def _workout(columns: Columns, row: Sequence[str]) -> Workout:
     started = parse_datetime(columns.cell(row, "date"), "Date")
     name = columns.cell(row, "workout") or "Strong workout"
     number = columns.cell(row, "workout_number")
@@ -88,10 +89,12 @@ class _StrongRows:
 
     def __init__(self, distance_unit: str) -> None:
         self.distance_unit = distance_unit
+        self.last = LastWorkout(("date", "workout", "duration", "workout_number", "workout_notes"))
+        self.parsed = ParsedCells()
 
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
-            workout = _workout(columns, row)
+            workout = self.last.of(columns, row, _workout)
             order_cell = columns.cell(row, "set_order")
             order = order_cell.lower()
             if order in REST_TIMER_WORDS:
@@ -104,16 +107,18 @@ class _StrongRows:
             kind, marker_note = _set_order(order_cell)
             note = note_text(columns.cell(row, "notes"))
             distance_unit = columns.cell(row, "distance_unit") or self.distance_unit
+            parsed = self.parsed.get
+            distance = parsed(parse_amount, columns.cell(row, "distance"), "Distance")
             return RowSet(
                 line=line, workout=workout, exercise_name=exercise,
-                unit=parse_unit(columns.cell(row, "weight_unit"), "Weight Unit") or unit,
+                unit=parsed(parse_unit, columns.cell(row, "weight_unit"), "Weight Unit") or unit,
                 kind=kind,
-                reps=parse_whole(columns.cell(row, "reps"), "Reps"),
-                load=parse_amount(columns.cell(row, "weight"), "Weight"),
-                rpe=parse_rpe(columns.cell(row, "rpe"), "RPE"),
-                seconds=parse_duration(columns.cell(row, "seconds"), "Seconds"),
-                distance_m=parse_distance(columns.cell(row, "distance"), "Distance", distance_unit),
-                note="; ".join(part for part in (marker_note, note) if part),
+                reps=parsed(parse_whole, columns.cell(row, "reps"), "Reps"),
+                load=parsed(parse_amount, columns.cell(row, "weight"), "Weight"),
+                rpe=parsed(parse_rpe, columns.cell(row, "rpe"), "RPE"),
+                seconds=parsed(parse_duration, columns.cell(row, "seconds"), "Seconds"),
+                distance_m=None if distance is None else in_metres(distance, "Distance", distance_unit),
+                note=f"{marker_note}; {note}" if marker_note and note else marker_note or note,
             )
         except BadCell as problem:
             return BadRow(line, str(problem))
