@@ -173,3 +173,20 @@ def test_an_unwritable_export_path_is_a_clear_error(folders: Path, capsys: pytes
     assert main(["export", "--format", "csv", "--out", str(blocker / "history.csv")]) == 1
     err = capsys.readouterr().err
     assert "cannot write" in err and "Traceback" not in err
+
+
+def test_auto_is_the_default_names_the_format_and_a_dry_run_prints_the_same_report(
+    folders: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = DATA / "strong_set_order_words.csv"
+    assert main(["import", str(path), "--dry-run", "--unit", "kg"]) == 0
+    dry = capsys.readouterr().out.splitlines()
+    assert history_files(folders) == []
+    assert main(["import", str(path), "--unit", "kg"]) == 0
+    real = capsys.readouterr().out.splitlines()
+    assert real[:2] == ["Imported from Strong.", "Format found: Strong"]
+    assert dry[0] == "Dry run: nothing was written." and dry[1] == "Format found: Strong"
+    assert dry[4].startswith("  2025-05-03 09:00  Push  6 sets")
+    assert [line.replace("would be added", "added") for line in dry[2:4] + dry[5:]] == real[2:]
+    assert "Rows read: 10 = 4 set + 2 warm-up + 1 rest timer + 2 note + 1 refused" in real
+    assert len(history_files(folders)) == 1
