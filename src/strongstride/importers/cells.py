@@ -237,5 +237,6 @@ def unit_in_header(header_cell: str) -> Unit | None:
 
 
 def note_text(text: str) -> str:
-    """A note cell: a literal `\\n` (Hevy) and a CRLF or CR (a note in a CRLF file) become `\\n`; outer space trimmed."""
-    return text.replace("\\n", "\n").replace("\r\n", "\n").replace("\r", "\n").strip()
+    """A note cell: a literal `\\n` (Hevy) and a CRLF (a line break in a note of a CRLF file) become `\\n`; outer
+    space trimmed."""
+    return text.replace("\\n", "\n").replace("\r\n", "\n").strip()
