@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from strongstride.importers.exercise_matching import ExerciseMatcher
 from strongstride.importers.export import write_csv, write_json, write_strong
 from strongstride.importers.reading import read_export
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.store.history_codec import session_from_dict
 

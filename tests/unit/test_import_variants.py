@@ -14,7 +14,7 @@ import pytest
 from strongstride.importers.csv_source import UnreadableFile
 from strongstride.importers.reading import format_of, read_export, read_export_file
 from strongstride.importers.sessions import ImportResult
-from strongstride.library import load_exercise_library
+from strongstride.services.library import load_exercise_library
 
 DATA = Path(__file__).parents[1] / "data" / "imports"
 LIBRARY, _ = load_exercise_library()

@@ -87,7 +87,7 @@ def session_detail(log: SessionLog) -> Text:
 
 def activity_text(activity: ActivityLog) -> str:
     """An activity as it was done: `cardio, 20:00, 4.2 km`; its note after."""
-    parts = [activity.kind]
+    parts: list[str] = [activity.kind]
     if activity.seconds:
         parts.append(f"{activity.seconds // 60}:{activity.seconds % 60:02d}" if activity.seconds >= 60
                      else f"{activity.seconds} s")
