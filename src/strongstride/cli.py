@@ -61,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     import_ = commands.add_parser("import", help="import another app's export")
     import_.add_argument("file", metavar="FILE")
-    import_.add_argument("--from", dest="source", choices=("strong", "hevy", "fitnotes", "csv"), required=True)
+    import_.add_argument(
+        "--from", dest="source", default="auto",
+        choices=("auto", "strong", "hevy", "fitnotes", "csv", "stronglifts", "alpha", "jefit"),
+        help="the app the file is from (default: auto, found from the file and named in the report)",
+    )
     import_.add_argument("--unit", choices=("kg", "lb"), help="unit of files that carry none (default: config)")
     import_.add_argument("--dry-run", action="store_true", help="show what would be added, write nothing")
 

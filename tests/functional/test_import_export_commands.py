@@ -25,20 +25,22 @@ def test_importing_the_real_strong_sample_twice_adds_it_once(
 ) -> None:
     assert main(["import", str(REAL_SAMPLE), "--from", "strong"]) == 0
     out = capsys.readouterr().out
-    assert "Sessions added: 85 (skipped: 0 already in history, 1 with no strength sets)" in out
-    assert "Sets added: 1882 (warm-up: 0)" in out
-    assert "Rows skipped: cardio: 21" in out
+    assert "Sessions added: 86 (skipped: 0 already in history)" in out
+    assert "Sets added: 1882 (warm-up: 0); activities: 21" in out
+    assert "Rows read: 1903 = 1882 set + 21 activity" in out
     assert "Weights taken to be in kg" in out
-    assert "  Snatch (Barbell) -> user:snatch_barbell" in out
-    assert len(history_files(folders)) == 85
+    assert "  Snatch (Barbell): 527 sets" in out
+    assert len(history_files(folders)) == 86
     loaded = HistoryStore.default().load_all()
     assert loaded.problems == [] and sum(len(s.sets) for s in loaded.sessions) == 1882
+    assert sum(len(s.activities) for s in loaded.sessions) == 21
 
     assert main(["import", str(REAL_SAMPLE), "--from", "strong"]) == 0
     out = capsys.readouterr().out
-    assert "Sessions added: 0 (skipped: 85 already in history, 1 with no strength sets)" in out
+    assert "Sessions added: 0 (skipped: 86 already in history)" in out
+    assert "Rows read: 1903 = 1903 duplicate" in out
     assert "New user exercises" not in out
-    assert len(history_files(folders)) == 85
+    assert len(history_files(folders)) == 86
 
 
 def test_a_dry_run_shows_what_would_be_added_and_writes_nothing(
@@ -96,7 +98,7 @@ def test_markup_and_escapes_in_a_file_are_kept_and_printed_literally(
     path.write_text("Date,Exercise Name,Set Order,Weight,Reps\n2026-01-01 08:00:00,[bold]Snatch\x1b[31m,1,40,3\n")
     assert main(["import", str(path), "--from", "strong", "--unit", "kg"]) == 0
     out = capsys.readouterr().out
-    assert "  [bold]Snatch\\x1b[31m -> user:bold_snatch_31m" in out and "\x1b" not in out
+    assert "  [bold]Snatch\\x1b[31m: 1 set" in out and "\x1b" not in out
     (session,) = HistoryStore.default().load_all().sessions
     assert session.sets[0].exercise_name == "[bold]Snatch\x1b[31m"
 
@@ -109,7 +111,7 @@ def test_export_csv_then_import_it_elsewhere_reproduces_the_same_sets(
     exported = folders / "out" / "history.csv"
     capsys.readouterr()
     assert main(["export", "--format", "csv", "--out", str(exported)]) == 0
-    assert f"Wrote 10 sets from 2 sessions to {exported}" in capsys.readouterr().err
+    assert f"Wrote 11 rows from 2 sessions to {exported}" in capsys.readouterr().err   # 10 sets, 1 run
 
     assert main(["import", str(exported), "--from", "csv"]) == 0          # the same history: nothing new
     assert "Sessions added: 0 (skipped: 2 already in history)" in capsys.readouterr().out
@@ -118,6 +120,7 @@ def test_export_csv_then_import_it_elsewhere_reproduces_the_same_sets(
     assert main(["import", str(exported), "--from", "csv"]) == 0
     reimported = HistoryStore.default().load_all().sessions
     assert [s.sets for s in reimported] == [s.sets for s in original]
+    assert [s.activities for s in reimported] == [s.activities for s in original]
 
 
 def test_export_json_and_strong_cover_the_whole_history(folders: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,7 +132,7 @@ def test_export_json_and_strong_cover_the_whole_history(folders: Path, capsys: p
     assert sessions[1]["started_at"] == "2026-04-08T16:50:00"
     assert main(["export", "--format", "strong"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(rows) == 7 and rows[0]["Workout Name"] == "Leg Day"
+    assert len(rows) == 8 and rows[0]["Workout Name"] == "Leg Day"          # 7 sets and the treadmill run
 
 
 def test_an_empty_history_exports_a_header_or_an_empty_array(folders: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,3 +164,20 @@ def test_an_unwritable_export_path_is_a_clear_error(folders: Path, capsys: pytes
     assert main(["export", "--format", "csv", "--out", str(blocker / "history.csv")]) == 1
     err = capsys.readouterr().err
     assert "cannot write" in err and "Traceback" not in err
+
+
+def test_auto_is_the_default_names_the_format_and_a_dry_run_prints_the_same_report(
+    folders: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = DATA / "strong_set_order_words.csv"
+    assert main(["import", str(path), "--dry-run", "--unit", "kg"]) == 0
+    dry = capsys.readouterr().out.splitlines()
+    assert history_files(folders) == []
+    assert main(["import", str(path), "--unit", "kg"]) == 0
+    real = capsys.readouterr().out.splitlines()
+    assert real[:2] == ["Imported from Strong.", "Format found: Strong"]
+    assert dry[0] == "Dry run: nothing was written." and dry[1] == "Format found: Strong"
+    assert dry[4].startswith("  2025-05-03 09:00  Push  6 sets")
+    assert [line.replace("would be added", "added") for line in dry[2:4] + dry[5:]] == real[2:]
+    assert "Rows read: 10 = 4 set + 2 warm-up + 1 rest timer + 2 note + 1 refused" in real
+    assert len(history_files(folders)) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from textual.widgets import DataTable, OptionList, Sparkline, Static, TabbedContent
 
 from strongstride.services.records import WeekCount, exercise_trend
-from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.session_summary import SessionSummary, summarise_session
 from strongstride.tui.screens import history as history_screen
 from strongstride.tui.screens.history import (
@@ -58,6 +59,15 @@ def test_session_detail_groups_sets_by_exercise_and_marks_warm_ups() -> None:
     assert detail[0] == "Runner foundation: Foundation A  Thursday 19 November 2026 18:05"
     assert detail[1] == "Quarter squat: warm-up 20 kg x 5, 45 kg x 10 @8.5"
     assert detail[3] == "Plank: 40 s @7"
+
+
+def test_session_detail_shows_activities_after_the_sets_apart_from_them() -> None:
+    run = ActivityLog("Running [b]", AT, kind="cardio", seconds=1230, distance_m=4200.0, note="easy")
+    stretch = ActivityLog("Couch Stretch", AT, kind="mobility", seconds=45)
+    log = replace(past_sessions()[2], activities=(run, stretch))
+    detail = session_detail(log).plain.splitlines()
+    assert detail[-2:] == ["Running [b]: cardio, 20:30, 4.2 km, easy", "Couch Stretch: mobility, 45 s"]
+    assert summarise_session(log, "/x.toml").work_sets == summarise_session(past_sessions()[2], "/x.toml").work_sets
 
 
 def test_the_trend_of_loaded_work_is_the_estimated_1rm_in_the_runners_unit() -> None:

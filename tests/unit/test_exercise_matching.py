@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from strongstride.importers.exercise_matching import (
-    ALIASES, ExerciseMatcher, exercise_key, is_cardio_name, user_exercise_id,
+    ALIASES, ExerciseMatcher, exercise_key, user_exercise_id,
 )
 from strongstride.model.exercise_library import load_library
 from strongstride.resources import exercise_library_file
@@ -55,13 +55,3 @@ def test_matching_follows_the_library_it_is_given() -> None:
 def test_every_alias_names_an_exercise_of_the_library() -> None:
     assert set(ALIASES.values()) <= set(LIBRARY)
     assert all(exercise_key(alias) == alias for alias in ALIASES)
-
-
-@pytest.mark.parametrize("name", ["Running", "Treadmill Running", "Cycling", "Swimming", "Aerobics", "Rowing Machine"])
-def test_cardio_is_recognised_by_name(name: str) -> None:
-    assert is_cardio_name(name)
-
-
-@pytest.mark.parametrize("name", ["Walking Lunge", "Farmer's Walk", "Bent Over Row (Barbell)", "Snatch"])
-def test_strength_movements_are_not_cardio(name: str) -> None:
-    assert not is_cardio_name(name)

@@ -65,6 +65,11 @@ def test_a_date_with_an_offset_becomes_local_time_without_a_zone() -> None:
     assert parsed.tzinfo is None
 
 
+@pytest.mark.parametrize("text", ["05.06.2026, 07:30", "05.06.2026 07:30"])
+def test_hevy_dates_in_day_month_year_locales(text: str) -> None:
+    assert parse_datetime(text, "start_time") == datetime(2026, 6, 5, 7, 30)
+
+
 @pytest.mark.parametrize("text", ["2026-02-31", "yesterday", ""])
 def test_a_bad_date_is_a_bad_cell(text: str) -> None:
     with pytest.raises(BadCell, match="Date"):
@@ -74,19 +79,22 @@ def test_a_bad_date_is_a_bad_cell(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("1h 5m", 3900), ("45m", 2700), ("26s", 26), ("2h", 7200), ("3900", 3900), ("60.0", 60),
-     ("0:01:30", 90), ("05:30", 330), ("", None), ("0", None)],
+     ("0:01:30", 90), ("05:30", 330), ("", None), ("0", None),
+     ("38min", 2280), ("21min", 1260), ("1h 2min", 3720), ("1h5m", 3900), ("1 hour 5 minutes", 3900),
+     ("2 hrs 10 mins", 7800), ("90 sec", 90)],
 )
 def test_durations_as_strong_and_fitnotes_write_them(text: str, expected: int | None) -> None:
     assert parse_duration(text, "Duration") == expected
 
 
-@pytest.mark.parametrize("text", ["1h 5 minutes", "1:xx", "soon"])
+@pytest.mark.parametrize("text", ["1h 5 moments", "1:xx", "soon", "5 minutes or so"])
 def test_a_bad_duration_is_a_bad_cell(text: str) -> None:
     with pytest.raises(BadCell, match="Duration"):
         parse_duration(text, "Duration")
 
 
 def test_units_in_cells_and_headers() -> None:
+    assert unit_in_header("kg") == "kg" and unit_in_header("lbs") == "lb"   # older Strong: a column named kg
     assert parse_unit("lbs", "Weight Unit") == "lb"
     assert parse_unit("KGS", "Weight Unit") == "kg"
     assert parse_unit("", "Weight Unit") is None

@@ -86,3 +86,14 @@ def test_rows_are_read_as_a_stream_not_all_at_once() -> None:
     rows = open_rows(stream)
     next(rows.rows)
     assert stream.lines_read < 10
+
+
+def test_a_byte_order_mark_then_a_blank_line_before_the_header_is_not_an_empty_file() -> None:
+    rows = open_rows(io.StringIO("\ufeff\r\n\r\nDate,Reps\r\n2026-01-01,5\r\n"))
+    assert rows.header == ["Date", "Reps"]
+    assert list(rows.rows) == [(4, ["2026-01-01", "5"])]
+
+
+def test_a_file_of_only_a_byte_order_mark_and_blank_lines_is_empty() -> None:
+    with pytest.raises(UnreadableFile, match="empty"):
+        open_rows(io.StringIO("\ufeff\n\n  \n"))

@@ -1,4 +1,4 @@
-"""FitNotes' export: one session per date, units per row or in the header, Category Cardio skipped."""
+"""FitNotes' export: one session per date, units per row or in the header, Category Cardio kept as activities."""
 
 from __future__ import annotations
 
@@ -29,9 +29,11 @@ def test_one_session_per_date_with_each_rows_unit() -> None:
     assert result.assumed_unit is None
 
 
-def test_cardio_category_is_skipped_and_a_bad_date_is_reported_by_row() -> None:
+def test_cardio_category_is_an_activity_and_a_bad_date_is_reported_by_row() -> None:
     result = read_export_file(DATA / "fitnotes.csv", "fitnotes", LIBRARY, "kg")
-    assert result.skipped == Counter({"cardio": 1})
+    [rowing] = result.sessions[0].activities
+    assert (rowing.name, rowing.kind, rowing.seconds, rowing.distance_m) == ("Rowing Machine", "cardio", 480, 2000.0)
+    assert result.row_counts() == Counter({"set": 5, "activity": 1, "refused": 1}) and result.rows == 7
     assert [(bad.line, bad.reason) for bad in result.bad_rows] == [(8, "Date '2026-02-31' is not a date")]
 
 
@@ -39,4 +41,4 @@ def test_the_unit_may_be_named_in_the_weight_header() -> None:
     result = read_export_file(DATA / "fitnotes_lbs_header.csv", "fitnotes", LIBRARY, "kg")
     (session,) = result.sessions
     assert [(s.load, s.unit) for s in session.sets] == [(135.0, "lb")]
-    assert result.skipped == Counter({"cardio": 1})
+    assert [(a.name, a.distance_m) for a in session.activities] == [("Elliptical Trainer", 3000.0)]

@@ -41,9 +41,11 @@ def test_bodyweight_failure_set_keeps_its_multiline_note_and_a_timed_plank_is_a_
     assert (plank.hold_seconds, plank.reps) == (75, None)
 
 
-def test_cardio_is_counted_and_an_unknown_set_type_is_a_bad_row_with_the_rest_imported() -> None:
+def test_cardio_is_an_activity_and_an_unknown_set_type_is_a_bad_row_with_the_rest_imported() -> None:
     result = read_export_file(DATA / "hevy_kg.csv", "hevy", LIBRARY, "kg")
-    assert result.skipped == Counter({"cardio": 1})
+    [run] = result.sessions[1].activities
+    assert (run.name, run.seconds, run.distance_m) == ("Treadmill Running", 1200, 3200.0)
+    assert result.row_counts() == Counter({"set": 6, "warm-up": 1, "activity": 1, "refused": 1})
     assert [(bad.line, bad.reason) for bad in result.bad_rows] == [
         (10, "set_type 'superset' is not normal, warmup, dropset or failure"),
     ]
@@ -56,4 +58,4 @@ def test_weight_lbs_column_means_pounds() -> None:
     (session,) = result.sessions
     assert [(s.exercise_id, s.load, s.unit) for s in session.sets] == [("deadlift", 225.0, "lb")]
     assert session.unit == "lb"
-    assert result.skipped == Counter({"cardio": 1})
+    assert [(a.name, round(a.distance_m or 0)) for a in session.activities] == [("Cycling", 9978)]   # 6.2 mi

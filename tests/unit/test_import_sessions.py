@@ -9,7 +9,11 @@ from pathlib import Path
 
 from strongstride.importers.dedupe import split_new_sessions
 from strongstride.importers.reading import read_export, read_export_file
-from strongstride.importers.sessions import imported_session_id, session_slug, sets_fingerprint
+from strongstride.importers.csv_source import open_rows
+from strongstride.importers.sessions import (
+    OUT_OF_ORDER, ImportResult, build_sessions, imported_session_id, session_slug, sets_fingerprint,
+)
+from strongstride.importers.strong import read_strong
 from strongstride.model.exercise_library import load_library
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.resources import exercise_library_file
@@ -89,3 +93,24 @@ def test_every_imported_session_survives_the_history_file_format_unchanged() -> 
     for name, source in [("strong_comma", "strong"), ("hevy_kg", "hevy"), ("fitnotes", "fitnotes")]:
         for session in read_export_file(DATA / f"{name}.csv", source, LIBRARY, "kg").sessions:
             assert session_from_toml(session_to_toml(session), "x.toml") == session
+
+
+def test_sessions_are_handed_on_as_their_workouts_end_and_a_row_after_its_workout_ended_is_refused() -> None:
+    header = "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+    rows = [f"2026-01-{day:02d} 08:00:00,Day,Push Up,1,0,10\n" for day in range(1, 30)]
+    rows += [f"2026-01-{day:02d} 09:00:00,Day,Push Up,1,0,10\n" for day in range(1, 31)]
+    late = "2026-01-01 08:00:00,Day,Push Up,2,0,8\n"           # 58 workouts after its first row
+    handed: list[SessionLog] = []
+    result = build_sessions(
+        read_strong(open_rows(io.StringIO(header + "".join(rows) + late)), "kg").outcomes,
+        ImportResult(source="strong"), LIBRARY, "kg", sink=handed.append,
+    )
+    assert len(handed) == 59 and result.sessions == []
+    assert [(bad.line, bad.reason) for bad in result.bad_rows] == [(61, OUT_OF_ORDER)]
+    assert sum(result.row_counts().values()) == result.rows == 60
+
+
+def test_an_activity_beyond_what_history_holds_is_a_bad_row() -> None:
+    text = "Date,Exercise Name,Set Order,Weight,Reps,Distance,Seconds\n2026-01-01 08:00:00,Running,1,0,0,5,99:99:99\n"
+    result = read_export(io.StringIO(text), "strong", LIBRARY, "kg")
+    assert [(bad.line, bad.reason) for bad in result.bad_rows] == [(2, "seconds 362439 s is more than a day")]

@@ -40,7 +40,10 @@ def test_comma_layout_with_bom_markers_rest_timer_hold_and_cardio() -> None:
     assert (plank.hold_seconds, plank.reps, plank.load) == (60, None, None)
     assert [s.exercise_id for s in upper.sets] == ["push_up", "push_up", "user:snatch_barbell"]
     assert upper.sets[0].load is None                                        # Strong's 0 is bodyweight
-    assert result.skipped == Counter({"cardio": 1, "rest timer": 1})
+    assert [(a.name, a.kind, a.seconds, a.distance_m) for a in leg_day.activities] == [
+        ("Running", "cardio", 900, 2500.0)]                                  # Distance in km, Strong's default
+    assert result.row_counts() == Counter({"set": 9, "warm-up": 1, "rest timer": 1, "activity": 1, "refused": 1})
+    assert result.rows == 13
     assert [(bad.line, bad.reason) for bad in result.bad_rows] == [(11, "Reps 'ten' is not a number")]
     assert result.assumed_unit == "lb"
 
@@ -51,7 +54,7 @@ def test_semicolon_layout_with_every_field_quoted_is_kilograms_with_decimal_comm
     assert [(s.load, s.unit, s.rpe) for s in leg_day.sets] == [(82.5, "kg", 8.0), (82.5, "kg", 8.5)]
     assert leg_day.finished_at == datetime(2026, 3, 2, 19, 10, 12)           # Duration (sec) 3900
     assert hips.sets[0].exercise_id == "hip_thrust"
-    assert result.skipped == Counter({"cardio": 1})
+    assert [(a.name, a.seconds, a.distance_m) for a in leg_day.activities] == [("Cycling", 600, 5000.0)]
     assert result.assumed_unit is None
 
 
@@ -81,20 +84,20 @@ def test_a_file_that_is_not_a_strong_export_is_refused_as_a_whole() -> None:
         read_export(io.StringIO("title,start_time,exercise_title\n"), "strong", LIBRARY, "kg")
 
 
-def test_a_workout_of_only_cardio_adds_no_session_and_is_counted() -> None:
+def test_a_workout_of_only_cardio_is_a_session_of_activities() -> None:
     text = (
         "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds\n"
         "2026-01-01 08:00:00,Run,Running,1,0,0,5,1500\n"
     )
     result = read_export(io.StringIO(text), "strong", LIBRARY, "kg")
-    assert result.sessions == []
-    assert result.workouts_without_sets == 1
+    [session] = result.sessions
+    assert session.sets == () and [(a.name, a.distance_m) for a in session.activities] == [("Running", 5000.0)]
 
 
-def test_a_set_with_nothing_done_is_skipped_with_its_reason() -> None:
+def test_a_set_with_nothing_done_is_counted_as_such() -> None:
     text = "Date,Exercise Name,Set Order,Weight,Reps\n2026-01-01 08:00:00,Push Up,1,0,0\n"
     result = read_export(io.StringIO(text), "strong", LIBRARY, "kg")
-    assert result.skipped == Counter({"no reps or time": 1})
+    assert result.row_counts() == Counter({"nothing done": 1}) and result.workouts_without_sets == 1
 
 
 def test_a_set_beyond_what_history_can_hold_is_a_bad_row() -> None:
@@ -103,12 +106,13 @@ def test_a_set_beyond_what_history_can_hold_is_a_bad_row() -> None:
     assert [(bad.line, bad.reason) for bad in result.bad_rows] == [(2, "RPE 8.3 is not in half steps (7, 7.5, 8)")]
 
 
-def test_the_real_strong_sample_imports_every_strength_set_and_counts_the_cardio() -> None:
+def test_the_real_strong_sample_imports_every_strength_set_and_keeps_the_cardio() -> None:
     result = read_export_file(REAL_SAMPLE, "strong", LIBRARY, "kg")
     assert sum(len(s.sets) for s in result.sessions) == 1903 - 21          # 20 Aerobics rows and a Swim
-    assert result.skipped == Counter({"cardio": 21})
+    assert sum(len(s.activities) for s in result.sessions) == 21
+    assert result.row_counts() == Counter({"set": 1882, "activity": 21}) and result.rows == 1903
     assert result.bad_rows == [] and result.unknown_columns == ()
-    assert len(result.sessions) + result.workouts_without_sets == 86
+    assert len(result.sessions) == 86
     assert len({s.id for s in result.sessions}) == len(result.sessions)
     assert [s.started_at for s in result.sessions] == sorted(s.started_at for s in result.sessions)
     first = result.sessions[0]

@@ -103,6 +103,6 @@ def run(args: argparse.Namespace) -> int:
         atomic_write_text(path, buffer.getvalue())
     except OSError as problem:
         return error(f"{path}: cannot write: {problem.strerror or problem}")
-    what = f"{written} sessions" if args.format == "json" else f"{written} sets from {len(sessions)} sessions"
+    what = f"{written} sessions" if args.format == "json" else f"{written} rows from {len(sessions)} sessions"
     print(f"Wrote {what} to {visible(str(path))}", file=sys.stderr)
     return 0

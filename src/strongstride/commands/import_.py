@@ -1,4 +1,4 @@
-"""`strongstride import FILE --from strong|hevy|fitnotes|csv`: another app's export added to history."""
+"""`strongstride import FILE [--from auto|strong|hevy|...]`: another app's export added to history."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from strongstride.importers.csv_source import UnreadableFile
-from strongstride.importers.dedupe import split_new_sessions
+from strongstride.importers.dedupe import NewSessions
 from strongstride.importers.reading import read_export_file
-from strongstride.importers.sessions import ImportResult
-from strongstride.importers.summary import import_summary
+from strongstride.importers.summary import ImportTally, import_summary
+from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog
 from strongstride.model.units import Unit
 from strongstride.model.visible_text import visible
@@ -32,52 +32,68 @@ def error(message: str) -> int:
     return 1
 
 
-def read_file(path: Path, source: str, unit: Unit) -> ImportResult:
-    """The export at `path`, read as a stream; OSError or UnreadableFile when it cannot be read at all."""
+class SavingStopped(Exception):
+    """The history folder refused a session: the import stops there, what was saved stays saved."""
+
+
+class SessionSaver:
+    """Each session of the file as it is read: left out if history has it, else saved (unless a dry run)."""
+
+    def __init__(self, store: HistoryStore, history: list[SessionLog], tally: ImportTally) -> None:
+        self.store = store
+        self.new_sessions = NewSessions(history)
+        self.tally = tally
+
+    def __call__(self, session: SessionLog) -> None:
+        if not self.new_sessions.is_new(session):
+            self.tally.record(session, added=False)
+            return
+        if not self.tally.dry_run:
+            try:
+                self.store.save(session)
+            except FileExistsError:
+                self.tally.record(session, added=False)
+                return
+            except OSError as problem:
+                raise SavingStopped(f"cannot save to the history folder: {problem.strerror or problem}") from None
+        self.tally.record(session, added=True)
+
+
+def library_now() -> dict[str, Exercise]:
+    """The exercise library with the user's exercises, its problems reported on stderr."""
     from strongstride.services.library import load_exercise_library
 
     library, problems = load_exercise_library()
     for problem in problems:
         print(f"strongstride: {visible(str(problem))}", file=sys.stderr)
-    return read_export_file(path, source, library, unit)
-
-
-def save_sessions(store: HistoryStore, sessions: list[SessionLog]) -> tuple[list[SessionLog], list[SessionLog], str]:
-    """Write each session as a history file: (saved, already on disk, why saving stopped or "")."""
-    saved: list[SessionLog] = []
-    existing: list[SessionLog] = []
-    for session in sessions:
-        try:
-            store.save(session)
-        except FileExistsError:
-            existing.append(session)
-        except OSError as problem:
-            return saved, existing, f"cannot save to the history folder: {problem.strerror or problem}"
-        else:
-            saved.append(session)
-    return saved, existing, ""
+    return dict(library)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Read the file, leave out what history already has, save the rest (unless --dry-run), summarise."""
+    """Stream the file into history, leaving out what history has (nothing written on --dry-run); report."""
     path = Path(args.file)
+    store = HistoryStore.default()
+    history = store.load_all()
+    for problem in history.problems:
+        print(f"strongstride: skipped a broken history file: {visible(str(problem))}", file=sys.stderr)
+    tally = ImportTally(dry_run=args.dry_run)
+    library = library_now()
+    saved_before = "" if args.dry_run else " (sessions saved before it stay saved; importing again adds the rest)"
     try:
-        result = read_file(path, args.source, args.unit or configured_unit())
+        result = read_export_file(path, args.source, library, args.unit or configured_unit(),
+                                  sink=SessionSaver(store, history.sessions, tally))
     except FileNotFoundError:
         return error(f"{path}: no such file")
     except UnreadableFile as problem:
-        return error(f"{path}: {problem}")
+        return error(f"{path}: {problem}" + (saved_before if tally.added else ""))
+    except SavingStopped as problem:
+        return error(f"{problem}{saved_before}")
     except OSError as problem:
         return error(f"{path}: cannot read: {problem.strerror or problem}")
-    store = HistoryStore.default()
-    history = store.load_all()
-    for broken in history.problems:
-        print(f"strongstride: skipped a broken history file: {visible(str(broken))}", file=sys.stderr)
-    added, duplicates = split_new_sessions(result.sessions, history.sessions)
-    failure = ""
-    if not args.dry_run:
-        added, existing, failure = save_sessions(store, added)
-        duplicates += existing
-    for line in import_summary(result, added, duplicates, args.dry_run, unit_given=args.unit is not None):
+    report = import_summary(
+        result, tally, unit_given=args.unit is not None, library_names=[e.name for e in library.values()],
+        found_by_auto=args.source == "auto",
+    )
+    for line in report:
         print(line)
-    return error(failure) if failure else 0
+    return 0

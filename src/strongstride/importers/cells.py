@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from strongstride.model.calendar import YEARS
 from strongstride.model.units import Unit
@@ -24,6 +26,9 @@ _DATE_FORMATS = (
     "%b %d, %Y %I:%M %p",
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d",
+    "%d.%m.%Y, %H:%M",      # Hevy in German, Dutch, Polish...: 05.06.2026, 07:30
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
 )
 
 _UNITS: dict[str, Unit] = {
@@ -34,9 +39,33 @@ _UNITS: dict[str, Unit] = {
 # Dates outside these years are typos or broken exports, and near year 1 or 9999 no clock arithmetic works.
 LONGEST_DURATION_SECONDS = 366 * 86_400
 
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)", re.IGNORECASE)
+# `1h 5m`, `38min`, `1h 2min`, `2 hrs 5 mins`, `26s`, `90 sec`: each number with the unit after it.
+_DURATION_PART = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])", re.IGNORECASE
+)
 # Text a spreadsheet would run as a formula (OWASP "CSV injection"), after any apostrophes already there.
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+class ParsedCells:
+    """Cells already parsed, by column and text: an export repeats the same few weights, reps and times on
+    row after row, and a look-up is far quicker than parsing again. A bad cell is parsed (and refused) each time."""
+
+    MOST = 4096     # texts kept a column; past that a column starts afresh, so memory stays flat
+
+    def __init__(self) -> None:
+        self.seen: dict[str, dict[str, Any]] = {}
+
+    def get(self, parse: Callable[[str, str], Any], text: str, column: str) -> Any:
+        """What `parse(text, column)` gives, worked out once."""
+        known = self.seen.setdefault(column, {})
+        if text in known:
+            return known[text]
+        value = parse(text, column)
+        if len(known) >= self.MOST:
+            known.clear()
+        known[text] = value
+        return value
 
 
 def formula_safe(text: str) -> str:
@@ -52,6 +81,14 @@ def from_formula_safe(cell: str) -> str:
 
 def parse_number(text: str, column: str) -> float | None:
     """A decimal, with a point or a comma (`62,5`) or both (`1.062,5`); empty means none."""
+    if "," not in text:
+        try:
+            value = float(text)     # the common case, read at once
+        except ValueError:
+            pass
+        else:
+            if value == value and value not in (float("inf"), float("-inf")):
+                return value
     text = text.strip().replace(" ", "").replace("\u00a0", "")
     if not text or text == "-":
         return None
@@ -143,12 +180,44 @@ def _duration_seconds(text: str, column: str) -> int | None:
         if _DURATION_PART.sub("", text).strip():
             raise BadCell(f"{column} {text!r} is not a duration")
         scale = {"h": 3600, "m": 60, "s": 1}
-        total = sum(float(n) * scale[u.lower()] for n, u in _DURATION_PART.findall(text))
+        total = sum(float(n) * scale[u[0].lower()] for n, u in _DURATION_PART.findall(text))
         if total == float("inf"):
             raise BadCell(f"{column} {text!r} is longer than a year")
         return round(total) or None
-    value = parse_amount(text, column)
+    try:
+        value = parse_number(text, column)
+    except BadCell:
+        raise BadCell(f"{column} {text!r} is not a duration") from None
+    if value is not None and value < 0:
+        raise BadCell(f"{column} {text!r} is negative")
     return round(value) if value else None
+
+
+METRES_PER: dict[str, float] = {
+    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0, "km": 1000.0, "kms": 1000.0,
+    "kilometers": 1000.0, "kilometres": 1000.0, "mi": 1609.344, "mile": 1609.344, "miles": 1609.344,
+    "ft": 0.3048, "feet": 0.3048, "yd": 0.9144, "yards": 0.9144,
+}
+
+
+def distance_unit_in_header(header_cell: str) -> str:
+    """The distance unit a header names, as in `Distance (km)`, `distance_miles` or a column called `km`."""
+    match = re.search(r"(?:^|[(_ ])([a-z]+)\)?$", header_cell.strip().lower())
+    return match.group(1) if match and match.group(1) in METRES_PER else ""
+
+
+def parse_distance(text: str, column: str, unit: str) -> float | None:
+    """A distance in metres from a number in `unit` (km when the file names none: Strong's and Hevy's default)."""
+    value = parse_amount(text, column)
+    return None if value is None else in_metres(value, column, unit)
+
+
+def in_metres(value: float, column: str, unit: str) -> float:
+    """A distance in `unit` (km when empty) as metres."""
+    key = unit.strip().lower() or "km"
+    if key not in METRES_PER:
+        raise BadCell(f"{column} unit {unit.strip()!r} is not m, km or mi")
+    return round(value * METRES_PER[key], 3)
 
 
 def parse_unit(text: str, column: str) -> Unit | None:
@@ -163,10 +232,11 @@ def parse_unit(text: str, column: str) -> Unit | None:
 
 def unit_in_header(header_cell: str) -> Unit | None:
     """The unit a header names, as in `Weight (kg)`, `Weight (lbs)` or Hevy's `weight_lbs`."""
-    match = re.search(r"[(_ ](kgs?|lbs?)\)?$", header_cell.strip().lower())
+    match = re.search(r"(?:^|[(_ ])(kgs?|lbs?)\)?$", header_cell.strip().lower())
     return _UNITS[match.group(1)] if match else None
 
 
 def note_text(text: str) -> str:
-    """A note cell: a literal `\\n` (Hevy) becomes a real line break; outer space trimmed."""
-    return text.replace("\\n", "\n").strip()
+    """A note cell: a literal `\\n` (Hevy) and a CRLF (a line break in a note of a CRLF file) become `\\n`; outer
+    space trimmed."""
+    return text.replace("\\n", "\n").replace("\r\n", "\n").strip()

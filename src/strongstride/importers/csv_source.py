@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any
 
 from strongstride.importers.cells import from_formula_safe
 
@@ -18,8 +19,10 @@ class UnreadableFile(Exception):
 
 
 def header_key(name: str) -> str:
-    """A header cell as it is compared: no BOM, quotes or case, single spaces."""
-    return " ".join(name.replace("\ufeff", "").strip().strip('"').lower().split())
+    """A header cell as it is compared: no BOM, quotes, case or accents, straight apostrophes, single spaces."""
+    text = name.replace("\ufeff", "").replace("\u2019", "'").strip().strip('"').lower()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(plain.split())
 
 
 def _delimiter_of(header_line: str) -> str:
@@ -70,7 +73,8 @@ class Columns:
         position = self.index.get(field)
         if position is None or position >= len(row):
             return ""
-        return from_formula_safe(row[position].strip())
+        text = row[position].strip()
+        return from_formula_safe(text) if text[:1] == "'" else text
 
 
 @dataclass
@@ -81,14 +85,11 @@ class CsvRows:
     rows: Iterator[tuple[int, list[str]]]
 
 
-def open_rows(stream: TextIO) -> CsvRows:
-    """Read the header line, pick the delimiter from it, and stream the rest; UnreadableFile when empty."""
+def open_rows(stream: Iterable[str]) -> CsvRows:
+    """Read the header line (after a BOM, blank lines or a `sep=` hint), pick the delimiter, stream the rest."""
+    stream = iter(stream)
     try:
-        first = stream.readline()
-        line_offset = 1
-        if first.lstrip("\ufeff").lower().startswith("sep="):   # a spreadsheet's delimiter hint line
-            first = stream.readline()
-            line_offset = 2
+        first, line_offset = _first_line(stream)
     except UnicodeDecodeError:
         raise UnreadableFile("not UTF-8 text") from None
     if not first.strip():
@@ -99,6 +100,19 @@ def open_rows(stream: TextIO) -> CsvRows:
     if header is None:
         raise UnreadableFile("the file is empty")
     return CsvRows(header=header, rows=_numbered_rows(reader, line_offset))
+
+
+def _first_line(stream: Iterator[str]) -> tuple[str, int]:
+    """The header line and its line number: blank lines, a BOM and a spreadsheet's `sep=` hint passed over."""
+    line_number = 0
+    for line in stream:
+        line_number += 1
+        text = line.lstrip("\ufeff")
+        if text.lower().startswith("sep="):
+            continue
+        if text.strip():
+            return text, line_number
+    return "", line_number
 
 
 def _next_row(reader: Any, line_offset: int) -> list[str] | None:

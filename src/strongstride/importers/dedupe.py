@@ -32,18 +32,28 @@ class KnownSessions:
         )
 
 
+class NewSessions:
+    """Tells, one session at a time as a file streams in, whether history (or the file already, by id) has it."""
+
+    def __init__(self, history: Iterable[SessionLog]) -> None:
+        self.known = KnownSessions(history)
+        self.new_ids: set[str] = set()
+
+    def is_new(self, session: SessionLog) -> bool:
+        """True the first time a session history lacks is seen; it is remembered by id."""
+        if session in self.known or session.id in self.new_ids:
+            return False
+        self.new_ids.add(session.id)
+        return True
+
+
 def split_new_sessions(
     imported: Sequence[SessionLog], history: Iterable[SessionLog]
 ) -> tuple[list[SessionLog], list[SessionLog]]:
     """The sessions to add, and those history already has (or the same file had already, by id)."""
-    known = KnownSessions(history)
-    new_ids: set[str] = set()
+    new_sessions = NewSessions(history)
     new: list[SessionLog] = []
     duplicates: list[SessionLog] = []
     for session in imported:
-        if session in known or session.id in new_ids:
-            duplicates.append(session)
-        else:
-            new.append(session)
-            new_ids.add(session.id)
+        (new if new_sessions.is_new(session) else duplicates).append(session)
     return new, duplicates

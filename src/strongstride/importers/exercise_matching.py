@@ -38,17 +38,7 @@ ALIASES: dict[str, str] = {
     "monster walk": "banded_lateral_walk",
 }
 
-# Words that make an exercise cardio (running, cycling, swimming, aerobics, ...) when the library lacks it.
-CARDIO_WORDS = frozenset({
-    "run", "running", "jog", "jogging", "treadmill", "sprint", "sprints",
-    "cycling", "bike", "biking", "spinning", "swim", "swimming", "aerobics", "cardio",
-    "elliptical", "rowing", "rower", "walking", "hiking", "stairmaster", "stair", "stairs",
-    "climber", "skiing", "skierg", "skipping", "rope", "zumba",
-})
-# Strength movements whose names borrow a cardio word ("Walking Lunge", "Farmer's Walk").
-_NOT_CARDIO_WORDS = frozenset({"lunge", "lunges", "carry", "carries", "squat", "press", "deadlift"})
-
-_BRACKETED = re.compile(r"\(([^)]*)\)")
+BRACKETED = re.compile(r"\(([^)]*)\)")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -62,16 +52,10 @@ def user_exercise_id(name: str) -> str:
     return USER_PREFIX + (exercise_key(name).replace(" ", "_") or "unnamed")
 
 
-def is_cardio_name(name: str) -> bool:
-    """True when the name is a cardio activity rather than a strength movement."""
-    words = set(exercise_key(name).split())
-    return bool(words & CARDIO_WORDS) and not words & _NOT_CARDIO_WORDS
-
-
 def candidate_keys(name: str) -> Iterator[str]:
     """The keys to try, most specific first: whole name, equipment first, bare name, singular."""
-    tags = [exercise_key(tag) for tag in _BRACKETED.findall(name)]
-    base = exercise_key(_BRACKETED.sub(" ", name))
+    tags = [exercise_key(tag) for tag in BRACKETED.findall(name)]
+    base = exercise_key(BRACKETED.sub(" ", name))
     yield exercise_key(name)
     for tag in tags:
         yield f"{tag} {base}"
@@ -85,6 +69,7 @@ class ExerciseMatcher:
 
     def __init__(self, library: Mapping[str, Exercise]):
         self._library = library
+        self._matched: dict[str, Exercise | None] = {}
         self._by_key: dict[str, str] = {
             key: exercise_id for key, exercise_id in ALIASES.items() if exercise_id in library
         }
@@ -93,11 +78,12 @@ class ExerciseMatcher:
             self._by_key[exercise_key(exercise.name)] = exercise.id
 
     def match(self, name: str) -> Exercise | None:
-        """The library exercise the name means, or None when it is not one of ours."""
-        for key in candidate_keys(name):
-            if key in self._by_key:
-                return self._library[self._by_key[key]]
-        return None
+        """The library exercise the name means, or None when it is not one of ours (each name worked out once)."""
+        if name not in self._matched:
+            self._matched[name] = next(
+                (self._library[self._by_key[key]] for key in candidate_keys(name) if key in self._by_key), None
+            )
+        return self._matched[name]
 
     def exercise_id(self, name: str) -> str:
         """The library id the name means, else its `user:` id."""

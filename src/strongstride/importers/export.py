@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from strongstride.importers.cells import formula_safe
 from strongstride.importers.ours import CSV_HEADER
 from strongstride.importers.strong import SET_MARKERS
-from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
 from strongstride.store.history_codec import session_to_dict
 
@@ -49,8 +49,25 @@ def csv_row(session: SessionLog, s: SetLog, names: Mapping[str, str]) -> list[st
         s.exercise_id, exercise_name(s, names), str(s.set_number), s.kind, s.side or "",
         _number(s.target_reps), _number(s.reps), _number(s.target_load), _number(s.load), s.unit,
         _number(s.target_rpe), _number(s.rpe), _number(s.target_hold), _number(s.hold_seconds),
-        _number(s.rest_seconds), "yes" if s.skipped else "", _moment(s.at), s.reason, s.note,
+        _number(s.rest_seconds), "yes" if s.skipped else "", _moment(s.at), s.reason, s.note, "", "",
     ]
+
+
+def activity_csv_row(session: SessionLog, a: ActivityLog) -> list[str]:
+    """One activity as a row of our CSV: its name, time and note where a set's go, its kind and distance after."""
+    return [
+        _moment(session.started_at), _moment(session.finished_at), session.id, session.session_name,
+        "", a.name, "", "", "", "", "", "", "", "", "", "", "", _number(a.seconds), "", "", _moment(a.at), "",
+        a.note, a.kind, _number(a.distance_m),
+    ]
+
+
+def session_csv_rows(session: SessionLog, names: Mapping[str, str]) -> Iterable[list[str]]:
+    """A session's sets, then its activities, as rows of our CSV."""
+    for s in session.sets:
+        yield csv_row(session, s, names)
+    for a in session.activities:
+        yield activity_csv_row(session, a)
 
 
 def csv_record(cells: Iterable[str]) -> str:
@@ -72,8 +89,8 @@ def write_rows(out: TextIO, header: Iterable[str], rows: Iterable[list[str]]) ->
 
 
 def write_csv(sessions: Iterable[SessionLog], out: TextIO, names: Mapping[str, str]) -> int:
-    """A header row, then one row per set; returns how many sets were written."""
-    return write_rows(out, CSV_HEADER, (csv_row(session, s, names) for session in sessions for s in session.sets))
+    """A header row, then one row per set and per activity; returns how many rows were written."""
+    return write_rows(out, CSV_HEADER, (row for session in sessions for row in session_csv_rows(session, names)))
 
 
 def _json_value(value: Any) -> str:
@@ -116,7 +133,8 @@ def strong_set_order(s: SetLog, work_number: int) -> tuple[str, str]:
 
 
 def strong_rows(session: SessionLog, unit: Unit, names: Mapping[str, str]) -> Iterable[list[str]]:
-    """A session's done sets as Strong rows: warm-ups W, drop and failure sets D and F, the rest numbered."""
+    """A session's done sets as Strong rows (warm-ups W, drop and failure sets D and F, the rest numbered), then
+    its activities with their time and distance in km."""
     work_numbers: Counter[str] = Counter()
     for s in session.sets:
         if s.skipped:
@@ -129,6 +147,13 @@ def strong_rows(session: SessionLog, unit: Unit, names: Mapping[str, str]) -> It
             session.started_at.strftime(STRONG_DATE), session.session_name or session.session_id,
             strong_duration(session.duration_seconds), exercise_name(s, names), order, str(weight),
             str(s.reps or 0), "0", str(s.hold_seconds or 0), note, session.note, _number(s.rpe),
+        ]
+    for number, a in enumerate(session.activities, start=1):
+        km = 0.0 if a.distance_m is None else a.distance_m / 1000
+        yield [
+            session.started_at.strftime(STRONG_DATE), session.session_name or session.session_id,
+            strong_duration(session.duration_seconds), a.name, str(number), "0", "0", f"{km:g}",
+            str(a.seconds or 0), a.note, session.note, "",
         ]
 
 

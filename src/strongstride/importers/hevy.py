@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from strongstride.importers.cells import (
-    BadCell, note_text, parse_amount, parse_datetime, parse_duration, parse_rpe, parse_whole,
+    BadCell, distance_unit_in_header, note_text, parse_amount, parse_datetime, parse_distance, parse_duration,
+    parse_rpe, parse_whole,
 )
 from strongstride.importers.csv_source import Columns, CsvRows
 from strongstride.importers.rows import BadRow, ParsedFile, RowOutcome, RowSet, Workout
-from strongstride.importers.layout import read_layout
+from strongstride.importers.layout import LastWorkout, read_layout
 from strongstride.model.log import SetKind
 from strongstride.model.units import Unit
 
@@ -36,7 +39,7 @@ SET_TYPES: dict[str, tuple[SetKind, str]] = {
 }
 
 
-def _workout(columns: Columns, row: list[str]) -> Workout:
+def _workout(columns: Columns, row: Sequence[str]) -> Workout:
     started = parse_datetime(columns.cell(row, "start_time"), "start_time")
     end = columns.cell(row, "end_time")
     name = columns.cell(row, "title") or "Hevy workout"
@@ -57,29 +60,36 @@ def _set_type(text: str) -> tuple[SetKind, str]:
 
 
 class _HevyRows:
-    """Reads Hevy rows one by one, putting each exercise's note on its first set of a workout only."""
+    """Reads Hevy rows one by one, putting each exercise note on the first set it stands beside.
 
-    def __init__(self) -> None:
-        self.noted: set[tuple[str, str]] = set()
+    Hevy repeats an exercise's note on every set; an exercise done twice in a workout has a note each time,
+    and each different note is kept.
+    """
+
+    def __init__(self, distance_unit: str) -> None:
+        self.noted: set[tuple[str, str, str]] = set()
+        self.distance_unit = distance_unit
+        self.last = LastWorkout(("start_time", "end_time", "title", "description"))
 
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
-            workout = _workout(columns, row)
+            workout = self.last.of(columns, row, _workout)
             exercise = columns.cell(row, "exercise")
             if not exercise:
                 raise BadCell("exercise_title is empty")
             kind, marker_note = _set_type(columns.cell(row, "set_type"))
-            exercise_note = ""
-            if (workout.key, exercise) not in self.noted:
-                self.noted.add((workout.key, exercise))
-                exercise_note = note_text(columns.cell(row, "exercise_notes"))
+            exercise_note = note_text(columns.cell(row, "exercise_notes"))
+            if (workout.key, exercise, exercise_note) in self.noted:
+                exercise_note = ""
+            else:
+                self.noted.add((workout.key, exercise, exercise_note))
             return RowSet(
                 line=line, workout=workout, exercise_name=exercise, unit=unit, kind=kind,
                 reps=parse_whole(columns.cell(row, "reps"), "reps"),
                 load=parse_amount(columns.cell(row, "weight"), "weight"),
                 rpe=parse_rpe(columns.cell(row, "rpe"), "rpe"),
                 seconds=parse_duration(columns.cell(row, "seconds"), "duration_seconds"),
-                distance=parse_amount(columns.cell(row, "distance"), "distance"),
+                distance_m=parse_distance(columns.cell(row, "distance"), "distance", self.distance_unit),
                 note="; ".join(part for part in (marker_note, exercise_note) if part),
             )
         except BadCell as problem:
@@ -88,4 +98,6 @@ class _HevyRows:
 
 def read_hevy(rows: CsvRows, default_unit: Unit) -> ParsedFile:
     """Every row of a Hevy export as a set or a bad row, streamed."""
-    return read_layout(rows, LAYOUT, COLUMNS, REQUIRED, default_unit, _HevyRows())
+    columns = Columns.from_header(rows.header, COLUMNS, REQUIRED, LAYOUT)
+    reader = _HevyRows(distance_unit_in_header(columns.header_of(rows.header, "distance")))
+    return read_layout(rows, LAYOUT, COLUMNS, REQUIRED, default_unit, reader)

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from strongstride.importers.cells import (
-    BadCell, parse_amount, parse_datetime, parse_rpe, parse_unit, parse_whole,
+    BadCell, parse_amount, parse_datetime, parse_distance, parse_rpe, parse_unit, parse_whole,
 )
 from strongstride.importers.csv_source import Columns, CsvRows
 from strongstride.importers.layout import read_layout
 from strongstride.importers.rows import BadRow, ParsedFile, RowOutcome, RowSet, Workout
-from strongstride.model.log import SetKind, Side
+from strongstride.model.log import ActivityKind, SetKind, Side
 from strongstride.model.units import Unit
 
 LAYOUT = "strongstride CSV"
@@ -40,6 +40,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "logged_at": ("logged_at",),
     "reason": ("reason",),
     "notes": ("note", "notes"),
+    "activity": ("activity",),              # an activity's kind (cardio, mobility, warm-up, other); empty for a set
+    "distance_m": ("distance_m",),
 }
 CSV_HEADER: tuple[str, ...] = tuple(names[0] for names in COLUMNS.values())
 REQUIRED = ("date", "exercise")
@@ -47,6 +49,9 @@ REQUIRED = ("date", "exercise")
 KINDS: dict[str, SetKind] = {"": "work", "work": "work", "warmup": "warmup", "warm-up": "warmup", "warm up": "warmup"}
 SIDES: dict[str, Side | None] = {"": None, "left": "left", "right": "right"}
 T = TypeVar("T")
+ACTIVITY_KINDS: dict[str, ActivityKind | None] = {
+    "": None, "cardio": "cardio", "mobility": "mobility", "warm-up": "warm-up", "other": "other",
+}
 FLAGS = {"": False, "no": False, "false": False, "0": False, "yes": True, "true": True, "1": True}
 
 
@@ -96,6 +101,10 @@ def _row_outcome(line: int, row: list[str], columns: Columns, unit: Unit) -> Row
             skipped=_choice(columns.cell(row, "skipped"), "skipped", FLAGS, "yes or no"),
             reason=columns.cell(row, "reason"),
             note=columns.cell(row, "notes"),
+            activity_kind=_choice(
+                columns.cell(row, "activity"), "activity", ACTIVITY_KINDS, "cardio, mobility, warm-up or other"
+            ),
+            distance_m=parse_distance(columns.cell(row, "distance_m"), "distance_m", "m"),
         )
     except BadCell as problem:
         return BadRow(line, str(problem))

@@ -1,4 +1,4 @@
-"""What one row of an export turned out to be: a set, a rest timer, a row to skip, or a bad row."""
+"""What one row of an export turned out to be: a set or activity, a rest timer, a note, or a bad row."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from strongstride.model.log import SetKind, Side
+from strongstride.model.log import ActivityKind, SetKind, Side
 from strongstride.model.units import Unit
 
 
@@ -19,9 +19,10 @@ class Workout:
     name: str
     finished_at: datetime | None = None
     note: str = ""
+    warning: str = ""                   # a cell of the workout's that was left out, and why
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)   # not frozen: a frozen dataclass of this many fields is slow to make, once a row
 class RowSet:
     """A set as the file wrote it, before its exercise is matched to the library."""
 
@@ -35,9 +36,10 @@ class RowSet:
     load: float | None = None
     rpe: float | None = None
     seconds: int | None = None
-    distance: float | None = None
+    distance_m: float | None = None
     note: str = ""
     cardio_category: bool = False       # the file itself files it under cardio (FitNotes' Category)
+    activity_kind: ActivityKind | None = None   # our own CSV says it is an activity, and of which kind
     side: Side | None = None
     at: datetime | None = None
     target_reps: int | None = None
@@ -59,11 +61,13 @@ class RestTimer:
 
 
 @dataclass(frozen=True)
-class SkippedRow:
-    """A row that is not a strength set, counted under its reason."""
+class NoteRow:
+    """Strong's `Note` row: the note of an exercise in a workout, not a set."""
 
     line: int
-    reason: str
+    workout: Workout
+    exercise_name: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,14 @@ class BadRow:
     reason: str
 
 
-RowOutcome = RowSet | RestTimer | SkippedRow | BadRow
+@dataclass(frozen=True)
+class HeadingRow:
+    """A line of a block export that names the workout or exercise of the rows below it."""
+
+    line: int
+
+
+RowOutcome = RowSet | RestTimer | NoteRow | HeadingRow | BadRow
 
 
 @dataclass

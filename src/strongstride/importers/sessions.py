@@ -1,44 +1,71 @@
-"""Rows of an export gathered into sessions: exercises matched, cardio left out, sets numbered."""
+"""Rows of an export gathered into sessions: exercises matched, activities kept apart, sets numbered."""
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from strongstride.importers.exercise_matching import ExerciseMatcher, is_cardio_name
-from strongstride.importers.rows import BadRow, RestTimer, RowOutcome, RowSet, SkippedRow, Workout
+from strongstride.importers.activities import activity_of, row_kind
+from strongstride.importers.exercise_matching import ExerciseMatcher
+from strongstride.importers.rows import BadRow, HeadingRow, NoteRow, RestTimer, RowOutcome, RowSet, Workout
 from strongstride.model.exercise import Exercise
-from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.moments import chronological
 from strongstride.model.toml_file import MAX_FILE_BYTES
 from strongstride.model.units import MAX_LOAD_KG, Unit, clean, convert
 from strongstride.store.history_codec import (
-    REPS_LIMITS, SECONDS_LIMITS, SET_NUMBER_LIMITS, session_to_toml,
+    MAX_DISTANCE_M, REPS_LIMITS, SECONDS_LIMITS, SET_NUMBER_LIMITS, session_to_toml,
 )
 
 IMPORTED_PLAN_ID = "imported"
-SOURCE_TITLES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes", "csv": "CSV"}
+SOURCE_TITLES = {
+    "strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes", "csv": "CSV", "stronglifts": "StrongLifts 5x5",
+    "alpha": "Alpha Progression", "jefit": "JEFIT",
+}
 
-SKIP_CARDIO = "cardio"
-SKIP_REST_TIMER = "rest timer"
-SKIP_NOTHING_DONE = "no reps or time"
-SKIP_DISTANCE_ONLY = "distance without reps or time"
+# What each row of a file became; the report's counts of these add up to the rows read.
+SET = "set"
+WARM_UP = "warm-up"
+ACTIVITY = "activity"
+REST_TIMER = "rest timer"
+NOTE = "note"
+HEADING = "heading"
+EMPTY = "nothing done"
+DUPLICATE = "duplicate"
+REFUSED = "refused"
+OUT_OF_ORDER = "a row of a workout whose rows ended many workouts earlier: the file is not in workout order"
+OUTCOMES = (SET, WARM_UP, ACTIVITY, REST_TIMER, NOTE, HEADING, EMPTY, DUPLICATE, REFUSED)
 
 
 @dataclass
 class ImportResult:
-    """Sessions read from one export, and every row that did not become a set, with why."""
+    """Sessions read from one export, what became of every row, and what the file left us to assume."""
 
     source: str
     sessions: list[SessionLog] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
+    rows: int = 0                                           # rows (entries) read, headers and blank lines aside
+    outcomes: Counter[str] = field(default_factory=Counter)   # rows outside any session, by outcome
+    session_rows: dict[str, Counter[str]] = field(default_factory=dict)   # each session's rows, by outcome
     bad_rows: list[BadRow] = field(default_factory=list)
+    warnings: Counter[str] = field(default_factory=Counter)
     unknown_columns: tuple[str, ...] = ()
     assumed_unit: Unit | None = None
     workouts_without_sets: int = 0
+
+    def row_counts(self, duplicate_ids: Iterable[str] = ()) -> Counter[str]:
+        """Every row by outcome, a session history already has counted as duplicate; adds up to `rows`."""
+        duplicates = set(duplicate_ids)
+        counts = Counter(self.outcomes)
+        for session_id, rows in self.session_rows.items():
+            if session_id in duplicates:
+                counts[DUPLICATE] += sum(rows.values())
+            else:
+                counts.update(rows)
+        counts[REFUSED] += len(self.bad_rows)
+        return +counts
 
 
 def sets_fingerprint(sets: Sequence[SetLog]) -> str:
@@ -53,9 +80,20 @@ def sets_fingerprint(sets: Sequence[SetLog]) -> str:
     return digest.hexdigest()
 
 
-def imported_session_id(source: str, started_at: datetime, sets: Sequence[SetLog]) -> str:
+def activities_fingerprint(activities: Sequence[ActivityLog]) -> str:
+    """A digest of a session's activities ("" for none, so sessions without any keep the ids they had)."""
+    if not activities:
+        return ""
+    text = "".join(f"{a.name}|{a.kind}|{a.seconds}|{a.distance_m}\n" for a in activities)
+    return "|" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def imported_session_id(
+    source: str, started_at: datetime, sets: Sequence[SetLog], activities: Sequence[ActivityLog] = ()
+) -> str:
     """A file-stem id like a live session's, but its suffix a hash: the same workout always gets the same id."""
-    digest = hashlib.sha256(f"{source}|{started_at.isoformat()}|{sets_fingerprint(sets)}".encode()).hexdigest()
+    key = f"{source}|{started_at.isoformat()}|{sets_fingerprint(sets)}{activities_fingerprint(activities)}"
+    digest = hashlib.sha256(key.encode()).hexdigest()
     return f"{started_at:%Y-%m-%dT%H-%M-%S}_{source}-{digest[:10]}"
 
 
@@ -65,30 +103,74 @@ def session_slug(name: str, fallback: str) -> str:
     return slug or fallback
 
 
+# Workouts kept open at once: one no row has named while this many others began is finished and handed on,
+# so a file of any size is read in flat memory (exports list each workout's rows together).
+OPEN_WORKOUTS = 32
+
+
+@dataclass
+class _OpenWorkout:
+    """One workout's rows so far, its exercise notes, and its rows counted by outcome."""
+
+    workout: Workout
+    rows: list[RowSet] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def with_notes(self) -> tuple[list[RowSet], str]:
+        """The rows with each exercise's notes on its first row, and the notes of exercises with no row."""
+        pending = dict(self.notes)
+        noted: list[RowSet] = []
+        for row in self.rows:
+            notes = pending.pop(row.exercise_name, None)
+            noted.append(replace(row, note="; ".join([*notes, row.note] if row.note else notes)) if notes else row)
+        leftover = "\n".join(f"{name}: {'; '.join(notes)}" for name, notes in pending.items())
+        return noted, leftover
+
+
 class _Workouts:
-    """Sets gathered per workout as rows stream in (rows of one workout need not be adjacent)."""
+    """Rows gathered per workout as they stream in; the longest-idle workout is finished once too many are open."""
 
     def __init__(self) -> None:
-        self.by_key: dict[str, tuple[Workout, list[RowSet]]] = {}
+        self.open: dict[str, _OpenWorkout] = {}
+        self.finished: set[str] = set()
 
-    def add(self, row: RowSet) -> None:
-        """File a set under its workout."""
-        self.by_key.setdefault(row.workout.key, (row.workout, []))[1].append(row)
+    def take(self, outcome: RowSet | RestTimer | NoteRow) -> _OpenWorkout | None:
+        """The open workout a row belongs to (now the most recent), or None when it was already finished."""
+        key = outcome.workout.key
+        if key in self.finished:
+            return None
+        found = self.open.pop(key, None) or _OpenWorkout(outcome.workout)
+        self.open[key] = found
+        return found
 
-    def rest_after_last_set(self, timer: RestTimer) -> None:
-        """A rest timer's seconds become the rest taken after the set just before it."""
-        sets = self.by_key.get(timer.workout.key, (timer.workout, []))[1]
-        if sets and timer.seconds:
-            sets[-1] = replace(sets[-1], rest_seconds=timer.seconds)
+    def idle(self) -> Iterator[_OpenWorkout]:
+        """The workouts to finish now: the longest idle, while too many are open."""
+        while len(self.open) > OPEN_WORKOUTS:
+            yield self._finish(next(iter(self.open)))
+
+    def remaining(self) -> Iterator[_OpenWorkout]:
+        """Every workout still open, at the end of the file."""
+        while self.open:
+            yield self._finish(next(iter(self.open)))
+
+    def _finish(self, key: str) -> _OpenWorkout:
+        self.finished.add(key)
+        return self.open.pop(key)
 
 
-def _skip_reason(row: RowSet, exercise: Exercise | None) -> str | None:
-    """Why a row is not a strength set, or None when it is one."""
-    if exercise is None and (row.cardio_category or is_cardio_name(row.exercise_name)):
-        return SKIP_CARDIO
-    if row.skipped or row.reps is not None or row.seconds is not None:
-        return None
-    return SKIP_DISTANCE_ONLY if row.distance else SKIP_NOTHING_DONE
+def _take_row(found: _OpenWorkout, outcome: RowSet | RestTimer | NoteRow) -> None:
+    """A row filed in its workout: a set as it is, a rest timer onto the set before it, a note for later."""
+    if isinstance(outcome, RowSet):
+        found.rows.append(outcome)
+    elif isinstance(outcome, RestTimer):
+        found.counts[REST_TIMER] += 1
+        if found.rows and outcome.seconds:
+            found.rows[-1].rest_seconds = outcome.seconds     # each row's RowSet is its own
+    else:
+        found.counts[NOTE] += 1
+        if outcome.note:
+            found.notes.setdefault(outcome.exercise_name, []).append(outcome.note)
 
 
 def _beyond_history_limits(row: RowSet) -> str | None:
@@ -109,6 +191,15 @@ def _beyond_history_limits(row: RowSet) -> str | None:
     return None
 
 
+def _activity_beyond_history_limits(row: RowSet) -> str | None:
+    """Why an activity could not be kept in a history file, or None."""
+    if row.seconds is not None and row.seconds > SECONDS_LIMITS[1]:
+        return f"seconds {row.seconds} s is more than a day"
+    if row.distance_m is not None and row.distance_m > MAX_DISTANCE_M:
+        return f"distance {row.distance_m:g} m is more than {MAX_DISTANCE_M:g} m"
+    return None
+
+
 # Bounds on a history file's bytes: each set's keys and numbers, the session's own, and a character of text
 # (a control character is written as a six-byte escape such as \u001b; anything else as at most 4 UTF-8 bytes).
 SET_BYTES_AT_MOST = 1_000
@@ -123,8 +214,9 @@ def fits_in_a_history_file(session: SessionLog) -> bool:
     """
     texts = [session.id, session.plan_id, session.session_id, session.plan_name, session.session_name, session.note,
              session.source, *session.extra.keys(), *session.extra.values(),
-             *(text for s in session.sets for text in (s.exercise_id, s.exercise_name, s.reason, s.note))]
-    bound = (SESSION_BYTES_AT_MOST + SET_BYTES_AT_MOST * len(session.sets)
+             *(text for s in session.sets for text in (s.exercise_id, s.exercise_name, s.reason, s.note)),
+             *(text for a in session.activities for text in (a.name, a.note))]
+    bound = (SESSION_BYTES_AT_MOST + SET_BYTES_AT_MOST * (len(session.sets) + len(session.activities))
              + TEXT_CHAR_BYTES_AT_MOST * sum(len(text) for text in texts))
     return bound <= MAX_FILE_BYTES or len(session_to_toml(session).encode("utf-8")) <= MAX_FILE_BYTES
 
@@ -145,9 +237,11 @@ def _session_unit(sets: Sequence[SetLog], fallback: Unit) -> Unit:
     return loaded.most_common(1)[0][0] if loaded else fallback
 
 
-def _session(source: str, workout: Workout, sets: tuple[SetLog, ...], fallback_unit: Unit) -> SessionLog:
+def _session(
+    source: str, workout: Workout, sets: tuple[SetLog, ...], activities: tuple[ActivityLog, ...], fallback_unit: Unit
+) -> SessionLog:
     return SessionLog(
-        id=imported_session_id(source, workout.started_at, sets),
+        id=imported_session_id(source, workout.started_at, sets, activities),
         plan_id=IMPORTED_PLAN_ID,
         session_id=session_slug(workout.name, source),
         started_at=workout.started_at,
@@ -158,53 +252,100 @@ def _session(source: str, workout: Workout, sets: tuple[SetLog, ...], fallback_u
         sets=sets,
         note=workout.note,
         source=source,
+        activities=activities,
     )
 
 
 def build_sessions(
-    outcomes: Iterable[RowOutcome], result: ImportResult, library: Mapping[str, Exercise], fallback_unit: Unit
+    outcomes: Iterable[RowOutcome], result: ImportResult, library: Mapping[str, Exercise], fallback_unit: Unit,
+    sink: Callable[[SessionLog], None] | None = None,
 ) -> ImportResult:
-    """Fold a stream of row outcomes into `result`: sessions oldest first, skips counted, bad rows kept."""
+    """Fold a stream of row outcomes into sessions, every row counted by outcome in `result`.
+
+    Each session goes to `sink` as soon as its workout is finished (so nothing need be held); without a sink
+    they are kept in `result.sessions`, oldest first.
+    """
     matcher = ExerciseMatcher(library)
     workouts = _Workouts()
+
+    def finish(found: _OpenWorkout) -> None:
+        session = _build_session(found, result, library, matcher, fallback_unit)
+        if session is not None:
+            (sink or result.sessions.append)(session)
+
     for outcome in outcomes:
-        if isinstance(outcome, RowSet):
-            workouts.add(outcome)
-        elif isinstance(outcome, RestTimer):
-            result.skipped[SKIP_REST_TIMER] += 1
-            workouts.rest_after_last_set(outcome)
-        elif isinstance(outcome, SkippedRow):
-            result.skipped[outcome.reason] += 1
+        result.rows += 1
+        if isinstance(outcome, RowSet | RestTimer | NoteRow):
+            found = workouts.take(outcome)
+            if found is None:
+                result.bad_rows.append(BadRow(outcome.line, OUT_OF_ORDER))
+                continue
+            _take_row(found, outcome)
+            for idle in workouts.idle():
+                finish(idle)
+        elif isinstance(outcome, HeadingRow):
+            result.outcomes[HEADING] += 1
         else:
             result.bad_rows.append(outcome)
-    for workout, rows in workouts.by_key.values():
-        numbers: Counter[tuple[str, str, str | None]] = Counter()
-        sets: list[SetLog] = []
-        for row in rows:
-            exercise = library.get(row.exercise_id) if row.exercise_id else matcher.match(row.exercise_name)
-            reason = _skip_reason(row, exercise)
-            if reason is not None:
-                result.skipped[reason] += 1
-                continue
-            problem = _beyond_history_limits(row)
+    for found in workouts.remaining():
+        finish(found)
+    if sink is None:
+        result.sessions.sort(key=lambda session: chronological(session.started_at))
+    result.bad_rows.sort(key=lambda bad: bad.line)
+    return result
+
+
+def _build_session(
+    found: _OpenWorkout, result: ImportResult, library: Mapping[str, Exercise], matcher: ExerciseMatcher,
+    fallback_unit: Unit,
+) -> SessionLog | None:
+    """One workout's rows as a session, or None (its rows counted where they went) when it adds none."""
+    workout, counts = found.workout, found.counts
+    if workout.warning:
+        result.warnings[workout.warning] += 1
+    rows, unplaced_notes = found.with_notes()
+    if unplaced_notes:
+        workout = replace(workout, note="\n".join(part for part in (workout.note, unplaced_notes) if part))
+    numbers: Counter[tuple[str, str, str | None]] = Counter()
+    sets: list[SetLog] = []
+    activities: list[ActivityLog] = []
+    kept_lines: list[int] = []
+    for row in rows:
+        exercise = library.get(row.exercise_id) if row.exercise_id else matcher.match(row.exercise_name)
+        kind = row_kind(row, exercise)
+        if kind == "empty":
+            counts[EMPTY] += 1
+            continue
+        if kind == "activity":
+            problem = _activity_beyond_history_limits(row)
             if problem is not None:
                 result.bad_rows.append(BadRow(row.line, problem))
                 continue
-            exercise_id = row.exercise_id or (exercise.id if exercise else matcher.exercise_id(row.exercise_name))
-            number = numbers[exercise_id, row.kind, row.side] + 1
-            if number > SET_NUMBER_LIMITS[1]:
-                result.bad_rows.append(BadRow(row.line, f"more than {SET_NUMBER_LIMITS[1]} sets of one exercise in a workout"))
-                continue
-            numbers[exercise_id, row.kind, row.side] = number
-            sets.append(_set_log(row, exercise_id, exercise, number))
-        if not sets:
-            result.workouts_without_sets += 1
+            activities.append(activity_of(row))
+            counts[ACTIVITY] += 1
+            kept_lines.append(row.line)
             continue
-        session = _session(result.source, workout, tuple(sets), fallback_unit)
-        if fits_in_a_history_file(session):
-            result.sessions.append(session)
-        else:
-            result.bad_rows.append(BadRow(rows[0].line, f"workout of {len(sets)} sets is too large for a history file (1 MiB)"))
-    result.sessions.sort(key=lambda session: chronological(session.started_at))
-    result.bad_rows.sort(key=lambda bad: bad.line)
-    return result
+        exercise_id = row.exercise_id or (exercise.id if exercise else matcher.exercise_id(row.exercise_name))
+        number = numbers[exercise_id, row.kind, row.side] + 1
+        problem = _beyond_history_limits(row)
+        if problem is None and number > SET_NUMBER_LIMITS[1]:
+            problem = f"more than {SET_NUMBER_LIMITS[1]} sets of one exercise in a workout"
+        if problem is not None:
+            result.bad_rows.append(BadRow(row.line, problem))
+            continue
+        numbers[exercise_id, row.kind, row.side] = number
+        sets.append(_set_log(row, exercise_id, exercise, number))
+        counts[WARM_UP if row.kind == "warmup" else SET] += 1
+        kept_lines.append(row.line)
+    if not sets and not activities:
+        result.workouts_without_sets += 1
+        result.outcomes.update(counts)
+        return None
+    session = _session(result.source, workout, tuple(sets), tuple(activities), fallback_unit)
+    if not fits_in_a_history_file(session):
+        reason = f"workout of {len(sets)} sets is too large for a history file (1 MiB)"
+        result.bad_rows.extend(BadRow(line, reason) for line in kept_lines)
+        result.outcomes.update({k: v for k, v in counts.items() if k not in (SET, WARM_UP, ACTIVITY)})
+        return None
+    result.session_rows.setdefault(session.id, Counter()).update(counts)
+    return session

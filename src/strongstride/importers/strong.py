@@ -1,15 +1,19 @@
-"""Strong's CSV exports, in every layout it has written: comma or semicolon, with or without units."""
+"""Strong's CSV exports, in every layout it has written: comma or semicolon, with or without units, older
+`kg`/`lbs`/`km` columns, and its exports in other languages (the same columns, their names translated)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from strongstride.importers.cells import (
-    BadCell, note_text, parse_amount, parse_datetime, parse_duration, parse_rpe, parse_unit, parse_whole,
+    BadCell, ParsedCells, distance_unit_in_header, in_metres, note_text, parse_amount, parse_datetime,
+    parse_duration, parse_rpe, parse_unit, parse_whole,
 )
 from strongstride.importers.csv_source import Columns, CsvRows
-from strongstride.importers.rows import BadRow, ParsedFile, RestTimer, RowOutcome, RowSet, Workout
-from strongstride.importers.layout import read_layout
+from strongstride.importers.layout import LastWorkout, read_layout
+from strongstride.importers.rows import BadRow, NoteRow, ParsedFile, RestTimer, RowOutcome, RowSet, Workout
+from strongstride.importers.strong_headers import LOCALISED_COLUMNS
 from strongstride.model.log import SetKind
 from strongstride.model.units import Unit
 
@@ -21,77 +25,107 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "duration": ("Duration", "Duration (sec)", "Workout Duration"),
     "exercise": ("Exercise Name",),
     "set_order": ("Set Order",),
-    "weight": ("Weight", "Weight (kg)", "Weight (kgs)", "Weight (lb)", "Weight (lbs)"),
+    "weight": ("Weight", "Weight (kg)", "Weight (kgs)", "Weight (lb)", "Weight (lbs)", "kg", "kgs", "lb", "lbs"),
     "weight_unit": ("Weight Unit",),
     "reps": ("Reps",),
     "rpe": ("RPE",),
-    "distance": ("Distance", "Distance (meters)", "Distance (km)", "Distance (miles)"),
+    "distance": ("Distance", "Distance (meters)", "Distance (km)", "Distance (miles)", "km", "miles", "mi", "m"),
     "distance_unit": ("Distance Unit",),
     "seconds": ("Seconds",),
     "notes": ("Notes",),
     "workout_notes": ("Workout Notes",),
 }
+for _field, _names in LOCALISED_COLUMNS.items():
+    COLUMNS[_field] = COLUMNS[_field] + _names
 REQUIRED = ("date", "exercise", "set_order", "reps")
 
-# Strong's Set Order markers: W warm-up (not work), D drop set and F failure set (both work).
+# Strong's Set Order markers and words: warm-ups are not work; drop and failure sets are, marked in the note.
 SET_MARKERS: dict[str, tuple[SetKind, str]] = {
     "w": ("warmup", ""), "d": ("work", "drop set"), "f": ("work", "failure set"),
 }
-REST_TIMER = "rest timer"
+SET_WORDS: dict[str, tuple[SetKind, str]] = {
+    **SET_MARKERS, "warm_up": SET_MARKERS["w"], "warmup": SET_MARKERS["w"], "warm-up": SET_MARKERS["w"],
+    "drop_set": SET_MARKERS["d"], "dropset": SET_MARKERS["d"], "failure": SET_MARKERS["f"],
+}
+REST_TIMER_WORDS = frozenset({"rest timer", "rest_timer"})
+NOTE_WORDS = frozenset({"note", "notes"})
 
 
 def _set_order(text: str) -> tuple[SetKind, str]:
-    """The set's kind and a note for its marker, from a Set Order of `3`, `3.0`, `W`, `D` or `F`."""
+    """The set's kind and a note for its marker, from a Set Order of `3`, `0`, `3.0`, `W`, `WARM_UP`, ..."""
     marker = text.strip().lower()
-    if marker in SET_MARKERS:
-        return SET_MARKERS[marker]
+    if marker in SET_WORDS:
+        return SET_WORDS[marker]
     try:
         float(marker)
     except ValueError:
-        raise BadCell(f"Set Order {text.strip()!r} is not a number, W, D, F or Rest Timer") from None
+        raise BadCell(
+            f"Set Order {text.strip()!r} is not a number, W, D, F, WARM_UP, DROP_SET, FAILURE, Note or Rest Timer"
+        ) from None
     return "work", ""
 
 
-def _workout(columns: Columns, row: list[str]) -> Workout:
+def _workout(columns: Columns, row: Sequence[str]) -> Workout:
     started = parse_datetime(columns.cell(row, "date"), "Date")
-    duration = parse_duration(columns.cell(row, "duration"), "Duration")
     name = columns.cell(row, "workout") or "Strong workout"
     number = columns.cell(row, "workout_number")
+    duration, warning = None, ""
+    try:
+        duration = parse_duration(columns.cell(row, "duration"), "Duration")
+    except BadCell as problem:
+        warning = f"{problem}: the workout's length was left out"
     return Workout(
         key=f"#{number}" if number else f"{started.isoformat()}|{name}",
         started_at=started,
         name=name,
         finished_at=started + timedelta(seconds=duration) if duration else None,
         note=note_text(columns.cell(row, "workout_notes")),
+        warning=warning,
     )
 
 
-def _row_outcome(line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
-    try:
-        workout = _workout(columns, row)
-        order = columns.cell(row, "set_order")
-        if order.lower() == REST_TIMER:
-            return RestTimer(line, workout, parse_duration(columns.cell(row, "seconds"), "Seconds"))
-        exercise = columns.cell(row, "exercise")
-        if not exercise:
-            raise BadCell("Exercise Name is empty")
-        kind, marker_note = _set_order(order)
-        note = note_text(columns.cell(row, "notes"))
-        return RowSet(
-            line=line, workout=workout, exercise_name=exercise,
-            unit=parse_unit(columns.cell(row, "weight_unit"), "Weight Unit") or unit,
-            kind=kind,
-            reps=parse_whole(columns.cell(row, "reps"), "Reps"),
-            load=parse_amount(columns.cell(row, "weight"), "Weight"),
-            rpe=parse_rpe(columns.cell(row, "rpe"), "RPE"),
-            seconds=parse_duration(columns.cell(row, "seconds"), "Seconds"),
-            distance=parse_amount(columns.cell(row, "distance"), "Distance"),
-            note="; ".join(part for part in (marker_note, note) if part),
-        )
-    except BadCell as problem:
-        return BadRow(line, str(problem))
+class _StrongRows:
+    """Reads Strong rows; the distance unit comes from the header or the row's Distance Unit (else km)."""
+
+    def __init__(self, distance_unit: str) -> None:
+        self.distance_unit = distance_unit
+        self.last = LastWorkout(("date", "workout", "duration", "workout_number", "workout_notes"))
+        self.parsed = ParsedCells()
+
+    def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
+        try:
+            workout = self.last.of(columns, row, _workout)
+            order_cell = columns.cell(row, "set_order")
+            order = order_cell.lower()
+            if order in REST_TIMER_WORDS:
+                return RestTimer(line, workout, parse_duration(columns.cell(row, "seconds"), "Seconds"))
+            exercise = columns.cell(row, "exercise")
+            if not exercise:
+                raise BadCell("Exercise Name is empty")
+            if order in NOTE_WORDS:
+                return NoteRow(line, workout, exercise, note_text(columns.cell(row, "notes")))
+            kind, marker_note = _set_order(order_cell)
+            note = note_text(columns.cell(row, "notes"))
+            distance_unit = columns.cell(row, "distance_unit") or self.distance_unit
+            parsed = self.parsed.get
+            distance = parsed(parse_amount, columns.cell(row, "distance"), "Distance")
+            return RowSet(
+                line=line, workout=workout, exercise_name=exercise,
+                unit=parsed(parse_unit, columns.cell(row, "weight_unit"), "Weight Unit") or unit,
+                kind=kind,
+                reps=parsed(parse_whole, columns.cell(row, "reps"), "Reps"),
+                load=parsed(parse_amount, columns.cell(row, "weight"), "Weight"),
+                rpe=parsed(parse_rpe, columns.cell(row, "rpe"), "RPE"),
+                seconds=parsed(parse_duration, columns.cell(row, "seconds"), "Seconds"),
+                distance_m=None if distance is None else in_metres(distance, "Distance", distance_unit),
+                note=f"{marker_note}; {note}" if marker_note and note else marker_note or note,
+            )
+        except BadCell as problem:
+            return BadRow(line, str(problem))
 
 
 def read_strong(rows: CsvRows, default_unit: Unit) -> ParsedFile:
-    """Every row of a Strong export as a set, a rest timer or a bad row, streamed."""
-    return read_layout(rows, LAYOUT, COLUMNS, REQUIRED, default_unit, _row_outcome)
+    """Every row of a Strong export as a set, a rest timer, a note or a bad row, streamed."""
+    columns = Columns.from_header(rows.header, COLUMNS, REQUIRED, LAYOUT)
+    reader = _StrongRows(distance_unit_in_header(columns.header_of(rows.header, "distance")))
+    return read_layout(rows, LAYOUT, COLUMNS, REQUIRED, default_unit, reader)

@@ -11,6 +11,7 @@ from strongstride.model.units import Unit
 
 SetKind = Literal["work", "warmup"]
 Side = Literal["left", "right"]
+ActivityKind = Literal["cardio", "mobility", "warm-up", "other"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,18 @@ class SetLog:
 
 
 @dataclass(frozen=True)
+class ActivityLog:
+    """Cardio, mobility or warm-up work done in a session: kept beside the sets, never counted as one."""
+
+    name: str
+    at: datetime
+    kind: ActivityKind = "other"
+    seconds: int | None = None
+    distance_m: float | None = None     # metres, whatever unit the file wrote
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class SessionLog:
     """One session as saved to history: who, what plan, when, and its sets in order."""
 
@@ -67,6 +80,7 @@ class SessionLog:
     source: str = "strongstride"        # or "strong", "hevy", "fitnotes", "csv" for imports
     abandoned: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    activities: tuple[ActivityLog, ...] = ()
 
     @property
     def work_sets(self) -> tuple[SetLog, ...]:

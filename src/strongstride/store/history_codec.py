@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast, get_args
 
 from strongstride.model.calendar import YEARS
-from strongstride.model.log import SessionLog, SetKind, SetLog, Side
+from strongstride.model.log import ActivityKind, ActivityLog, SessionLog, SetKind, SetLog, Side
 from strongstride.model.problems import Problem, ProblemsFound, closest
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.toml_types import kind_of
@@ -22,11 +22,14 @@ RPE_LIMITS = (1.0, 10.0)
 SECONDS_LIMITS = (0, 86_400)
 SET_NUMBER_LIMITS = (1, 1000)
 SET_KINDS: tuple[str, ...] = get_args(SetKind)
+ACTIVITY_KINDS: tuple[str, ...] = get_args(ActivityKind)
+ACTIVITY_KEYS = ("name", "kind", "at", "seconds", "distance_m", "note")
+MAX_DISTANCE_M = 1_000_000.0
 SIDES: tuple[str, ...] = get_args(Side)
 
 SESSION_KEYS = (
     "schema", "id", "plan_id", "plan_name", "session_id", "session_name", "started_at", "finished_at",
-    "unit", "source", "abandoned", "note", "extra", "sets",
+    "unit", "source", "abandoned", "note", "extra", "sets", "activities",
 )
 SET_KEYS = (
     "exercise_id", "exercise_name", "set_number", "kind", "side", "unit", "at",
@@ -73,6 +76,11 @@ def choice(choices: Collection[str]) -> Check[str]:
 def unit_choice(value: Any) -> Unit:
     """kg or lb."""
     return cast(Unit, choice(UNITS)(value))
+
+
+def activity_kind_choice(value: Any) -> ActivityKind:
+    """cardio, mobility, warm-up or other."""
+    return cast(ActivityKind, choice(ACTIVITY_KINDS)(value))
 
 
 def text(value: Any) -> str:
@@ -189,7 +197,17 @@ def session_to_dict(log: SessionLog) -> dict[str, Any]:
     if log.extra:
         data["extra"] = dict(log.extra)
     data["sets"] = [_set_to_dict(s, log.unit) for s in log.sets]
+    if log.activities:
+        data["activities"] = [_activity_to_dict(a) for a in log.activities]
     return data
+
+
+def _activity_to_dict(activity: ActivityLog) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": activity.name, "kind": activity.kind, "at": activity.at, "seconds": activity.seconds,
+        "distance_m": activity.distance_m, "note": activity.note,
+    }
+    return {key: value for key, value in data.items() if value not in (None, "")}
 
 
 def _set_to_dict(s: SetLog, session_unit: Unit) -> dict[str, Any]:
@@ -257,6 +275,7 @@ def _read_session(data: dict[str, Any], reader: KeyReader) -> SessionLog:
         "abandoned": reader.get(data, (), "abandoned", flag, False),
         "extra": _read_extra(data.get("extra", {}), reader),
         "sets": _read_sets(data.get("sets", []), unit, reader),
+        "activities": _read_activities(data.get("activities", []), reader),
     }
     if reader.problems:
         raise ProblemsFound(sorted(reader.problems, key=lambda problem: problem.line or 0))
@@ -280,6 +299,28 @@ def _read_sets(raw: Any, session_unit: Unit, reader: KeyReader) -> tuple[SetLog,
         if table is not None:
             sets.append(_read_set(table, ("sets", position), session_unit, reader))
     return tuple(sets)
+
+
+def _read_activities(raw: Any, reader: KeyReader) -> tuple[ActivityLog, ...]:
+    if not isinstance(raw, list):
+        reader.problem(("activities",), f"must be [[activities]] tables, not {kind_of(raw)}")
+        return ()
+    activities = []
+    for position, item in enumerate(raw):
+        parts: Parts = ("activities", position)
+        table = reader.table(item, parts)
+        if table is None:
+            continue
+        reader.check_keys(table, parts, ACTIVITY_KEYS)
+        activities.append(ActivityLog(
+            name=reader.get(table, parts, "name", identifier, "", required=True),
+            at=reader.get(table, parts, "at", moment, datetime.min, required=True),
+            kind=reader.get(table, parts, "kind", activity_kind_choice, "other"),
+            seconds=reader.get(table, parts, "seconds", _SECONDS, None),
+            distance_m=reader.get(table, parts, "distance_m", number(0.0, MAX_DISTANCE_M, unit=" m"), None),
+            note=reader.get(table, parts, "note", text, ""),
+        ))
+    return tuple(activities)
 
 
 _LOAD = {name: number(0.0, convert(MAX_LOAD_KG, "kg", cast(Unit, name)), unit=f" {name}") for name in UNITS}

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from strongstride.services.records import Trend, WeekCount, adherence_line, exercise_name, exercise_trend, sessions_per_week
 from strongstride.model.calendar import week_start
 from strongstride.model.exercise import Exercise
-from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.moments import seconds_between
 from strongstride.model.units import clean
 from strongstride.model.visible_text import literal, visible
@@ -68,7 +68,7 @@ def set_text(logged: SetLog) -> str:
 
 
 def session_detail(log: SessionLog) -> Text:
-    """A session's sets grouped by exercise, warm-ups marked, with the note if any."""
+    """A session's sets grouped by exercise, warm-ups marked, then its activities, with the note if any."""
     detail = literal(f"{log.plan_name or log.plan_id}: {log.session_name or log.session_id}", style="bold")
     detail.append(f"  {log.started_at:%A %d %B %Y %H:%M}")
     by_exercise: dict[str, list[SetLog]] = {}
@@ -77,9 +77,25 @@ def session_detail(log: SessionLog) -> Text:
     for name, sets in by_exercise.items():
         detail.append(f"\n{visible(name)}: ", style="bold")
         detail.append(visible(", ".join(("warm-up " if s.kind == "warmup" else "") + set_text(s) for s in sets)))
+    for activity in log.activities:
+        detail.append(f"\n{visible(activity.name)}: ", style="bold")
+        detail.append(visible(activity_text(activity)))
     if log.note:
         detail.append(f"\nNote: {visible(log.note)}")
     return detail
+
+
+def activity_text(activity: ActivityLog) -> str:
+    """An activity as it was done: `cardio, 20:00, 4.2 km`; its note after."""
+    parts: list[str] = [activity.kind]
+    if activity.seconds:
+        parts.append(f"{activity.seconds // 60}:{activity.seconds % 60:02d}" if activity.seconds >= 60
+                     else f"{activity.seconds} s")
+    if activity.distance_m:
+        parts.append(f"{activity.distance_m / 1000:g} km")
+    if activity.note:
+        parts.append(activity.note)
+    return ", ".join(parts)
 
 
 def logged_name(summaries: Sequence[SessionSummary], exercise_id: str, library: Mapping[str, Exercise]) -> str:
