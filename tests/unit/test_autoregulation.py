@@ -477,8 +477,8 @@ def test_a_test_ramp_rises_while_light_and_ends_when_the_effort_is_on_the_chart(
     ramp = after(deadlift, five, SetTarget(reps=3, load=20.0, rpe=8.0, test=True), light)
     # aimed at failure from the floor (24.2 kg), the heaviest load not above it: no rep missed even at the floor.
     assert ramp.test and ramp.load == 22.5
-    assert ramp.reason == ("Test ramp: RPE 4 at target 8: 20 -> 22.5 kg, aimed at failure from 6 reps left, "
-                           "the least RPE 4 says (+12%, past ACSM's 10% step)")
+    assert ramp.reason == ("Test ramp: RPE 4 at target 8: 20 -> 22.5 kg, no rep missed even if RPE 4 meant only "
+                           "6 reps left (+12%, past ACSM's 10% step)")
     told = logged(1, reps=3, load=100, rpe=6.5, target_reps=3, exercise_id="deadlift")
     work = after(deadlift, five, SetTarget(reps=3, load=100.0, rpe=8.0, test=True), told)
     assert not work.test and work.load == 105 and work.reason == "RPE 6.5 at target 8: 100 -> 105 kg"

@@ -67,7 +67,7 @@ def test_one_set_moves_the_load_at_most_10_percent_or_one_step_unless_read_below
     assert target.load >= last * 0.9 - 1e-6 or target.load == one_step_down
     if target.load > last * 1.1 + 1e-6 or target.load < last * 0.9 - 1e-6:
         assert "past ACSM's 10% step" in target.reason
-        assert "one step" in target.reason or (light and "the least RPE" in target.reason)
+        assert "one step" in target.reason or (light and ("the least RPE" in target.reason or "no rep missed even if" in target.reason))
 
 
 @settings(max_examples=200, deadline=None)

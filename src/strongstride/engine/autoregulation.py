@@ -214,7 +214,8 @@ def _aimed_from_floor(
     """
     same = nearest_available_load(last_load, exercise, equipment)
     reserve = min(LIGHT_RESERVE, reps_in_reserve(rpe))
-    floor_words = f"aimed {'at failure ' if test else ''}from {reserve:g} reps left, the least RPE {rpe:g} says"
+    floor_words = (f"no rep missed even if RPE {rpe:g} meant only {reserve:g} reps left" if test
+                   else f"aimed from {reserve:g} reps left, the least RPE {rpe:g} says")
     load = nearest_available_load(ideal, exercise, equipment)
     if test or (forecast.rpe(load) or 0.0) > forecast.goal_rpe + STEP_OVERSHOOT_RPE:
         load = available_load_at_most(ideal, exercise, equipment)
