@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model import toml_file
+from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store.atomic import atomic_write_text, remove_file
 
 IN_PROGRESS_SCHEMA = 1
-IN_PROGRESS_NAME = "in-progress.toml"
 
 Stamp = tuple[int, int, int, int]   # device, inode, size, mtime in ns: a file replaced or changed has another
 
