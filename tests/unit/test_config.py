@@ -271,3 +271,20 @@ quality = "track"
         f"{path}:7: running.keywords.quality: must be an array such as [1, 2]",
     ]
     assert config.running == RunningWeek()
+
+
+def test_owned_kit_decides_what_can_be_done(config_file: Path) -> None:
+    config, problems = loaded(config_file, '[equipment]\nowned = ["band", "dumbbell"]\n')
+    assert problems == [] and config.equipment.owned == ("band", "dumbbell")
+    assert [config.equipment.has(kind) for kind in ("bodyweight", "band", "dumbbell", "barbell")] == [True, True, True, False]
+
+
+def test_no_owned_list_is_a_full_gym(config_file: Path) -> None:
+    config, _ = loaded(config_file, "[equipment]\nbar_weight = 15\n")
+    assert config.equipment.owned is None and config.equipment.has("barbell") and config.equipment.has("machine")
+
+
+def test_unknown_kit_is_named(config_file: Path) -> None:
+    config, problems = loaded(config_file, '[equipment]\nowned = ["band", "trampoline"]\n')
+    assert config.equipment.owned is None
+    assert len(problems) == 1 and problems[0].startswith(f"{config_file}:2: equipment.owned: item 2 must be one of barbell")

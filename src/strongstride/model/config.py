@@ -27,6 +27,11 @@ class Equipment:
     bar_weight: float
     plates: tuple[float, ...]           # plate sizes available, heaviest first, in pairs (one per side)
     plate_pairs: tuple[int, ...] = ()   # how many pairs of each size; empty: as many as needed
+    owned: tuple[str, ...] | None = None   # the kinds of kit the runner has (exercise equipment names); None: a full gym
+
+    def has(self, kind: str) -> bool:
+        """Whether an exercise needing this kind of kit can be done: body weight always, the rest if owned."""
+        return kind == "bodyweight" or self.owned is None or kind in self.owned
 
     @classmethod
     def defaults(cls, unit: Unit) -> Equipment:

@@ -9,6 +9,7 @@ from typing import Any
 from strongstride.model.config import (
     KEYWORD_KINDS, RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, KnownSet, RunningWeek, makeable_increment, plate_step,
 )
+from strongstride.model.exercise import EQUIPMENT
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.units import UNITS, Unit, convert
@@ -19,7 +20,7 @@ from strongstride.store.history_codec import (
 CONFIG_SCHEMA = 1
 CONFIG_KEYS = ("schema", "units", "warmup_sets", "body_weight", "default_rest_seconds", "theme", "plan",
                "plan_started", "equipment", "running", "known", "export_fit_to")
-EQUIPMENT_KEYS = ("barbell_increment", "machine_increment", "dumbbells", "bar_weight", "plates", "plate_pairs")
+EQUIPMENT_KEYS = ("barbell_increment", "machine_increment", "dumbbells", "bar_weight", "plates", "plate_pairs", "owned")
 RUNNING_KEYS = ("long_run_days", "hard_days", "focus", "race_date", "not_running_until", "calendar",
                 "strength_before_long_run", "keywords")
 FEED_SCHEMES = ("https://", "http://", "webcal://")
@@ -179,6 +180,7 @@ def _read_equipment(raw: Any, units: Unit, reader: KeyReader) -> Equipment:
         bar_weight=reader.get(table, parts, "bar_weight", _weight(BAR_WEIGHT_KG, units), defaults.bar_weight),
         plates=tuple(plate for plate, _ in heaviest_first),
         plate_pairs=tuple(count for _, count in heaviest_first) if pairs else (),
+        owned=reader.get(table, parts, "owned", list_of(choice(EQUIPMENT)), defaults.owned),
     )
 
 
