@@ -18,6 +18,7 @@ from report import Figure, Target  # noqa: E402
 from synthetic_history import EXERCISES  # noqa: E402
 from timing import add_options, median_seconds, print_on_history  # noqa: E402
 
+from strongstride.model.session_header import SessionHeader  # noqa: E402
 from strongstride.store.history import HistoryStore  # noqa: E402
 from strongstride.store.in_progress import InProgressStore  # noqa: E402
 
@@ -27,11 +28,10 @@ EVENTS_IN_A_SESSION = 20
 RUNS = 7
 
 
-def live_session(started_at: datetime) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def live_session(started_at: datetime) -> tuple[SessionHeader, list[dict[str, Any]]]:
     """A realistic in-progress header and 20 events, as the live session saves them (its setup aside)."""
-    header = {"uid": "2026-11-22T18-05-12_runner-foundation_A_k3f9x2", "plan_id": "runner-foundation",
-              "session_id": "A", "started_at": started_at, "volume_factor": 1.0,
-              "plan_path": "/home/runner/.config/strongstride/plans/runner-foundation.toml"}
+    header = SessionHeader("2026-11-22T18-05-12_runner-foundation_A_k3f9x2", "runner-foundation", "A", started_at,
+                           plan_path="/home/runner/.config/strongstride/plans/runner-foundation.toml")
     events: list[dict[str, Any]] = [{"type": "WarmupDone", "at": started_at}]
     at = started_at
     while len(events) < EVENTS_IN_A_SESSION:

@@ -58,7 +58,7 @@ def main(plan_file: str, session_id: str) -> None:
     else:
         def today_setup(saved):   # only for a file written before sessions kept their setup
             header = saved.header
-            return build_setup(plan, header["session_id"], library, history, config, header["started_at"], uid=header["uid"])
+            return build_setup(plan, header.session_id, library, history, config, header.started_at, uid=header.uid)
 
         keeper = resume_session(saved, in_progress, history, today_setup)
         print(f"resumed {len(keeper.session.events)} {len(keeper.state.logged)} {_kinds(keeper.state)}", flush=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from strongstride.model.session_header import SessionHeader
 from strongstride.store import atomic
 from strongstride.store.atomic import atomic_write_text, remove_file, sweep_stale_temp_files
 from strongstride.store.history import HistoryStore
@@ -58,7 +59,7 @@ def test_a_folder_already_there_is_not_synced_again(tmp_path: Path, synced: list
 
 def test_clearing_the_in_progress_file_syncs_its_folder(tmp_path: Path, synced: list[Path]) -> None:
     store = InProgressStore(tmp_path / "in-progress.toml")
-    store.save({"id": "x"}, [])
+    store.save(SessionHeader("x", "plan", "A", datetime(2026, 11, 2, 18)), [])
     synced.clear()
     store.clear()
     assert not store.path.exists()

@@ -219,7 +219,7 @@ def test_a_hostile_uid_in_the_in_progress_file_is_filed_inside_the_history_folde
 
     saved = in_progress.load()
     header, raw_events = saved.header, saved.events
-    resumed = build_setup(plan, header["session_id"], library, store, Config(), header["started_at"], uid=header["uid"])
+    resumed = build_setup(plan, header.session_id, library, store, Config(), header.started_at, uid=header.uid)
     keeper = SessionKeeper(LiveSession(resumed, restore_events(raw_events, in_progress.path)), in_progress, store)
     assert keeper.finish(START + timedelta(minutes=20))
 

@@ -40,7 +40,7 @@ def test_every_event_is_on_disk_and_resumes_exactly(stores):
     keeper.apply(RestEnded(clock()))
     saved = in_progress.load()
     header, raw = saved.header, saved.events
-    assert header["uid"] == keeper.session.setup.uid and len(raw) == 2
+    assert header.uid == keeper.session.setup.uid and len(raw) == 2
     resumed = LiveSession(keeper.session.setup, restore_events(raw, in_progress.path))
     assert resumed.state == keeper.state
     assert resumed.state.logged[0].note == "[red]felt fine[/red]"

@@ -9,6 +9,7 @@ import pytest
 
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.history import HistoryStore
+from strongstride.model.session_header import SessionHeader
 from strongstride.store.in_progress import InProgressStore
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.startup import load_app_state
@@ -72,8 +73,8 @@ def write_history(folders: dict[str, Path]) -> None:
 
 def write_in_progress(folders: dict[str, Path]) -> None:
     """An unfinished session B, as a crash or a quit mid-session leaves it."""
-    header = {"uid": "2026-11-24T07-15-00_runner-foundation_B_x1y2z3", "plan_id": "runner-foundation",
-              "session_id": "B", "started_at": datetime(2026, 11, 24, 7, 15), "volume_factor": 1.0}
+    header = SessionHeader("2026-11-24T07-15-00_runner-foundation_B_x1y2z3", "runner-foundation", "B",
+                           datetime(2026, 11, 24, 7, 15))
     InProgressStore(folders["data"] / "in-progress.toml").save(header, [])
 
 

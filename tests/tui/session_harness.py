@@ -115,7 +115,7 @@ def resumed_keeper(root: Path, plan: Plan | None = None) -> SessionKeeper:
     header = saved.header
 
     def today_setup(_: object) -> SessionSetup:
-        return build_setup(plan, header["session_id"], library, history, Config(), header["started_at"], uid=header["uid"])
+        return build_setup(plan, header.session_id, library, history, Config(), header.started_at, uid=header.uid)
 
     return resume_session(saved, in_progress, history, today_setup)
 

@@ -39,6 +39,7 @@ from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog, SetKind, SetLog, Side
 from strongstride.model.moments import seconds_between
+from strongstride.model.session_header import SessionHeader
 from strongstride.model.plan import (
     BODYWEIGHT,
     Block,
@@ -73,18 +74,12 @@ class SessionSetup:
     uid: str
     volume_factor: float = 1.0   # the phase's (and taper's) share of the written sets
 
-    def header(self) -> dict[str, object]:
+    def header(self) -> SessionHeader:
         """The session's identity as saved in in-progress.toml, enough to rebuild the setup."""
-        header: dict[str, object] = {
-            "uid": self.uid,
-            "plan_id": self.plan.id,
-            "session_id": self.template.id,
-            "started_at": self.started_at,
-            "volume_factor": self.volume_factor,
-        }
-        if self.plan.path is not None:
-            header["plan_path"] = str(self.plan.path)
-        return header
+        return SessionHeader(
+            uid=self.uid, plan_id=self.plan.id, session_id=self.template.id, started_at=self.started_at,
+            volume_factor=self.volume_factor, plan_path=None if self.plan.path is None else str(self.plan.path),
+        )
 
 
 @dataclass(eq=False)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 from pathlib import Path
 
-from strongstride.model.units import MAX_LOAD_KG, UNITS, Unit, clean, convert
+from strongstride.model.units import MAX_LOAD_KG, Unit, clean, convert
 
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RUNNING_FOCUSES: tuple[str, ...] = ("short", "middle", "marathon", "ultra")

@@ -12,7 +12,7 @@ from strongstride.model.config import (
 from strongstride.model.exercise import EQUIPMENT
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
-from strongstride.model.units import UNITS, Unit, convert
+from strongstride.model.units import Unit, convert
 from strongstride.store.history_codec import (
     Check, KeyReader, choice, day, flag, identifier, number, text, unit_choice, whole_number,
 )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from strongstride.model import toml_file
+from strongstride.model.session_header import SessionHeader
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store.atomic import atomic_write_text, remove_file
 
@@ -26,15 +27,14 @@ Stamp = tuple[int, int, int, int]   # device, inode, size, mtime in ns: a file r
 class SavedSession:
     """in-progress.toml as read back: the session's identity, what it started from, and its events."""
 
-    header: dict[str, Any]
+    header: SessionHeader
     events: list[dict[str, Any]]
     setup: dict[str, Any] | None = None   # None in files written before sessions kept their setup
 
     @property
     def machine(self) -> str | None:
         """The computer the session was last saved on, when the file says."""
-        machine = self.header.get("machine")
-        return machine if isinstance(machine, str) else None
+        return self.header.machine
 
     @property
     def from_another_machine(self) -> bool:
@@ -71,13 +71,13 @@ class InProgressStore:
         self._stamp: Stamp | None = None   # the file as this process last wrote or read it; None: no file
         self._setup_text: tuple[dict[str, Any], str] | None = None   # a session's setup never changes: encoded once
 
-    def encode(self, header: dict[str, Any], events: list[dict[str, Any]], setup: dict[str, Any] | None = None) -> str:
+    def encode(self, header: SessionHeader, events: list[dict[str, Any]], setup: dict[str, Any] | None = None) -> str:
         """The file's text; TooLarge when it would pass the limit the reader holds to."""
         import tomli_w
 
         parts = [   # top-level keys first, then one table per part: one document, as if dumped at once
             tomli_w.dumps({"schema": IN_PROGRESS_SCHEMA, "events": events}),
-            tomli_w.dumps({"session": {**header, "machine": this_machine()}}),
+            tomli_w.dumps({"session": replace(header, machine=this_machine()).to_table()}),
         ]
         if setup is not None:
             if self._setup_text is None or self._setup_text[0] is not setup:
@@ -88,7 +88,7 @@ class InProgressStore:
             raise TooLarge("the session's file would pass 1 MiB, the most it may hold: finish the session to file it")
         return text
 
-    def save(self, header: dict[str, Any], events: list[dict[str, Any]], setup: dict[str, Any] | None = None) -> None:
+    def save(self, header: SessionHeader, events: list[dict[str, Any]], setup: dict[str, Any] | None = None) -> None:
         """Write the whole session at once; an OSError (ChangedOnDisk among them) leaves the file on disk as it was."""
         self.write_text(self.encode(header, events, setup))
 
@@ -108,19 +108,25 @@ class InProgressStore:
         problems = []
         if data.get("schema") != IN_PROGRESS_SCHEMA:
             problems.append(Problem(self.path, "schema", f"must be {IN_PROGRESS_SCHEMA}"))
-        header = data.get("session")
-        if not isinstance(header, dict):
+        table = data.get("session")
+        header = None
+        if not isinstance(table, dict):
             problems.append(Problem(self.path, "session", "missing: the [session] table"))
+        else:
+            try:
+                header = SessionHeader.from_table(table, self.path)
+            except ProblemsFound as found:
+                problems += found.problems
         events = data.get("events", [])
         if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
             problems.append(Problem(self.path, "events", "must be [[events]] tables"))
         setup = data.get("setup")
         if setup is not None and not isinstance(setup, dict):
             problems.append(Problem(self.path, "setup", "must be a table"))
-        if problems:
+        if problems or header is None:
             raise ProblemsFound(problems)
         self._stamp = stamp
-        return SavedSession(header, events, setup)  # type: ignore[arg-type]
+        return SavedSession(header, events, setup)
 
     def clear(self) -> None:
         """Remove the file once the session is filed in history (or dropped), unless it is no longer ours."""

@@ -16,6 +16,7 @@ from strongstride.model.exercise import Exercise
 from strongstride.model.exercise_library import ExerciseLibrary, exercise_to_table, parse_exercise
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import parse_plan
+from strongstride.model.session_header import SessionHeader
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store.config import config_from_document, config_to_document
 from strongstride.store.history_codec import session_from_dict, session_to_dict
@@ -43,7 +44,7 @@ def setup_snapshot(setup: SessionSetup, plan_text: str) -> dict[str, Any]:
     }
 
 
-def setup_from_snapshot(header: Mapping[str, Any], snapshot: Mapping[str, Any], path: Path | str) -> SessionSetup:
+def setup_from_snapshot(header: SessionHeader, snapshot: Mapping[str, Any], path: Path | str) -> SessionSetup:
     """The session's setup exactly as it started; ProblemsFound names what in the file is wrong."""
     problems: list[Problem] = []
     missing = [key for key in SETUP_KEYS if key not in snapshot]
@@ -57,13 +58,12 @@ def setup_from_snapshot(header: Mapping[str, Any], snapshot: Mapping[str, Any], 
     if problems or plan is None:
         raise ProblemsFound(problems)
     try:
-        template = plan.session(str(header["session_id"]))
+        template = plan.session(header.session_id)
         return SessionSetup(
             plan=plan, template=template, exercises=exercises, history=history, config=config,
-            started_at=header["started_at"], uid=str(header["uid"]),
-            volume_factor=float(header.get("volume_factor", 1.0)),
+            started_at=header.started_at, uid=header.uid, volume_factor=header.volume_factor,
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, ValueError) as error:
         raise ProblemsFound([Problem(path, "session", f"cannot resume: {error}")]) from None
 
 
@@ -89,12 +89,12 @@ def _exercises(raw: Any, path: Path | str, problems: list[Problem]) -> dict[str,
     return exercises
 
 
-def _plan(text: Any, header: Mapping[str, Any], library: ExerciseLibrary, path: Path | str,
+def _plan(text: Any, header: SessionHeader, library: ExerciseLibrary, path: Path | str,
           problems: list[Problem]) -> Plan | None:
     if not isinstance(text, str):
         problems.append(Problem(path, "setup.plan", "must be the plan's text"))
         return None
-    plan_path = Path(str(header.get("plan_path") or f"{header.get('plan_id', 'plan')}.toml"))
+    plan_path = Path(header.plan_path or f"{header.plan_id}.toml")
     try:
         return parse_plan(text, plan_path, library)
     except ProblemsFound as found:

@@ -118,8 +118,9 @@ class AppState:
 
     def in_progress_name(self) -> str:
         """The unfinished session as the runner knows it: its name and plan, or its ids."""
-        header = self.in_progress.header if self.in_progress else {}
-        plan_id, session_id = str(header.get("plan_id", "?")), str(header.get("session_id", "?"))
+        if self.in_progress is None:
+            return "?"
+        plan_id, session_id = self.in_progress.header.plan_id, self.in_progress.header.session_id
         option = self.plans.get(plan_id)
         names = {template.id: template.name for template in option.plan.sessions} if option else {}
         if session_id in names and option is not None:
@@ -129,9 +130,9 @@ class AppState:
     def in_progress_filed(self) -> int | None:
         """How many sets of the unfinished session are already in history (a crash after filing), else None."""
         saved = self.in_progress
-        if saved is None or not isinstance(saved.header.get("started_at"), datetime):
+        if saved is None:
             return None
-        path = self.history.path_for_id(str(saved.header.get("uid", "")), saved.header["started_at"])
+        path = self.history.path_for_id(saved.header.uid, saved.header.started_at)
         try:
             return len(self.history.load(path).sets) if path.is_file() else None
         except ProblemsFound:
@@ -218,10 +219,10 @@ class AppState:
 
         header = saved.header
         try:
-            plan = self.plans[header["plan_id"]].plan
+            plan = self.plans[header.plan_id].plan
             return build_setup(
-                plan, header["session_id"], self.library, self.history, self.config, header["started_at"],
-                float(header.get("volume_factor", 1.0)), uid=header["uid"],
+                plan, header.session_id, self.library, self.history, self.config, header.started_at,
+                header.volume_factor, uid=header.uid,
             )
         except KeyError as missing:
             path = paths.in_progress_file()

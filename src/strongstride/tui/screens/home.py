@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -85,17 +84,13 @@ def recent_lines(summaries: list[SessionSummary]) -> Text:
     return lines
 
 
-def _when(value: Any) -> str:
-    return f"{value:%a %d %b %H:%M}" if isinstance(value, datetime) else str(value)
-
-
 def resume_banner(saved: SavedSession, session_name: str, filed: int | None) -> Text:
     """The unfinished session waiting to be resumed (from which machine, whether filed already), and its keys."""
     banner = Text("▶ Unfinished", style="bold")
     if saved.from_another_machine:
         banner.append(f" on {visible(saved.machine or '')}", style="bold")
     banner.append(": ", style="bold")
-    banner.append(visible(f"{session_name}, {_when(saved.header.get('started_at'))}.  "))
+    banner.append(visible(f"{session_name}, {saved.header.started_at:%a %d %b %H:%M}.  "))
     if filed is not None:
         banner.append(f"Already in history with {filed} set{'s' if filed != 1 else ''}; resuming adds to it.  ")
     banner.append("r: resume   F: file it as it is   D: discard", style="bold")
@@ -194,7 +189,7 @@ class HomeScreen(Screen[None]):
         """Pick up the unfinished session where it stopped."""
         saved = self.state.in_progress
         if saved is not None:
-            self.post_message(StartSession(str(saved.header.get("plan_id")), str(saved.header.get("session_id")), resume=True))
+            self.post_message(StartSession(saved.header.plan_id, saved.header.session_id, resume=True))
 
     def action_file_unfinished(self) -> None:
         """File the unfinished session in history as it stands, without going back into it."""
