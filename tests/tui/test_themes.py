@@ -211,3 +211,14 @@ async def test_a_theme_with_a_bad_variable_is_reported_and_the_default_is_used_a
             await pilot.pause()
             seen.add(app.theme)
         assert "odd-gym" in seen and app.theme == DEFAULT_THEME
+
+
+def test_a_theme_file_problem_names_its_line_and_unknown_keys_like_every_other_file(tmp_path: Path) -> None:
+    path = tmp_path / "typo.toml"
+    path.write_text('name = "typo"\nprimary = "#123"\nsecundary = "#456"\nerror = "red"\n', encoding="utf-8")
+    theme, problems = load_theme_file(path)
+    assert theme is None
+    assert [str(p) for p in problems] == [
+        f"{path}:3: secundary: unknown key (did you mean 'secondary'?)",
+        f"{path}:4: error: must be a hex colour such as #4FA3E0, not 'red'",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -15,9 +15,10 @@ from strongstride.model.plan import (
     BAND_LEVELS, BODYWEIGHT, LEVELS, PROGRESSION_RULES, Block, Level, Load, NumberRange, Phase, Plan,
     Prescription, ProgressionRule, SessionTemplate, Warmup,
 )
-from strongstride.model.problems import Problem, ProblemsFound, closest
+from strongstride.model.problems import ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
-from strongstride.model.toml_locate import KeyPart, format_key_path, locate
+from strongstride.model.toml_locate import format_key_path
+from strongstride.model.toml_reader import KeyReader, Parts
 from strongstride.model.toml_types import kind_of
 from strongstride.model.units import UNITS, Unit
 
@@ -60,7 +61,6 @@ _BAND_LOAD = re.compile(r"\s*band\s+(\S+)\s*", re.IGNORECASE)
 _TEMPO = re.compile(r"(\d{1,2}|[xX])(-(\d{1,2}|[xX])){3}")
 _LOAD_FORMS = 'a number (in the plan\'s units), "bodyweight", "band medium", "70% 1RM" or "80-100% of 5RM"'
 
-KeyParts = tuple[KeyPart, ...]
 
 
 def load_plan_file(path: Path, library: ExerciseLibrary) -> Plan:
@@ -98,39 +98,17 @@ def _shown(value: Any) -> str:
     return repr(value) if isinstance(value, str) else _described(value)
 
 
-class _PlanReader:
+class _PlanReader(KeyReader):
     """Walks a parsed plan document, building dataclasses and collecting problems as it goes."""
 
     def __init__(self, text: str, path: Path, library: ExerciseLibrary):
-        self.text = text
-        self.path = path
+        super().__init__(path, text)
+        self.plan_path = path
         self.library = library
-        self.problems: list[Problem] = []
-
-    # -- problems ---------------------------------------------------------------------------
-
-    def problem(self, parts: KeyParts, message: str) -> None:
-        key_path = format_key_path(parts)
-        self.problems.append(Problem(self.path, key_path, message, locate(self.text, key_path)))
-
-    def check_keys(self, table: Mapping[str, Any], parts: KeyParts, allowed: Collection[str]) -> None:
-        """Report keys the format does not know, with the nearest known key as a hint."""
-        for key in table:
-            if key in allowed:
-                continue
-            close = closest(key, allowed)
-            hint = f" - did you mean '{close}'?" if close else f" (known keys: {', '.join(allowed)})"
-            self.problem(parts + (key,), f"unknown key '{key}'{hint}")
-
-    def table(self, value: Any, parts: KeyParts, what: str) -> dict[str, Any] | None:
-        if isinstance(value, dict):
-            return value
-        self.problem(parts, f"must be {what}, not {kind_of(value)}")
-        return None
 
     # -- single values ----------------------------------------------------------------------
 
-    def text_value(self, table: Mapping[str, Any], parts: KeyParts, key: str, what: str,
+    def text_value(self, table: Mapping[str, Any], parts: Parts, key: str, what: str,
                    required: bool = True) -> str | None:
         value = table.get(key)
         if value is None:
@@ -145,7 +123,7 @@ class _PlanReader:
             return None
         return value.strip()
 
-    def choice(self, table: Mapping[str, Any], parts: KeyParts, key: str, choices: tuple[str, ...]) -> str | None:
+    def choice(self, table: Mapping[str, Any], parts: Parts, key: str, choices: tuple[str, ...]) -> str | None:
         value = table.get(key)
         if value is None:
             self.problem(parts + (key,), f"missing: one of {', '.join(choices)}")
@@ -155,7 +133,7 @@ class _PlanReader:
             return str(value)
         return None
 
-    def whole(self, table: Mapping[str, Any], parts: KeyParts, key: str, limits: tuple[int, int],
+    def whole(self, table: Mapping[str, Any], parts: Parts, key: str, limits: tuple[int, int],
               unit: str = "", default: int | None = None) -> int | None:
         """A whole number within its limits; the default when absent (None default: required)."""
         value = table.get(key)
@@ -172,7 +150,7 @@ class _PlanReader:
             return value
         return None
 
-    def number(self, table: Mapping[str, Any], parts: KeyParts, key: str, limits: tuple[float, float],
+    def number(self, table: Mapping[str, Any], parts: Parts, key: str, limits: tuple[float, float],
                half_steps: bool = False) -> float | None:
         """A number within its limits (optionally in half steps); None when absent or wrong."""
         value = table.get(key)
@@ -189,14 +167,14 @@ class _PlanReader:
             return float(value)
         return None
 
-    def flag(self, table: Mapping[str, Any], parts: KeyParts, key: str, default: bool | None) -> bool | None:
+    def flag(self, table: Mapping[str, Any], parts: Parts, key: str, default: bool | None) -> bool | None:
         value = table.get(key, default)
         if value is not None and not isinstance(value, bool):
             self.problem(parts + (key,), f"must be true or false, not {kind_of(value)}")
             return default
         return value
 
-    def count(self, table: Mapping[str, Any], parts: KeyParts, key: str, limits: tuple[int, int],
+    def count(self, table: Mapping[str, Any], parts: Parts, key: str, limits: tuple[int, int],
               unit: str = "") -> NumberRange | None:
         """A whole number or a range such as "8-10", both ends within the limits."""
         value = table.get(key)
@@ -221,7 +199,7 @@ class _PlanReader:
             return NumberRange(float(low), float(high))
         return None
 
-    def load(self, value: Any, where: KeyParts) -> Load | None:
+    def load(self, value: Any, where: Parts) -> Load | None:
         """A load in any of its written forms; a problem naming the forms otherwise."""
         if isinstance(value, str) and value.strip().lower() == "bodyweight":
             return BODYWEIGHT
@@ -241,7 +219,7 @@ class _PlanReader:
         self.problem(where, f"must be {_LOAD_FORMS}, not {_shown(value)}")
         return None
 
-    def percent_load(self, match: re.Match[str], where: KeyParts) -> Load | None:
+    def percent_load(self, match: re.Match[str], where: Parts) -> Load | None:
         low = float(match.group(1))
         high = float(match.group(2)) if match.group(2) else low
         rep_max = int(match.group(3))
@@ -283,9 +261,9 @@ class _PlanReader:
                 or sessions is None):
             return None
         return Plan(
-            id=self.path.stem, name=name, description=description, level=cast(Level, level),
+            id=self.plan_path.stem, name=name, description=description, level=cast(Level, level),
             sessions_per_week=sessions_per_week, units=cast(Unit, units), source=source,
-            sessions=sessions, phases=phases, path=self.path,
+            sessions=sessions, phases=phases, path=self.plan_path,
         )
 
     def read_phases(self, raw: Any) -> tuple[Phase, ...] | None:
@@ -294,7 +272,7 @@ class _PlanReader:
             return None
         phases = []
         for index, item in enumerate(raw):
-            parts: KeyParts = ("phases", index)
+            parts: Parts = ("phases", index)
             table = self.table(item, parts, "a [[phases]] table")
             if table is None:
                 continue
@@ -321,7 +299,7 @@ class _PlanReader:
         return read if len(read) == len(sessions) else None
 
     def read_session(self, session_id: str, raw: Any) -> SessionTemplate | None:
-        parts: KeyParts = ("sessions", session_id)
+        parts: Parts = ("sessions", session_id)
         if not _SESSION_ID.fullmatch(session_id):
             self.problem(parts, "a session id must be 1-20 letters, digits, '-' or '_'")
         table = self.table(raw, parts, "a table with the session's name and blocks")
@@ -336,7 +314,7 @@ class _PlanReader:
             return None
         return SessionTemplate(id=session_id, name=name, blocks=blocks, warmup=warmup)
 
-    def read_warmup(self, raw: Any, parts: KeyParts) -> Warmup | None:
+    def read_warmup(self, raw: Any, parts: Parts) -> Warmup | None:
         table = self.table(raw, parts, 'a table such as { activity = "Stationary bike", minutes = 8 }')
         if table is None:
             return None
@@ -347,7 +325,7 @@ class _PlanReader:
             return None
         return Warmup(activity=activity, minutes=minutes)
 
-    def read_blocks(self, raw: Any, parts: KeyParts) -> tuple[Block, ...] | None:
+    def read_blocks(self, raw: Any, parts: Parts) -> tuple[Block, ...] | None:
         if raw is None or raw == []:
             self.problem(parts, "needs at least one block: add a [[" + format_key_path(parts) + "]] table")
             return None
@@ -358,7 +336,7 @@ class _PlanReader:
         read = tuple(block for block in blocks if block is not None)
         return read if len(read) == len(blocks) else None
 
-    def check_supersets(self, raw_blocks: Any, parts: KeyParts) -> bool:
+    def check_supersets(self, raw_blocks: Any, parts: Parts) -> bool:
         """False (with a problem) for a superset label on one block alone: nothing would alternate with it."""
         if not isinstance(raw_blocks, list):
             return True
@@ -373,7 +351,7 @@ class _PlanReader:
 
     # -- one block --------------------------------------------------------------------------
 
-    def read_block(self, raw: Any, parts: KeyParts) -> Block | None:
+    def read_block(self, raw: Any, parts: Parts) -> Block | None:
         table = self.table(raw, parts, "a table with an exercise and its prescription")
         if table is None:
             return None
@@ -407,7 +385,7 @@ class _PlanReader:
             per_side=per_side, superset=superset, warmup_sets=bool(warmup_sets), note=note,
         )
 
-    def read_exercise(self, table: Mapping[str, Any], parts: KeyParts) -> Exercise | None:
+    def read_exercise(self, table: Mapping[str, Any], parts: Parts) -> Exercise | None:
         exercise_id = self.text_value(table, parts, "exercise", "an exercise id, such as \"goblet_squat\"")
         if exercise_id is None:
             return None
@@ -418,7 +396,7 @@ class _PlanReader:
         self.problem(parts + ("exercise",), f"unknown exercise '{exercise_id}'{hint}")
         return None
 
-    def read_reps_or_hold(self, table: Mapping[str, Any], parts: KeyParts,
+    def read_reps_or_hold(self, table: Mapping[str, Any], parts: Parts,
                           exercise: Exercise | None) -> tuple[NumberRange | None, NumberRange | None]:
         """Reps for exercises done in reps, seconds for holds; never both."""
         if "reps" in table and "hold" in table:
@@ -438,7 +416,7 @@ class _PlanReader:
             return None, None
         return self.count(table, parts, "reps", REPS_LIMITS, " reps"), None
 
-    def read_load(self, table: Mapping[str, Any], parts: KeyParts, exercise: Exercise | None) -> Load | None:
+    def read_load(self, table: Mapping[str, Any], parts: Parts, exercise: Exercise | None) -> Load | None:
         """The load: a bar, machine or cable needs a weight; an unweighted exercise has no percentage to take."""
         where = parts + ("load",)
         load = self.load(table["load"], where) if "load" in table else BODYWEIGHT
@@ -453,7 +431,7 @@ class _PlanReader:
                                 'give a number, "bodyweight" or a band')
         return load
 
-    def read_effort(self, table: Mapping[str, Any], parts: KeyParts) -> float | None:
+    def read_effort(self, table: Mapping[str, Any], parts: Parts) -> float | None:
         """The target RPE, written as rpe or as reps in reserve (rir 2 == rpe 8)."""
         rpe = self.number(table, parts, "rpe", RPE_LIMITS, half_steps=True)
         rir = self.number(table, parts, "rir", RIR_LIMITS, half_steps=True)
@@ -462,7 +440,7 @@ class _PlanReader:
             return None
         return 10.0 - rir if rir is not None else rpe
 
-    def read_progression(self, table: Mapping[str, Any], parts: KeyParts, is_hold: bool,
+    def read_progression(self, table: Mapping[str, Any], parts: Parts, is_hold: bool,
                          load: Load | None) -> ProgressionRule | None:
         """The progression rule, by default the one that suits the block: hold, bodyweight or double."""
         if "progression" not in table:

@@ -13,8 +13,8 @@ from strongstride.model.exercise import EQUIPMENT
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.units import Unit, convert
-from strongstride.store.history_codec import (
-    Check, KeyReader, choice, day, flag, identifier, number, text, unit_choice, whole_number,
+from strongstride.model.toml_reader import (
+    Check, KeyReader, choice, day, flag, identifier, list_of, number, text, unit_choice, whole_number,
 )
 
 CONFIG_SCHEMA = 1
@@ -33,21 +33,6 @@ BAR_WEIGHT_KG = (0.0, 100.0)
 PLATE_KG = (0.1, 100.0)
 PLATE_PAIRS = (0, 50)
 REST_SECONDS = (0, 900)
-
-
-def list_of(check: Check[Any]) -> Check[tuple[Any, ...]]:
-    """An array whose every item passes the check, as a tuple."""
-    def check_list(value: Any) -> tuple[Any, ...]:
-        if not isinstance(value, list):
-            raise ValueError("must be an array such as [1, 2]")
-        items = []
-        for position, item in enumerate(value):
-            try:
-                items.append(check(item))
-            except ValueError as error:
-                raise ValueError(f"item {position + 1} {error}") from None
-        return tuple(items)
-    return check_list
 
 
 def folder_path(value: Any) -> Path:

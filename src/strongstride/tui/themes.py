@@ -20,7 +20,8 @@ from textual.css.tokenizer import TokenError
 from textual.theme import Theme
 
 from strongstride.model.problems import Problem, ProblemsFound
-from strongstride.model.toml_file import load_toml_file
+from strongstride.model.toml_file import parse_toml_text, read_toml_text
+from strongstride.model.toml_reader import KeyReader, flag, exactly, not_clause
 
 DEFAULT_THEME = "strongstride-dark"
 THEME_COLOURS: tuple[str, ...] = (
@@ -57,59 +58,68 @@ def _uses(name: str) -> tuple[str, ...]:
     return tuple(prop for prop in _CSS_USES if css_accepts(prop, textual_variables()[name]))
 
 
-def variable_problems(variables: Mapping[str, str], path: Path | str) -> list[Problem]:
-    """Each `[variables]` entry Textual would refuse (its CSS parsing fails and the app stops), named and explained."""
-    problems = []
+def variable_problems(variables: Mapping[str, str]) -> dict[str, str]:
+    """Each `[variables]` entry Textual would refuse (its CSS parsing fails and the app stops), with what is wrong."""
+    problems = {}
     for name, value in variables.items():
-        key = f"variables.{name}"
         if name not in textual_variables():
-            problems.append(Problem(path, key, "is not one of Textual's theme variables (such as footer-key-foreground)"))
+            problems[name] = "is not one of Textual's theme variables (such as footer-key-foreground)"
             continue
         refused = next((prop for prop in _uses(name) if not css_accepts(prop, value)), None)
         if refused is not None:
             example = textual_variables()[name]
-            problems.append(Problem(path, key, f"must be {_CSS_USES[refused]} such as {example!r}, not {value!r}"))
+            problems[name] = f"must be {_CSS_USES[refused]} such as {example!r}, not {value!r}"
     return problems
 
 
-def parse_theme(document: dict[str, Any], path: Path | str) -> tuple[Theme | None, list[Problem]]:
-    """A parsed theme file as a Theme, or every problem that stops it being one."""
-    problems: list[Problem] = []
-    schema = document.get("schema", 1)
-    if schema != 1:
-        problems.append(Problem(path, "schema", f"must be 1, not {schema!r}"))
-    name = document.get("name")
-    if not isinstance(name, str) or not _THEME_NAME.fullmatch(name):
-        problems.append(Problem(path, "name", "must be lower-case letters, digits, - or _ (such as my-gym)"))
-    dark = document.get("dark", True)
-    if not isinstance(dark, bool):
-        problems.append(Problem(path, "dark", "must be true or false"))
-    colours: dict[str, str] = {}
-    for key in THEME_COLOURS:
-        value = document.get(key)
-        if key == "primary" and value is None:
-            problems.append(Problem(path, key, "is required (a hex colour such as #4FA3E0)"))
-        elif value is not None and not (isinstance(value, str) and _HEX_COLOUR.fullmatch(value)):
-            problems.append(Problem(path, key, f"must be a hex colour such as #4FA3E0, not {value!r}"))
-        elif value is not None:
-            colours[key] = value
-    variables = document.get("variables", {})
-    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
-        problems.append(Problem(path, "variables", "must be a table of text values"))
-    else:
-        problems.extend(variable_problems(variables, path))
-    if problems:
-        return None, problems
-    return Theme(name=cast(str, name), dark=dark, variables=dict(variables), **cast(dict[str, Any], colours)), []
+THEME_KEYS = ("schema", "name", "dark", *THEME_COLOURS, "variables")
+
+
+def _theme_name(value: Any) -> str:
+    if not isinstance(value, str) or not _THEME_NAME.fullmatch(value):
+        raise ValueError("must be lower-case letters, digits, - or _ (such as my-gym)")
+    return value
+
+
+def _hex_colour(value: Any) -> str:
+    if not (isinstance(value, str) and _HEX_COLOUR.fullmatch(value)):
+        raise ValueError(f"must be a hex colour such as #4FA3E0{not_clause(value)}")
+    return value
+
+
+def _text_values(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ValueError("must be a table of text values")
+    return value
+
+
+def parse_theme(document: dict[str, Any], path: Path | str, source: str | None = None) -> tuple[Theme | None, list[Problem]]:
+    """A parsed theme file as a Theme, or every problem that stops it being one (with lines when the text is given)."""
+    reader = KeyReader(path, source)
+    reader.check_keys(document, (), THEME_KEYS)
+    reader.get(document, (), "schema", exactly(1), 1)
+    name = reader.get(document, (), "name", _theme_name, "")
+    for key, what in (("name", "lower-case letters, digits, - or _ (such as my-gym)"), ("primary", "a hex colour such as #4FA3E0")):
+        if key not in document:
+            reader.problem((key,), f"is required: {what}")
+    dark = reader.get(document, (), "dark", flag, True)
+    colours = {key: reader.get(document, (), key, _hex_colour, "") for key in THEME_COLOURS if key in document}
+    variables: dict[str, str] = reader.get(document, (), "variables", _text_values, {})
+    for name_of_variable, problem in variable_problems(variables).items():
+        reader.problem(("variables", name_of_variable), problem)
+    if reader.problems:
+        return None, sorted(reader.problems, key=lambda problem: problem.line or 0)
+    return Theme(name=name, dark=dark, variables=dict(variables), **cast(dict[str, Any], colours)), []
 
 
 def load_theme_file(path: Path) -> tuple[Theme | None, list[Problem]]:
     """One theme file read and parsed; unreadable or invalid files give problems, not exceptions."""
     try:
-        document = load_toml_file(path)
+        text = read_toml_text(path)
+        document = parse_toml_text(text, path)
     except ProblemsFound as found:
         return None, found.problems
-    return parse_theme(document, path)
+    return parse_theme(document, path, text)
 
 
 def load_themes(folders: Sequence[Path]) -> tuple[list[Theme], list[Problem]]:
