@@ -1,12 +1,14 @@
 """A simulated lifter: a true strength per exercise, and the RPE an honest runner reports for a set.
 
 Effort is read as reps in reserve, as the RTS chart reads it: RPE 10 leaves no rep, RPE 8 two. The
-reps a lifter can do to failure at a share of their true 1RM come from the chart's RPE 10 row
-(strongstride.engine.rpe), interpolated between whole reps; beyond its 12 reps the curve carries on
-with Epley's shape joined to the chart at 12 reps, so it keeps falling as reps grow. A set of R reps
-with F reps possible is then RPE 10 - (F - R); above 10 the lifter cannot finish it and stops at the
-last whole rep, logging RPE 10 (a miss). Bodyweight work uses a true maximum of reps the same way,
-and a hold a true longest hold, one RPE point for each HOLD_SECONDS_PER_RPE seconds left.
+reps a lifter can do to failure at a share of their true 1RM are the chart's own curve
+(strongstride.engine.rpe.fraction_to_failure): its cells to 16 reps from failure (12 reps at RPE 6),
+each half step a cell, then Epley's shape joined to the chart there. The lifter and the coach read
+the same chart, so the figures measure the coach's choices, not a disagreement between two curves
+(docs/coaching.md says why the chart's cells past 12 reps are kept). A set of R reps with F reps
+possible is then RPE 10 - (F - R); above 10 the lifter cannot finish it and stops at the last whole
+rep, logging RPE 10 (a miss). Bodyweight work uses a true maximum of reps the same way, and a hold a
+true longest hold, one RPE point for each HOLD_SECONDS_PER_RPE seconds left.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from strongstride.engine.rpe import BELOW_CHART_SCALE, CHART_REPS, RPE_SCALE, epley_1rm, percent_of_1rm
+from strongstride.engine.rpe import BELOW_CHART_SCALE, RPE_SCALE, fraction_to_failure
 
 StrengthKind = Literal["load", "reps", "hold"]
 
@@ -26,27 +28,18 @@ REPORTING_NOISE = 0.5      # reported RPE within +/-0.5 of the true one
 PICKER_RPES = tuple(sorted(rpe for rpe, _ in (*BELOW_CHART_SCALE, *RPE_SCALE)))   # every RPE the picker offers
 LOWEST_REPORTED_RPE = PICKER_RPES[0]       # "easier than 5"
 MOST_REPS = 60                             # the curve stops here: no set in a plan comes near it
-_LAST_CHART_REPS = CHART_REPS[-1]
-
-
-def _share_at_failure(reps: int) -> float:
-    """The share of 1RM that is exactly `reps` to failure: the chart's RPE 10 row, then Epley's shape."""
-    if reps in CHART_REPS:
-        return percent_of_1rm(reps, 10.0)
-    last = percent_of_1rm(_LAST_CHART_REPS, 10.0)
-    return last * epley_1rm(1.0, _LAST_CHART_REPS) / epley_1rm(1.0, reps)
-
-
-_FAILURE_CURVE: tuple[float, ...] = tuple(_share_at_failure(reps) for reps in range(1, MOST_REPS + 1))
+_HALF = 0.5
+_FAILURE_CURVE: tuple[float, ...] = tuple(fraction_to_failure(1 + _HALF * n) for n in range(int((MOST_REPS - 1) / _HALF) + 1))
+"""The share of 1RM that is exactly 1, 1.5, 2 ... MOST_REPS reps to failure: the coach's chart curve."""
 
 
 def reps_to_failure(share_of_1rm: float) -> float:
     """How many reps (continuous) a lifter can do at this share of their true 1RM; 0 above it."""
     if share_of_1rm > 1.0:
         return 0.0
-    for reps, (heavier, lighter) in enumerate(zip(_FAILURE_CURVE, _FAILURE_CURVE[1:]), start=1):
+    for index, (heavier, lighter) in enumerate(zip(_FAILURE_CURVE, _FAILURE_CURVE[1:])):
         if share_of_1rm >= lighter:
-            return reps + (heavier - share_of_1rm) / (heavier - lighter)
+            return 1 + _HALF * (index + (heavier - share_of_1rm) / (heavier - lighter))
     return float(MOST_REPS)
 
 
@@ -54,9 +47,10 @@ def share_for_reps_to_failure(reps: float) -> float:
     """The share of 1RM that allows exactly `reps` (continuous) to failure: the inverse of reps_to_failure."""
     if reps <= 1:
         return 1.0
-    whole = min(int(reps), MOST_REPS - 1)
-    heavier, lighter = _FAILURE_CURVE[whole - 1], _FAILURE_CURVE[whole]
-    return heavier - (reps - whole) * (heavier - lighter)
+    place = min((reps - 1) / _HALF, len(_FAILURE_CURVE) - 1)
+    index = min(int(place), len(_FAILURE_CURVE) - 2)
+    heavier, lighter = _FAILURE_CURVE[index], _FAILURE_CURVE[index + 1]
+    return heavier - (place - index) * (heavier - lighter)
 
 
 @dataclass(frozen=True)

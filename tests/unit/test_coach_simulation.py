@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from strongstride.engine.plates import plates_per_side
-from strongstride.engine.rpe import percent_of_1rm
+from strongstride.engine.rpe import fraction_to_failure, percent_of_1rm
 from strongstride.engine.week import RACE, runs_on
 from strongstride.model.log import SessionLog, SetLog
 
@@ -63,6 +63,16 @@ def test_half_steps_fall_between_the_chart_rows_and_the_curve_keeps_falling_past
     shares = [lifter_model.share_for_reps_to_failure(reps) for reps in range(1, 30)]
     assert all(heavier > lighter for heavier, lighter in zip(shares, shares[1:]))
     assert lifter_model.reps_to_failure(lifter_model.share_for_reps_to_failure(13.5)) == pytest.approx(13.5)
+
+
+def test_sets_far_from_failure_cost_what_the_chart_the_coach_reads_says():
+    """Past 12 reps to failure the lifter keeps to the chart's cells (12 reps at RPE 6 is 16 to failure, 57.3%):
+    a lifter on another curve would make the figures measure the two curves' disagreement, not the coach."""
+    squatter = lifter(back_squat=("load", 100.0))
+    for reps, rpe in ((12, 6.0), (12, 7.0), (10, 6.0), (12, 8.5)):
+        load = 100.0 * percent_of_1rm(reps, rpe)
+        assert squatter.true_rpe("back_squat", DAY, reps, None, load) == pytest.approx(rpe, abs=1e-6)
+    assert lifter_model.share_for_reps_to_failure(20) == pytest.approx(fraction_to_failure(20))
 
 
 def test_a_set_above_what_the_lifter_can_do_is_missed_at_the_last_whole_rep_and_logged_rpe_10():
