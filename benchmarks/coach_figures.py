@@ -2,6 +2,9 @@
 
 - on target: the share of work sets whose true RPE is within 1 of the target RPE, each exercise's
   first CALIBRATION_OUTINGS sessions left out (a missed set is above RPE 10, so off target);
+- reachable: the same share counted only over the sets where some load the equipment makes, at some
+  rep count in the plan's range, is within 1 RPE of the target for the true strength that day (where
+  none is, no coach could land the set, and the figure above measures the equipment and the plan);
 - first-set distance: how many load steps the first work set's target is from the load that makes its
   reps at its RPE for the true strength (normal starts after calibration);
 - drift: with a constant true strength, how far the first-set load moves between the first and the
@@ -49,6 +52,7 @@ class Outing:
     true_target: float | None            # the load making that set's reps at its RPE for the true 1RM
     efforts: tuple[tuple[float, float], ...]   # (target RPE, true RPE) of each work set
     missed: bool                         # a work set fell short of its reps or seconds
+    reachable: tuple[bool, ...] = ()     # per effort: could any load and rep count land it (empty: all could)
 
     @property
     def calibrating(self) -> bool:
@@ -89,8 +93,33 @@ def _start(previous: Sequence[Outing], day: date, layoff: tuple[date, date] | No
     return "normal"
 
 
-def outings_from_logs(logs: Iterable[SessionLog], lifter: Lifter, layoff: tuple[date, date] | None) -> list[Outing]:
-    """Each session's work on each exercise, oldest first, measured against the lifter's truth."""
+@dataclass(frozen=True)
+class Reach:
+    """What the equipment and the plan let a set of one exercise be: the loads made, and the reps the plan allows."""
+
+    ladder: Ladder
+    fewest: int
+    most: int
+
+
+def reachable(lifter: Lifter, day: date, set_log: SetLog, reach: Reach) -> bool:
+    """Whether some load on the ladder, at some rep count in the plan's range, is within ON_TARGET_RPE of the set's target."""
+    if set_log.target_rpe is None:
+        return True
+    one_rm = lifter.today(set_log.exercise_id, day)
+    for reps in range(reach.fewest, reach.most + 1):
+        heaviest = convert(true_target_load(one_rm, reps, set_log.target_rpe + ON_TARGET_RPE), "kg", set_log.unit)
+        lightest = convert(true_target_load(one_rm, reps, set_log.target_rpe - ON_TARGET_RPE), "kg", set_log.unit)
+        index = bisect.bisect_left(reach.ladder, lightest - 1e-9)
+        if index < len(reach.ladder) and reach.ladder[index] <= heaviest + 1e-9:
+            return True
+    return False
+
+
+def outings_from_logs(logs: Iterable[SessionLog], lifter: Lifter, layoff: tuple[date, date] | None,
+                      reaches: Mapping[str, Reach] | None = None) -> list[Outing]:
+    """Each session's work on each exercise, oldest first, measured against the lifter's truth (and, for the
+    exercises in `reaches`, whether each set could have landed)."""
     by_exercise: dict[str, list[Outing]] = {}
     for log in sorted(logs, key=lambda s: s.started_at):
         day = log.started_at.date()
@@ -100,10 +129,13 @@ def outings_from_logs(logs: Iterable[SessionLog], lifter: Lifter, layoff: tuple[
         for exercise_id, sets in sets_of.items():
             previous = by_exercise.setdefault(exercise_id, [])
             first = sets[0]
-            efforts = tuple((s.target_rpe, _true_effort(lifter, day, s)) for s in sets if s.target_rpe is not None)
+            judged = [s for s in sets if s.target_rpe is not None]
+            efforts = tuple((s.target_rpe, _true_effort(lifter, day, s)) for s in judged)
+            reach = (reaches or {}).get(exercise_id)
             previous.append(Outing(
                 exercise_id, day, len(previous) + 1, _start(previous, day, layoff), first.target_load,
                 _true_target(lifter, day, first), efforts, any(_missed(s) for s in sets),
+                tuple(reachable(lifter, day, s, reach) for s in judged) if reach else (),
             ))
     return sorted((o for outings in by_exercise.values() for o in outings), key=lambda o: (o.day, o.exercise_id))
 
@@ -158,6 +190,8 @@ class Figures:
     drift: tuple[str, float] | None        # (exercise, signed steps) of the largest drift
     deloads: tuple[DeloadCheck, ...]
     missed_sessions: int
+    reachable_sets: int = 0                # work sets after calibration that some load and rep count could land
+    on_target_reachable: float | None = None   # the on-target share among those
 
     @property
     def median_steps(self) -> float | None:
@@ -174,12 +208,22 @@ class Figures:
         return sum(check.lighter for check in self.deloads)
 
 
-def on_target_share(outings: Sequence[Outing]) -> tuple[int, float | None]:
-    """(work sets after calibration, the share within ON_TARGET_RPE of their target)."""
-    efforts = [e for o in outings if not o.calibrating for e in o.efforts]
+def _landed(efforts: Sequence[tuple[float, float]]) -> tuple[int, float | None]:
+    """(sets, the share within ON_TARGET_RPE of their target)."""
     if not efforts:
         return 0, None
     return len(efforts), sum(abs(true - goal) <= ON_TARGET_RPE + 1e-9 for goal, true in efforts) / len(efforts)
+
+
+def on_target_share(outings: Sequence[Outing]) -> tuple[int, float | None]:
+    """(work sets after calibration, the share within ON_TARGET_RPE of their target)."""
+    return _landed([e for o in outings if not o.calibrating for e in o.efforts])
+
+
+def reachable_share(outings: Sequence[Outing]) -> tuple[int, float | None]:
+    """(work sets after calibration that could land, the share of them that did)."""
+    return _landed([e for o in outings if not o.calibrating
+                    for e, could in zip(o.efforts, o.reachable or (True,) * len(o.efforts)) if could])
 
 
 def first_set_distances(outings: Sequence[Outing], ladders: Mapping[str, Ladder]) -> tuple[float, ...]:
@@ -225,8 +269,10 @@ def measure(outings: Sequence[Outing], steady: Sequence[Outing], ladders: Mappin
             layoff: tuple[date, date] | None) -> Figures:
     """Every figure of a run: drift from the `steady` lifter's outings (a constant true strength), the rest from `outings`."""
     work_sets, share = on_target_share(outings)
+    reachable_sets, reachable_on_target = reachable_share(outings)
     return Figures(
         work_sets=work_sets, on_target=share, first_set_steps=first_set_distances(outings, ladders),
         drift=largest_drift(steady, ladders, layoff),
         deloads=deload_checks(outings, ladders), missed_sessions=sum(o.missed for o in outings),
+        reachable_sets=reachable_sets, on_target_reachable=reachable_on_target,
     )

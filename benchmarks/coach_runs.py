@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from coach_figures import Figures, equipment_ladder, measure, outings_from_logs
+from coach_figures import Figures, Reach, equipment_ladder, measure, outings_from_logs
 from simulated_lifter import HOLD_SECONDS_PER_RPE, Lifter, TrueStrength, share_for_reps_to_failure
 
 from strongstride.engine.events import Event, Finished, HoldCompleted, RestEnded, SetLogged, WarmupDone
@@ -214,11 +214,22 @@ def simulate(plan: Plan, exercises: Mapping[str, Exercise], set_up: SetUp, lifte
     return logs
 
 
+def reaches(plan: Plan, ladders: Mapping[str, tuple[float, ...]]) -> dict[str, Reach]:
+    """Per loaded exercise: its loads, and the fewest and most reps any of the plan's blocks of it allows."""
+    counts: dict[str, list[float]] = {}
+    for template in plan.sessions:
+        for block in template.blocks:
+            if block.exercise_id in ladders and block.prescription.reps is not None:
+                counts.setdefault(block.exercise_id, []).extend((block.prescription.reps.low, block.prescription.reps.high))
+    return {e: Reach(ladders[e], int(min(c)), int(max(c))) for e, c in counts.items()}
+
+
 def run_figures(plan: Plan, exercises: Mapping[str, Exercise], set_up: SetUp, scenario: Scenario, seed: str) -> Figures:
     """The plan on this set-up for a growing lifter (effort, distance, deloads) and a steady one (drift)."""
+    ladders = {e: equipment_ladder(exercises[e], set_up.equipment, set_up.units) for e in loaded_exercises(plan, exercises)}
     runs = {}
     for name, growth in (("growing", WEEKLY_GROWTH), ("steady", 0.0)):
         lifter = lifter_for(plan, exercises, growth, scenario.start, f"{seed}/{plan.id}/{set_up.name}/{name}")
-        runs[name] = outings_from_logs(simulate(plan, exercises, set_up, lifter, scenario), lifter, scenario.layoff)
-    ladders = {e: equipment_ladder(exercises[e], set_up.equipment, set_up.units) for e in loaded_exercises(plan, exercises)}
+        runs[name] = outings_from_logs(simulate(plan, exercises, set_up, lifter, scenario), lifter, scenario.layoff,
+                                       reaches(plan, ladders))
     return measure(runs["growing"], runs["steady"], ladders, scenario.layoff)

@@ -67,6 +67,7 @@ class Row:
         f = self.figures
         return {
             "plan": self.plan_id, "set_up": self.set_up, "work_sets": f.work_sets, "on_target": f.on_target,
+            "reachable_sets": f.reachable_sets, "on_target_reachable": f.on_target_reachable,
             "first_sets": len(f.first_set_steps), "median_steps": f.median_steps, "within_one_step": f.within_one_step,
             "drift": None if f.drift is None else {"exercise": f.drift[0], "steps": round(f.drift[1], 2)},
             "deloads": [{"exercise": d.exercise_id, "day": d.day.isoformat(), "after": d.why, "load": d.load,
@@ -122,7 +123,8 @@ def _deloads(figures: Figures) -> str:
     return f"{lighter}/{total}{MISSED if lighter < total else ''}"
 
 
-COLUMNS = (("plan", 20), ("set-up", 15), ("work sets", 9), ("on target", 10), ("first set", 10),
+COLUMNS = (("plan", 20), ("set-up", 15), ("work sets", 9), ("on target", 10), ("reachable", 9), ("on them", 8),
+           ("first set", 10),
            ("<= 1 step", 10), ("drift", 8), ("drift on", 22), ("deloads", 8), ("missed", 6))
 
 
@@ -135,6 +137,8 @@ def table_lines(rows: Sequence[Row], scenario: Scenario) -> list[str]:
         + (f", race {scenario.race_date:%d %b}" if scenario.race_date else ""),
         f"on target: work sets within 1 RPE of target, each exercise's first {CALIBRATION_OUTINGS} sessions left out"
         f" (goal >= {ON_TARGET_GOAL:.0%})",
+        "reachable: of those sets, the ones some load the equipment makes and some reps in the plan's range could"
+        " land for the true strength; on them: the on-target share of those",
         f"first set: median load steps from the true target; <= 1 step: share of first sets that close (goal <= {STEPS_GOAL:g})",
         f"drift: first-set load steps moved, constant true strength (goal within {DRIFT_GOAL:g}); "
         "deloads: starts after a layoff or misses lighter than the last normal start",
@@ -145,6 +149,7 @@ def table_lines(rows: Sequence[Row], scenario: Scenario) -> list[str]:
     for row in rows:
         f = row.figures
         cells = (row.plan_id, row.set_up, str(f.work_sets), _percent(f.on_target, ON_TARGET_GOAL),
+                 str(f.reachable_sets), _percent(f.on_target_reachable, ON_TARGET_GOAL),
                  _steps(f.median_steps, STEPS_GOAL), _percent(f.within_one_step),
                  _steps(None if f.drift is None else f.drift[1], DRIFT_GOAL), _drift_on(f),
                  _deloads(f), str(f.missed_sessions))

@@ -196,6 +196,29 @@ def test_a_deload_from_the_lightest_load_is_not_checked_as_nothing_is_lighter():
     assert len(figures.deload_checks(outings, {"back_squat": (10.0, *BAR_LADDER)})) == 1
 
 
+def test_a_set_is_reachable_when_some_load_and_some_reps_in_the_range_land_within_one_rpe():
+    # 1RM 100: 5 reps @8 is 81.1 kg, RPE 7-9 spans 78.6-83.7 kg; 8 reps @8 is 73.9, RPE 7-9 spans 70.7-76.2 kg
+    squatter = lifter(back_squat=("load", 100.0))
+    asked = SetLog("back_squat", 1, datetime.combine(DAY, datetime.min.time()), target_reps=5, target_rpe=8.0,
+                   target_load=70.0, reps=5, load=70.0, rpe=5.0)
+    gappy = (60.0, 75.0, 90.0)
+    assert not figures.reachable(squatter, DAY, asked, figures.Reach(gappy, 5, 5)), "75 kg x 5 is about RPE 5.5, 90 kg past 10"
+    assert figures.reachable(squatter, DAY, asked, figures.Reach(gappy, 5, 8)), "75 kg x 8 is about RPE 8.5"
+    assert figures.reachable(squatter, DAY, asked, figures.Reach((60.0, 80.0), 5, 5))
+
+
+def test_on_target_among_reachable_sets_leaves_out_the_sets_nothing_could_land():
+    # two sessions of calibration, then 81.1 (on) and 70.7 x 5 (RPE 4, off) with only 60/70.7/90 kg to choose
+    logs = [squat_session(DAY + timedelta(weeks=n), [(load, 5)], load) for n, load in enumerate((50.0, 50.0, 81.1))]
+    logs.append(squat_session(DAY + timedelta(weeks=3), [(70.7, 5)], 70.7))
+    reach = {"back_squat": figures.Reach((60.0, 70.7, 81.1), 5, 5)}
+    outings = figures.outings_from_logs(logs, lifter(back_squat=("load", 100.0)), None, reach)
+    assert figures.on_target_share(outings) == (2, 0.5) and figures.reachable_share(outings) == (2, 0.5)
+    without_81 = {"back_squat": figures.Reach((60.0, 70.7, 90.0), 5, 5)}
+    outings = figures.outings_from_logs(logs, lifter(back_squat=("load", 100.0)), None, without_81)
+    assert figures.on_target_share(outings) == (2, 0.5) and figures.reachable_share(outings) == (0, None)
+
+
 def test_figures_gather_the_run_and_the_table_marks_each_missed_goal():
     logs = weekly([60.0, 70.0, 81.1, 81.1, 90.0, 90.0])
     outings = figures.outings_from_logs(logs, lifter(back_squat=("load", 100.0)), None)
@@ -207,7 +230,7 @@ def test_figures_gather_the_run_and_the_table_marks_each_missed_goal():
     scenario = runs.Scenario(weeks=6, layoff_after=6, race_week=None)
     header, row = simulation.table_lines([simulation.Row("heavy-strength", "kg-plates", measured)], scenario)[-2:]
     assert header.split()[:2] == ["plan", "set-up"]
-    assert row.split() == ["heavy-strength", "kg-plates", "4", "50%", "!", "1.8", "!", "50%", "3.6", "!",
+    assert row.split() == ["heavy-strength", "kg-plates", "4", "50%", "!", "4", "50%", "!", "1.8", "!", "50%", "3.6", "!",
                            "back_squat", "-", "0"]
 
 
