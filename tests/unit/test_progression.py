@@ -175,6 +175,18 @@ def test_beginners_go_up_at_most_one_increment_a_session() -> None:
                              "(one step at a time on a beginner plan): 100 -> 102.5 kg")
 
 
+def test_after_a_deload_the_caps_let_the_start_go_straight_back_to_a_load_met_lately() -> None:
+    # 100 kg x 9 before four weeks away, then the deload (90 kg x 8, easier than 5): the rule wants more than 100 kg;
+    # one step at a time (95 kg) would keep a second session light, though 100 kg was lifted two sessions ago.
+    history = [session(35, "leg_press", [(100, 9, 8.5)], target_reps=9), session(7, "leg_press", [(90, 8, 4.0)], target_reps=8)]
+    target = start("leg_press", "double", history, level="beginner", rpe=8.5, load=Load("absolute", 60.0))
+    assert target.load == 100
+    assert "(100 kg, lifted in your last 3 sessions, is not a new load)" in target.reason
+    assert target.reason.endswith(": 90 -> 100 kg")
+    new = [session(7, "leg_press", [(90, 8, 4.0)], target_reps=8)]
+    assert start("leg_press", "double", new, level="beginner", rpe=8.5, load=Load("absolute", 60.0)).load == 95
+
+
 def test_load_never_rises_more_than_10_percent_a_week() -> None:
     # A light day after a heavy one: the cap is 10% over the week's heaviest (100), not the last (80).
     history = [session(5, "back_squat", [(100, 5, 6)]), session(2, "back_squat", [(80, 5, 6)])]

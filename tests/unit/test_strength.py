@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from strongstride.engine.history_view import latest_estimated_1rm
-from strongstride.engine.rpe import estimate_1rm
+from strongstride.engine.rpe import estimate_1rm, fraction_to_failure
 from strongstride.engine.strength import DECAY_PER_WEEK, DECAY_STARTS_DAYS, estimated_strength
 from strongstride.model.config import KnownSet
 from strongstride.model.log import SessionLog, SetLog
@@ -30,6 +30,15 @@ def test_a_missed_set_counts_as_rpe_10_across_sessions() -> None:
     assert latest_estimated_1rm(history, "deadlift", "kg") == pytest.approx(100)
     strength = estimated_strength(history, "deadlift", "kg", TODAY)
     assert strength is not None and strength.e1rm == pytest.approx(100)
+
+
+def test_a_set_logged_below_the_chart_counts_by_the_least_e1rm_its_reading_allows() -> None:
+    # 40 kg x 10 @5 is 5 reps left, 15 to failure; "easier than 5" (4) at least 6 left, 16; read as RPE 6 both were 14
+    at_five = estimated_strength([outing(3, (40, 10, 5))], "deadlift", "kg", TODAY)
+    easier = estimated_strength([outing(3, (40, 10, 4))], "deadlift", "kg", TODAY)
+    assert at_five is not None and at_five.e1rm == pytest.approx(40 / fraction_to_failure(15))
+    assert easier is not None and easier.e1rm == pytest.approx(40 / fraction_to_failure(16))
+    assert easier.e1rm > at_five.e1rm > estimate_1rm(40, 10, 6.0)
 
 
 def test_one_light_taper_session_does_not_lower_the_e1rm() -> None:

@@ -35,7 +35,7 @@ from strongstride.engine.loading import (
 )
 from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast
 from strongstride.engine.rpe import (
-    CHART_HIGHEST_RPE, CHART_LOWEST_RPE, estimate_1rm_from_set, fraction_to_failure, load_for_reps, reps_in_reserve,
+    CHART_HIGHEST_RPE, CHART_LOWEST_RPE, estimate_1rm_from_set, floor_1rm, least_reserve, load_for_reps,
 )
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
@@ -48,7 +48,6 @@ DEFAULT_TARGET_RPE = 8.0
 MAX_CHANGE_PER_SET = 0.10   # ACSM 2009: a 2-10% increase in load (the top of it, for one set)
 FAR_OFF_RPE = 1.5           # ACSM 2009's "one to two repetitions over", met halfway: a strong signal
 HOLD_STEP_SECONDS = 5
-LIGHT_RESERVE = 6           # the picker's lightest choice, "easier than 5", says 6+ reps left: counted as 6
 _TOLERANCE = 1e-6
 
 Effort = Literal["easy", "hard"]
@@ -196,11 +195,6 @@ def _step_or_hold(
     return same, f", held: {step_words(exercise, equipment)} is {format_load(stepped, unit)}"
 
 
-def _floor_1rm(load: float, reps: int, rpe: float) -> float:
-    """The least e1RM a set read below the chart allows: RPE 5 is 5 reps left, easier than 5 at least LIGHT_RESERVE."""
-    return load / fraction_to_failure(reps + min(LIGHT_RESERVE, reps_in_reserve(rpe)))
-
-
 def _aimed_from_floor(
     ideal: float, last_load: float, rpe: float, exercise: Exercise, equipment: Equipment, unit: Unit, forecast: Forecast,
     test: bool,
@@ -213,7 +207,7 @@ def _aimed_from_floor(
     takes it when the floor puts the step at most STEP_OVERSHOOT_RPE over target, else holds and says why.
     """
     same = nearest_available_load(last_load, exercise, equipment)
-    reserve = min(LIGHT_RESERVE, reps_in_reserve(rpe))
+    reserve = least_reserve(rpe)
     floor_words = (f"no rep missed even if RPE {rpe:g} meant only {reserve:g} reps left" if test
                    else f"aimed from {reserve:g} reps left, the least RPE {rpe:g} says")
     load = nearest_available_load(ideal, exercise, equipment)
@@ -245,7 +239,7 @@ def _next_load(
         return replace(base, load=same, reason=f"No {missing} logged: load stays {format_load(same, unit)}")
     reps_wanted = current.reps or judged.reps or 1
     light = last_load > 0 and judged.reps >= 1 and rpe < CHART_LOWEST_RPE and goal_rpe - rpe >= FAR_OFF_RPE
-    estimated_1rm = _floor_1rm(last_load, judged.reps, rpe) if light else estimate_1rm_from_set(last_load, judged.reps, rpe)
+    estimated_1rm = floor_1rm(last_load, judged.reps, rpe) if light else estimate_1rm_from_set(last_load, judged.reps, rpe)
     if estimated_1rm is None:   # not a single rep: as light as one set may go
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)
     else:   # a test set aims its next at failure from the floor: no rep is missed even at the floor itself

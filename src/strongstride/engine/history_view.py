@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from strongstride.engine.autoregulation import counted_rpe
-from strongstride.engine.rpe import estimate_1rm_from_set
+from strongstride.engine.rpe import CHART_LOWEST_RPE, estimate_1rm_from_set, floor_1rm
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, clean, convert
@@ -21,8 +21,17 @@ def last_work_sets(history: Sequence[SessionLog], exercise_id: str) -> tuple[Ses
 
 
 def set_estimated_1rm(set_log: SetLog, unit: Unit) -> float | None:
-    """One set's e1RM in `unit`, a missed target counted as RPE 10 (the set went to failure)."""
-    e1rm = estimate_1rm_from_set(set_log.load, set_log.reps, counted_rpe(set_log))
+    """One set's e1RM in `unit`, a missed target counted as RPE 10 (the set went to failure).
+
+    A set logged below the chart (RPE 5, or easier than 5) counts by the least e1RM its reading allows, as the
+    next set within a session does (engine/rpe.py floor_1rm): reading it as RPE 6 would keep the estimate from
+    growing while the sets stay light.
+    """
+    rpe = counted_rpe(set_log)
+    load, reps = set_log.load, set_log.reps
+    if rpe is not None and rpe < CHART_LOWEST_RPE and load and load > 0 and reps and reps >= 1:
+        return convert(floor_1rm(load, reps, rpe), set_log.unit, unit)
+    e1rm = estimate_1rm_from_set(load, reps, rpe)
     return None if e1rm is None else convert(e1rm, set_log.unit, unit)
 
 

@@ -32,7 +32,7 @@ from strongstride.engine.loading import (
 )
 from strongstride.engine.outings import Outing, layoff_days, outings_of
 from strongstride.engine.rpe import load_for_reps
-from strongstride.engine.strength import Strength, estimated_strength
+from strongstride.engine.strength import RECENT_SESSIONS, Strength, estimated_strength
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment, KnownSet
 from strongstride.model.exercise import Exercise
@@ -224,9 +224,14 @@ class _LoadedStart:
         return lighter, reps, f"{why}, but {too_far}{words}"
 
     def _normal_start(self, loaded: list[Outing], last: Outing, reference: float) -> tuple[float, int, str]:
-        """(load, reps, why) from the block's rule and the safety caps, before any deload."""
-        load, reps, why = self._rule_load(last, reference)
-        load = nearest_available_load(load, self.exercise, self.equipment)
+        """(load, reps, why) from the block's rule and the safety caps, before any deload.
+
+        The caps hold back loads the runner has not met lately: a load lifted without a missed rep in the last
+        RECENT_SESSIONS sessions is not new, so after a deload or a light day the start may go straight back to it.
+        """
+        wanted, reps, rule_why = self._rule_load(last, reference)
+        wanted = nearest_available_load(wanted, self.exercise, self.equipment)
+        load, why = wanted, rule_why
         if self.plan.level == "beginner" and load > (one_step := step_load(reference, 1, self.exercise, self.equipment)):
             load, why = one_step, f"{why} (one step at a time on a beginner plan)"
         recent = [o.heaviest for o in loaded if o.heaviest is not None and self.today - o.day < WEEK]
@@ -238,6 +243,10 @@ class _LoadedStart:
         elif load > weekly_cap:
             load = max(weekly_cap, nearest_available_load(reference, self.exercise, self.equipment))
             why = f"{why} (at most 10% a week: the runners' 10% rule)"
+        met = max((o.heaviest for o in loaded[-RECENT_SESSIONS:] if o.heaviest is not None and not o.missed), default=0.0)
+        if load < min(wanted, met) - _TOLERANCE:
+            load = min(wanted, met)
+            why = f"{rule_why} ({self._shown(load)}, lifted in your last {RECENT_SESSIONS} sessions, is not a new load)"
         return within_load_limit(load, self.exercise, self.equipment, self.unit), reps, why
 
     def _rule_load(self, last: Outing, reference: float) -> tuple[float, int, str]:

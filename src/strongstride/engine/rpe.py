@@ -144,6 +144,19 @@ def estimate_1rm_from_set(load: float | None, reps: int | None, rpe: float | Non
     return load / _fraction_of_1rm(reps, rpe)
 
 
+LIGHT_RESERVE = 6   # the picker's lightest choice, "easier than 5", says 6+ reps left: counted as 6
+
+
+def least_reserve(rpe: float) -> float:
+    """The fewest reps left a reading below the chart allows: RPE 5 is 5, easier than 5 at least LIGHT_RESERVE."""
+    return min(LIGHT_RESERVE, reps_in_reserve(rpe))
+
+
+def floor_1rm(load: float, reps: int, rpe: float) -> float:
+    """The least e1RM a set read below the chart allows (its reps plus least_reserve to failure)."""
+    return load / fraction_to_failure(reps + least_reserve(rpe))
+
+
 def load_for_reps(estimated_1rm: float, reps: int, rpe: float) -> float:
     """The load that gives `reps` at `rpe` for this estimated 1RM (the inverse of the estimate)."""
     if reps < 1:
