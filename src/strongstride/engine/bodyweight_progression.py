@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from strongstride.engine.autoregulation import HOLD_STEP_SECONDS
-from strongstride.engine.outings import Outing, layoff_days
+from strongstride.engine.outings import Outing, away_words, layoff_days
 from strongstride.engine.target import SetTarget
 from strongstride.model.exercise import Exercise
 from strongstride.model.plan import Block, NumberRange
@@ -90,7 +90,7 @@ def hold_start(block: Block, exercise: Exercise, outings: list[Outing], today: d
     if not outings:
         return replace(first, reason=f"First time: start with {first.hold_seconds} s holds")
     if (days := layoff_days(outings[-1], today)) is not None:
-        return replace(first, reason=f"{days} days since you last did this: back to {first.hold_seconds} s")
+        return replace(first, reason=f"{away_words(days)}: back to {first.hold_seconds} s")
     failed = _after_failure(first, exercise, outings, True, int(allowed.low))
     if failed is not None:
         return failed
@@ -110,7 +110,7 @@ def reps_start(block: Block, exercise: Exercise, outings: list[Outing], today: d
         return replace(first, reason=f"First time: start at {first.reps} reps")
     last = outings[-1]
     if (days := layoff_days(last, today)) is not None:
-        return replace(first, reason=f"{days} days since you last did this: back to {first.reps} reps")
+        return replace(first, reason=f"{away_words(days)}: back to {first.reps} reps")
     failed = _after_failure(first, exercise, outings, False, int(reps_range.low))
     if failed is not None:
         return failed

@@ -11,7 +11,11 @@ from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, convert
 
-LAYOFF_DAYS = 14
+# The app's rule: more days away than this is a layoff (a deload, and the e1RM starts to decay). Maximal strength
+# holds about three to four weeks without training (Stronger By Science, "A Guide to Detraining", G. Nuckols: no
+# significant loss up to 28 days); three weeks keeps clear of it, and a once-a-week exercise skipped once
+# (14-20 days) is not a layoff.
+LAYOFF_DAYS = 21
 
 
 @dataclass(frozen=True)
@@ -57,3 +61,8 @@ def layoff_days(outing: Outing, today: date) -> int | None:
     """Days since the exercise was last done, when that is more than LAYOFF_DAYS."""
     days = (today - outing.day).days
     return days if days > LAYOFF_DAYS else None
+
+
+def away_words(days: int) -> str:
+    """The start of a layoff's reason: "22 days since you last did this (over 21: app rule)"."""
+    return f"{days} days since you last did this (over {LAYOFF_DAYS}: app rule)"

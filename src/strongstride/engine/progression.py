@@ -14,7 +14,7 @@ Safety, because connective tissue adapts slower than muscle (seed 002, "progress
 work should be extremely gradual"; seed 000, "progressively overload ... the same way you increase
 your running distance"): beginners go up at most one step a session; load never rises more than 10%
 above the heaviest of the last 7 days (the runners' 10% rule for weekly distance); two sessions in a
-row with missed reps, or more than 14 days away, start at 90% of what a normal start would be (the
+row with missed reps, or more than 21 days away (engine/outings.py LAYOFF_DAYS), start at 90% of what a normal start would be (the
 app's deload rule: the seeds give no figure).
 """
 
@@ -30,7 +30,7 @@ from strongstride.engine.bodyweight_progression import hold_start, reps_start
 from strongstride.engine.loading import (
     available_load_at_most, lightest_load, nearest_available_load, step_load, step_words, within_load_limit,
 )
-from strongstride.engine.outings import Outing, layoff_days, outings_of
+from strongstride.engine.outings import Outing, away_words, layoff_days, outings_of
 from strongstride.engine.rpe import load_for_reps
 from strongstride.engine.strength import RECENT_SESSIONS, Strength, estimated_strength
 from strongstride.engine.target import SetTarget
@@ -144,7 +144,7 @@ class _LoadedStart:
             deload = available_load_at_most(normal * (1 - DELOAD_FRACTION), self.exercise, self.equipment)
             if deload >= normal - _TOLERANCE:
                 deload = step_load(normal, -1, self.exercise, self.equipment)
-            cause = f"{days} days since you last did this" if days is not None else "Missed reps two sessions running"
+            cause = away_words(days) if days is not None else "Missed reps two sessions running"
             which = "a normal start" if normal == load else "your last first set"
             words = f"deload to {1 - DELOAD_FRACTION:.0%} of {which} ({self._shown(normal)}, app rule)"
             return replace(first, load=deload, reason=f"{cause}: {words}: {self._shown(deload)}")

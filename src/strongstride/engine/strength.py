@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from strongstride.engine.history_view import set_estimated_1rm
+from strongstride.engine.outings import LAYOFF_DAYS
 from strongstride.engine.rpe import estimate_1rm_from_set
 from strongstride.model.config import KnownSet
 from strongstride.model.log import SessionLog
@@ -21,8 +22,8 @@ from strongstride.model.moments import chronological
 from strongstride.model.units import Unit, format_load
 
 RECENT_SESSIONS = 3        # the app's choice: one light session in three leaves the estimate alone
-DECAY_STARTS_DAYS = 14     # the same 14 days after which a start is a deload (progression.LAYOFF_DAYS)
-DECAY_PER_WEEK = 0.01      # the app's choice: strength lost a week away past those 14 days
+DECAY_STARTS_DAYS = LAYOFF_DAYS   # the same days after which a start is a deload (engine/outings.py)
+DECAY_PER_WEEK = 0.01      # the app's choice: strength lost a week away past those days
 
 
 @dataclass(frozen=True)
