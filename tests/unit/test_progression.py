@@ -83,9 +83,11 @@ def test_plan_loads_are_converted_to_the_runners_unit() -> None:
 def test_percent_loads_without_history_start_with_a_light_test_set() -> None:
     percent = Load("percent_1rm", percent=NumberRange(70, 75))
     barbell = start("back_squat", "rpe", [], load=percent)
-    assert barbell.load == 20
-    assert barbell.reason == ("No history: a test set with the empty bar, 20 kg, or log the load you know you lift "
-                              "(or give it in config [known]); the coach adjusts from there")
+    assert (barbell.load, barbell.reps, barbell.test) == (20, 10, True)
+    assert barbell.reason == ("No history: a test set of 10 easy reps with the empty bar, 20 kg (NSCA's light first set "
+                              "of 5-10), or log the load you know you lift (or give it in config [known]); the coach "
+                              "adjusts from there")
+    assert start("back_squat", "rpe", [], load=percent, reps="12-15").reps == 12, "never under the plan's fewest"
     assert start("goblet_squat", "rpe", [], load=percent).load == 2
     assert start("leg_press", "rpe", [], load=percent).load == 5
 

@@ -11,6 +11,7 @@ from strongstride.engine.events import (
     ExerciseSkipped, Finished, HoldCompleted, RestChanged, RestEnded, SetEdited, SetLogged, SetSkipped,
     VariationSwapped, WarmupDone,
 )
+from strongstride.engine.rpe import predicted_rpe
 from strongstride.engine.session import InvalidEvent, LiveSession
 from strongstride.model.config import Config
 from strongstride.model.log import SessionLog, SetLog
@@ -375,21 +376,65 @@ def test_a_test_ramp_rises_before_the_plans_sets_and_is_not_counted_among_them()
     clock = Clock()
     percent = Load("percent_1rm", percent=NumberRange(80, 90))
     session = LiveSession(setup_of(block("back_squat", sets=3, reps=(3, 5), load=percent), block("push_up", sets=1)))
-    assert session.state.card.target.test and session.state.card.target.load == 20
-    _log_triple(session, clock, 20, rpe=4)
     card = session.state.card
-    assert card.target.test and card.target.reason.startswith("Test ramp: RPE 4 at target 8: 20 -> 22.5 kg")
-    assert card.set_number == 1, "the plan's first set is still to come"
+    assert card.target.test and (card.target.load, card.target.reps) == (20, 10)
+    assert card.position == "test ramp set 1 · exercise 1 of 2"
+    session.apply(SetLogged(clock(), reps=10, load=20, rpe=4))
+    card = session.state.card
+    # 10 reps easier than 5: at least 16 to failure, e1RM 34.9 kg at the least; 3 reps to failure from it is 32.2 kg
+    assert card.target.test and card.target.reps == 3
+    assert card.target.reason.startswith("Test ramp: RPE 4 at target 8: 20 -> 30 kg")
+    assert card.position == "test ramp set 2 · exercise 1 of 2", "the plan's first set is still to come"
     _log_triple(session, clock, card.target.load, rpe=4)
     _log_triple(session, clock, 100, rpe=7)             # the runner loads what they know: the effort tells the e1RM
     card = session.state.card
     assert not card.target.test and card.set_number == 1 and card.target.load == 102.5
+    assert card.position == "set 1 of 3 · exercise 1 of 2"
     for _ in range(3):
         _log_triple(session, clock, session.state.card.target.load, rpe=8)
     assert session.state.card.exercise.id == "push_up"
     squats = [s for s in session.state.logged if s.exercise_id == "back_squat"]
     assert [s.set_number for s in squats] == [1, 2, 3, 4, 5, 6]
     assert [s.reason.startswith("Test ramp") for s in squats] == [False, True, True, False, False, False]
+    assert [s.target_reps for s in squats[:3]] == [None, None, None], "a test set's reps are a guide it cannot miss"
+
+
+def _chart_rpe_reported(one_rm: float, load: float, reps: int) -> float:
+    """What an honest runner picks for a set: the chart's RPE for their 1RM, "easier than 5" (4) below RPE 5."""
+    rpe = predicted_rpe(one_rm, load, reps)
+    return 4.0 if rpe < 4.5 else min(10.0, round(rpe * 2) / 2)
+
+
+def test_a_strong_runners_test_ramp_reaches_the_working_load_in_few_sets_without_a_missed_rep():
+    # A 140 kg 1RM (a strong deadlift), no history and nothing known: the ramp took 13 sets from the empty bar
+    clock = Clock()
+    percent = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
+    session = LiveSession(setup_of(block("back_squat", sets=3, reps=(3, 5), load=percent, rpe=8)))
+    ramp = []
+    while session.state.card.target.test:
+        target = session.state.card.target
+        assert target.reps is not None and target.load is not None
+        assert predicted_rpe(140, target.load, target.reps) <= 10, "no rep missed"
+        if session.state.step == "rest":
+            session.apply(RestEnded(clock()))
+        session.apply(SetLogged(clock(), target.reps, target.load, _chart_rpe_reported(140, target.load, target.reps)))
+        ramp.append(target.load)
+    first = session.state.card.target
+    assert len(ramp) <= 10, ramp
+    assert first.load is not None and abs(predicted_rpe(140, first.load, first.reps or 0) - 8) <= 1, "work at target"
+
+
+def test_a_test_set_logged_rpe_5_ends_the_ramp_and_aims_the_work_from_its_5_reps_left():
+    clock = Clock()
+    percent = Load("percent_1rm", percent=NumberRange(70, 90))
+    session = LiveSession(setup_of(block("back_squat", sets=3, reps=(3, 5), load=percent, rpe=8)))
+    session.apply(SetLogged(clock(), reps=10, load=20, rpe=4))
+    session.apply(RestEnded(clock()))
+    session.apply(SetLogged(clock(), reps=3, load=30, rpe=5))     # 5 reps left: 8 to failure, e1RM 38.2 kg
+    card = session.state.card
+    assert not card.target.test and card.position.startswith("set 1 of 3")
+    assert card.target.load == 32.5                               # 3 reps @8 is 86.3%: 33 kg, the step under it
+    assert "aimed from 5 reps left, the least RPE 5 says" in card.target.reason
 
 
 def test_the_state_is_worked_out_once_per_event() -> None:

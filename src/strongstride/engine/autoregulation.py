@@ -35,7 +35,7 @@ from strongstride.engine.loading import (
 )
 from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast
 from strongstride.engine.rpe import (
-    CHART_HIGHEST_RPE, CHART_LOWEST_RPE, estimate_1rm_from_set, floor_1rm, least_reserve, load_for_reps,
+    CHART_HIGHEST_RPE, CHART_LOWEST_RPE, LIGHT_BELOW_RPE, estimate_1rm_from_set, floor_1rm, least_reserve, load_for_reps,
 )
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
@@ -237,18 +237,21 @@ def _next_load(
     if rpe is None or judged.reps is None:
         missing = "RPE" if judged.reps is not None else "reps"
         return replace(base, load=same, reason=f"No {missing} logged: load stays {format_load(same, unit)}")
-    reps_wanted = current.reps or judged.reps or 1
+    allowed = block.prescription.reps
+    # a test set's next asks the plan's fewest reps (the first test set may have asked more)
+    reps_wanted = (int(allowed.low) if current.test and allowed else current.reps) or judged.reps or 1
     light = last_load > 0 and judged.reps >= 1 and rpe < CHART_LOWEST_RPE and goal_rpe - rpe >= FAR_OFF_RPE
+    # the ramp goes on while a test set is logged easier than 5; RPE 5 (5 reps left) is a count to aim the work from
+    ramping = current.test and light and rpe < LIGHT_BELOW_RPE
     estimated_1rm = floor_1rm(last_load, judged.reps, rpe) if light else estimate_1rm_from_set(last_load, judged.reps, rpe)
     if estimated_1rm is None:   # not a single rep: as light as one set may go
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)
     else:   # a test set aims its next at failure from the floor: no rep is missed even at the floor itself
-        ideal = load_for_reps(estimated_1rm, reps_wanted, CHART_HIGHEST_RPE if current.test and light else goal_rpe)
-    signal = _signal(judged, goal_rpe, block.prescription.reps)
-    allowed = block.prescription.reps
+        ideal = load_for_reps(estimated_1rm, reps_wanted, CHART_HIGHEST_RPE if ramping else goal_rpe)
+    signal = _signal(judged, goal_rpe, allowed)
     forecast = Forecast(estimated_1rm, reps_wanted, goal_rpe, None if allowed is None else int(allowed.low))
     if light:
-        load, why = _aimed_from_floor(ideal, last_load, rpe, exercise, equipment, unit, forecast, current.test)
+        load, why = _aimed_from_floor(ideal, last_load, rpe, exercise, equipment, unit, forecast, ramping)
     else:
         load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit, forecast)
     load = within_load_limit(load, exercise, equipment, unit)
@@ -260,7 +263,7 @@ def _next_load(
         reason = f"On target at RPE {rpe:g}: {move}"
     else:
         reason = f"RPE {rpe:g} at target {goal_rpe:g}: {move}"
-    testing = current.test and light and load > same
+    testing = ramping and load > same
     label = "Test ramp: " if testing else ""
     return replace(base, load=load, reps=reps, reason=label + reason + why + reps_why, test=testing)
 

@@ -44,6 +44,11 @@ DELOAD_FRACTION = 0.10     # the app's deload rule: 90% of a normal start
 WEEKLY_RISE_CAP = 0.10     # the runners' 10% rule, applied to the week's heaviest load
 WEEK = timedelta(days=7)
 FALLBACK_REPS = 5          # a loaded block whose plan gives no reps
+# A first test set with no load known asks this many reps: the NSCA's RM test starts with "a light resistance
+# that easily allows 5-10 repetitions", and seed 000 starts "with low-weight high-reps". A set of 10 logged
+# easier than 5 says at least 16 reps to failure, so the next test set may rise by half (at 3 reps) where a
+# set of 3 allows a fifth.
+TEST_FIRST_REPS = 10
 _TOLERANCE = 1e-6
 
 
@@ -166,10 +171,11 @@ class _LoadedStart:
                                      self.exercise, self.equipment, self.unit)
             return replace(first, load=load, reason=f"No history: plan's start load {self._shown(load)}")
         load = lightest_load(self.exercise, self.equipment)
-        words = f"{_test_set_words(self.exercise)}, {self._shown(load)}"
-        reason = (f"No history: a test set with {words}, or log the load you know you lift "
-                  "(or give it in config [known]); the coach adjusts from there")
-        return replace(first, reps=int(self.reps_range.low), load=load, reason=reason, test=True)
+        reps = max(int(self.reps_range.low), TEST_FIRST_REPS)
+        words = f"{reps} easy reps with {_test_set_words(self.exercise)}, {self._shown(load)}"
+        reason = (f"No history: a test set of {words} (NSCA's light first set of 5-10), or log the load you know "
+                  "you lift (or give it in config [known]); the coach adjusts from there")
+        return replace(first, reps=reps, load=load, reason=reason, test=True)
 
     def _wave(self, last: Outing | None) -> tuple[int, str]:
         """(reps, words): e1RM-driven blocks go down the rep range as the load rises, then back to the top."""

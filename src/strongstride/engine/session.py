@@ -337,7 +337,9 @@ class _Fold:
             exercise_id=run.exercise.id, exercise_name=run.exercise.name,
             set_number=run.sets_completed + run.tests_done + 1,
             at=event.at, unit=self.unit, side=run.sides[run.next_side],
-            target_reps=run.target.reps, target_load=run.target.load, target_hold=run.target.hold_seconds,
+            # a test set's reps are a guide, not a target it can miss: the runner may load what they know instead
+            target_reps=None if run.target.test else run.target.reps, target_load=run.target.load,
+            target_hold=run.target.hold_seconds,
             target_rpe=run.target.rpe, reps=None if isinstance(event, HoldCompleted) else event.reps,
             load=None if isinstance(event, HoldCompleted) else event.load, rpe=event.rpe,
             hold_seconds=event.seconds if isinstance(event, HoldCompleted) else None, reason=run.target.reason, note=event.note,
@@ -466,7 +468,7 @@ def _set_card(fold: _Fold, run: _BlockRun) -> SetCard:
         number, count, count_max, kind = run.warmups_done + 1, len(run.warmups), len(run.warmups), "warmup"
     else:
         target, kind = run.target, "work"
-        number, count = run.sets_completed + 1, run.planned_sets
+        number, count = (run.tests_done if target.test else run.sets_completed) + 1, run.planned_sets
         count_max = run.max_sets
     prescription = run.block.prescription
     plates = plates_per_side(target.load, fold.equipment, fold.unit) if run.exercise.equipment == "barbell" and target.load else None
@@ -478,6 +480,7 @@ def _set_card(fold: _Fold, run: _BlockRun) -> SetCard:
         unit=fold.unit, rest_seconds=fold.rest_of(run), tempo=prescription.tempo,
         superset=run.block.superset, extra_set=kind == "work" and run.sets_completed >= run.planned_sets,
         note=run.block.note, band=prescription.load.band if prescription.load.kind == "band" else None,
+        test_ramp=kind == "work" and target.test,
     )
 
 

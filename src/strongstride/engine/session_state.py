@@ -40,6 +40,7 @@ class SetCard:
     extra_set: bool = False       # an offered set beyond the low end of a range: log it or skip it
     note: str = ""                # the plan's note on this block
     band: str | None = None       # band work: the plan's band level ("medium")
+    test_ramp: bool = False       # a test set finding the load: numbered in its ramp, not among the plan's sets
 
     @property
     def is_hold(self) -> bool:
@@ -50,6 +51,8 @@ class SetCard:
         """ "set 2 of 3 · exercise 3 of 6", the runner's bearings at a glance."""
         if self.kind == "warmup":
             sets = f"warm-up {self.set_number} of {self.set_count}"
+        elif self.test_ramp:    # the ramp ends when a set is no longer light: its length is not known ahead
+            sets = f"test ramp set {self.set_number}"
         elif self.set_count_max > self.set_count:
             sets = f"set {self.set_number} of {self.set_count}-{self.set_count_max}"
         else:
