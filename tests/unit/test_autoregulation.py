@@ -446,10 +446,17 @@ def test_a_set_logged_easier_than_rpe_5_moves_the_load_up_as_far_as_its_floor_al
     target = split_squats_after(14, rpe=4)
     assert target.load == 16
     assert target.reason == "RPE 4 at target 8: 14 -> 16 kg, aimed from 6 reps left, the least RPE 4 says (+14%, past ACSM's 10% step)"
-    # 8 kg x 8 with 6 left would make 10 kg x 8 about RPE 10: that step is held, and the reason says so.
-    held = split_squats_after(8, rpe=4)
+    # 8 kg x 8 with 6 left would make 10 kg x 8 about RPE 10: past the band, but "easier than 5" says only that at
+    # least 6 were left, and even then no rep of 10 kg x 8 is missed: the step is taken, and the reason says why.
+    stepped = split_squats_after(8, rpe=4)
+    assert stepped.load == 10
+    assert stepped.reason == ("RPE 4 at target 8: 8 -> 10 kg, one step (the next dumbbell), no rep missed even if RPE 4 "
+                              "meant only 6 reps left (about RPE 10 for 8 reps at that) (+25%, past ACSM's 10% step)")
+    # RPE 5 says 5 reps left, a count: 10 kg x 8 would be past RPE 10 by it, so the step is held and the reason says so.
+    held = split_squats_after(8, rpe=5)
     assert held.load == 8
-    assert held.reason == "RPE 4 at target 8: stay at 8 kg, held: the next dumbbell (10 kg) would be about RPE 10 for 8 reps by 6 reps left"
+    assert held.reason.startswith("RPE 5 at target 8: stay at 8 kg, held: the next dumbbell (10 kg) would be about RPE 1")
+    assert held.reason.endswith("for 8 reps by 5 reps left")
 
 
 def test_a_light_set_aims_from_the_least_e1rm_its_reading_allows_past_the_10_percent_cap() -> None:

@@ -33,7 +33,7 @@ from strongstride.engine.loading import (
     step_words,
     within_load_limit,
 )
-from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast
+from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast, about
 from strongstride.engine.rpe import (
     CHART_HIGHEST_RPE, CHART_LOWEST_RPE, LIGHT_BELOW_RPE, estimate_1rm_from_set, floor_1rm, least_reserve, load_for_reps,
 )
@@ -203,8 +203,10 @@ def _aimed_from_floor(
 
     ACSM's 10% step is for sets near their target; this one was 5 or more reps from failure, and the floor keeps
     the aim cautious: a work set aims at the target from it (the nearest load, or the one under when the nearest is
-    past the on-target band), a test set at failure (the heaviest load not above it: no missed rep). Where the aim rounds back to the same load, a test set takes one step up; a work set
-    takes it when the floor puts the step at most STEP_OVERSHOOT_RPE over target, else holds and says why.
+    past the on-target band), a test set at failure (the heaviest load not above it: no missed rep). Where the aim
+    rounds back to the same load, a test set takes one step up; a work set takes it when the floor puts the step at
+    most STEP_OVERSHOOT_RPE over target, or, after a set logged easier than 5 (a floor that may lie far under the
+    runner's strength), when even at the floor no rep of the step would be missed; else it holds and says why.
     """
     same = nearest_available_load(last_load, exercise, equipment)
     reserve = least_reserve(rpe)
@@ -219,8 +221,13 @@ def _aimed_from_floor(
     stepped = step_load(same, 1, exercise, equipment)
     if stepped == same:
         return same, f", held: {format_load(same, unit)} is {end_of_range_words(True, exercise, equipment)}"
-    if test or forecast.worth_stepping(same, stepped):
+    at_floor = forecast.rpe(stepped, forecast.step_reps)
+    unbounded = rpe < LIGHT_BELOW_RPE and at_floor is not None and at_floor <= CHART_HIGHEST_RPE
+    if test or forecast.worth_stepping(same, stepped) or unbounded:
         over = f" ({_percent(stepped, last_load)}, past ACSM's 10% step)" if _past_cap(stepped, last_load) else ""
+        if not (test or forecast.worth_stepping(same, stepped)):
+            floor_words = (f"no rep missed even if RPE {rpe:g} meant only {reserve:g} reps left "
+                           f"({about(at_floor or 0.0)} for {forecast.step_reps} reps at that)")
         return stepped, f", one step ({step_words(exercise, equipment)}), {floor_words}{over}"
     words = forecast.words(stepped, f"{reserve:g} reps left")
     return same, f", held: {step_words(exercise, equipment)} ({format_load(stepped, unit)}) {words}"
