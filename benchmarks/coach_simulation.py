@@ -137,8 +137,8 @@ def table_lines(rows: Sequence[Row], scenario: Scenario) -> list[str]:
         + (f", race {scenario.race_date:%d %b}" if scenario.race_date else ""),
         f"on target: work sets within 1 RPE of target, each exercise's first {CALIBRATION_OUTINGS} sessions left out"
         f" (goal >= {ON_TARGET_GOAL:.0%})",
-        "reachable: of those sets, the ones some load the equipment makes and some reps in the plan's range could"
-        " land for the true strength; on them: the on-target share of those",
+        "reachable: of those, sets some load the equipment makes at some reps in the plan's range could land;"
+        " on them: their on-target share",
         f"first set: median load steps from the true target; <= 1 step: share of first sets that close (goal <= {STEPS_GOAL:g})",
         f"drift: first-set load steps moved, constant true strength (goal within {DRIFT_GOAL:g}); "
         "deloads: starts after a layoff or misses lighter than the last normal start",
