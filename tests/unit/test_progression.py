@@ -183,7 +183,7 @@ def test_after_a_deload_the_caps_let_the_start_go_straight_back_to_a_load_met_la
     history = [session(35, "leg_press", [(100, 9, 8.5)], target_reps=9), session(7, "leg_press", [(90, 8, 4.0)], target_reps=8)]
     target = start("leg_press", "double", history, level="beginner", rpe=8.5, load=Load("absolute", 60.0))
     assert target.load == 100
-    assert "(100 kg, lifted in your last 3 sessions, is not a new load)" in target.reason
+    assert "(100 kg, lifted in your last 3 sessions, is not a new load: app rule)" in target.reason
     assert target.reason.endswith(": 90 -> 100 kg")
     new = [session(7, "leg_press", [(90, 8, 4.0)], target_reps=8)]
     assert start("leg_press", "double", new, level="beginner", rpe=8.5, load=Load("absolute", 60.0)).load == 95

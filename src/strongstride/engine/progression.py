@@ -252,7 +252,7 @@ class _LoadedStart:
         met = max((o.heaviest for o in loaded[-RECENT_SESSIONS:] if o.heaviest is not None and not o.missed), default=0.0)
         if load < min(wanted, met) - _TOLERANCE:
             load = min(wanted, met)
-            why = f"{rule_why} ({self._shown(load)}, lifted in your last {RECENT_SESSIONS} sessions, is not a new load)"
+            why = f"{rule_why} ({self._shown(load)}, lifted in your last {RECENT_SESSIONS} sessions, is not a new load: app rule)"
         return within_load_limit(load, self.exercise, self.equipment, self.unit), reps, why
 
     def _rule_load(self, last: Outing, reference: float) -> tuple[float, int, str]:
