@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from textual.widgets import Label
 
-from strongstride.engine.events import SetLogged, VariationSwapped
+from strongstride.engine.events import RestEnded, SetLogged, VariationSwapped
 from strongstride.engine.session import LiveSession
 from strongstride.model.config import Config, KnownSet
 from strongstride.model.plan import Load, NumberRange
@@ -90,3 +91,20 @@ async def test_the_reason_names_the_article_by_title_not_by_seed_number() -> Non
         await pilot.pause()
         why = str(app.query_one("#card-reason", Label).render())
     assert why == "Why: Fewer reps as the load rises (“Strength Training 101”)"
+
+
+async def test_a_test_ramp_card_says_which_test_ramp_set_it_is(tmp_path: Path) -> None:
+    # no history, nothing known, a percent load: the first sets find the load, numbered in their ramp
+    percent = Load("percent_1rm", percent=NumberRange(80, 90))
+    keeper = keeper_of(setup_of(block("back_squat", sets=3, reps=(3, 5), load=percent)), tmp_path)
+    async with session_app(keeper, Clocks()).run_test() as pilot:
+        await pilot.pause()
+        first = card_text(pilot.app)
+    keeper.apply(SetLogged(START, 10, 20.0, 4.0))
+    keeper.apply(RestEnded(START + timedelta(minutes=3)))
+    async with session_app(keeper, Clocks()).run_test() as pilot:
+        await pilot.pause()
+        second = card_text(pilot.app)
+    assert "test ramp set 1 · exercise 1 of 1" in first and "set 1 of 3" not in first
+    assert "10 easy reps" in first
+    assert "test ramp set 2 · exercise 1 of 1" in second and "Test ramp:" in second
