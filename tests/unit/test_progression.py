@@ -88,6 +88,8 @@ def test_percent_loads_without_history_start_with_a_light_test_set() -> None:
                               "of 5-10), or log the load you know you lift (or give it in config [known]); the coach "
                               "adjusts from there")
     assert start("back_squat", "rpe", [], load=percent, reps="12-15").reps == 12, "never under the plan's fewest"
+    unranged = start("back_squat", "rpe", [], load=percent, reps=None)
+    assert unranged.reps == 5 and "NSCA" not in unranged.reason, "no range to come back to: the fallback 5 reps"
     assert start("goblet_squat", "rpe", [], load=percent).load == 2
     assert start("leg_press", "rpe", [], load=percent).load == 5
 

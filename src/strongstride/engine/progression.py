@@ -171,9 +171,12 @@ class _LoadedStart:
                                      self.exercise, self.equipment, self.unit)
             return replace(first, load=load, reason=f"No history: plan's start load {self._shown(load)}")
         load = lightest_load(self.exercise, self.equipment)
-        reps = max(int(self.reps_range.low), TEST_FIRST_REPS)
+        # the next test sets ask the range's fewest reps: without a range there are none to come back to
+        low = int(self.reps_range.low)
+        reps = max(low, TEST_FIRST_REPS) if self.block.prescription.reps else low
         words = f"{reps} easy reps with {_test_set_words(self.exercise)}, {self._shown(load)}"
-        reason = (f"No history: a test set of {words} (NSCA's light first set of 5-10), or log the load you know "
+        light = " (NSCA's light first set of 5-10)" if reps >= TEST_FIRST_REPS else ""
+        reason = (f"No history: a test set of {words}{light}, or log the load you know "
                   "you lift (or give it in config [known]); the coach adjusts from there")
         return replace(first, reps=reps, load=load, reason=reason, test=True)
 
