@@ -175,7 +175,7 @@ class _LoadedStart:
         low = int(self.reps_range.low)
         reps = max(low, TEST_FIRST_REPS) if self.block.prescription.reps else low
         words = f"{reps} easy reps with {_test_set_words(self.exercise)}, {self._shown(load)}"
-        light = " (NSCA's light first set of 5-10)" if reps >= TEST_FIRST_REPS else ""
+        light = " (NSCA's light first set of 5-10)" if reps == TEST_FIRST_REPS else ""
         reason = (f"No history: a test set of {words}{light}, or log the load you know "
                   "you lift (or give it in config [known]); the coach adjusts from there")
         return replace(first, reps=reps, load=load, reason=reason, test=True)
