@@ -5,6 +5,9 @@
 - reachable: the same share counted only over the sets where some load the equipment makes, at some
   rep count in the plan's range, is within 1 RPE of the target for the true strength that day (where
   none is, no coach could land the set, and the figure above measures the equipment and the plan);
+- why off target: each off-target set after calibration as one of: no load and rep count could land it,
+  in the first BACK_OUTINGS sessions of its exercise back from the layoff (the deload and the climb
+  back), or anything else (the coach's aim, the noise of a reading);
 - first-set distance: how many load steps the first work set's target is from the load that makes its
   reps at its RPE for the true strength (normal starts after calibration);
 - drift: with a constant true strength, how far the first-set load moves between the first and the
@@ -32,6 +35,7 @@ from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, convert
 
 CALIBRATION_OUTINGS = 2      # the brief: goals hold "after the first two sessions"
+BACK_OUTINGS = 2             # sessions of an exercise counted as "back from the layoff": the deload and the next
 DRIFT_WINDOW = 3             # normal starts averaged at each end of the steady stretch
 ON_TARGET_RPE = 1.0
 LADDER_TOP_KG = 500.0        # no simulated lifter comes near it
@@ -192,6 +196,7 @@ class Figures:
     missed_sessions: int
     reachable_sets: int = 0                # work sets after calibration that some load and rep count could land
     on_target_reachable: float | None = None   # the on-target share among those
+    off_target: tuple[tuple[str, int], ...] = ()   # (cause, sets) of the off-target sets, see off_target_causes
 
     @property
     def median_steps(self) -> float | None:
@@ -224,6 +229,30 @@ def reachable_share(outings: Sequence[Outing]) -> tuple[int, float | None]:
     """(work sets after calibration that could land, the share of them that did)."""
     return _landed([e for o in outings if not o.calibrating
                     for e, could in zip(o.efforts, o.reachable or (True,) * len(o.efforts)) if could])
+
+
+OFF_TARGET_CAUSES = ("unreachable", "back from layoff", "other")
+
+
+def off_target_causes(outings: Sequence[Outing], layoff: tuple[date, date] | None) -> tuple[tuple[str, int], ...]:
+    """How many off-target sets after calibration nothing could land, came back from the layoff, or neither."""
+    counts = dict.fromkeys(OFF_TARGET_CAUSES, 0)
+    back: dict[str, int] = {}
+    for o in outings:
+        if layoff is not None and o.day >= layoff[1]:
+            back[o.exercise_id] = back.get(o.exercise_id, 0) + 1
+        if o.calibrating:
+            continue
+        for (goal, true), could in zip(o.efforts, o.reachable or (True,) * len(o.efforts)):
+            if abs(true - goal) <= ON_TARGET_RPE + 1e-9:
+                continue
+            if not could:
+                counts["unreachable"] += 1
+            elif 0 < back.get(o.exercise_id, 0) <= BACK_OUTINGS:
+                counts["back from layoff"] += 1
+            else:
+                counts["other"] += 1
+    return tuple(counts.items())
 
 
 def first_set_distances(outings: Sequence[Outing], ladders: Mapping[str, Ladder]) -> tuple[float, ...]:
@@ -275,4 +304,5 @@ def measure(outings: Sequence[Outing], steady: Sequence[Outing], ladders: Mappin
         drift=largest_drift(steady, ladders, layoff),
         deloads=deload_checks(outings, ladders), missed_sessions=sum(o.missed for o in outings),
         reachable_sets=reachable_sets, on_target_reachable=reachable_on_target,
+        off_target=off_target_causes(outings, layoff),
     )

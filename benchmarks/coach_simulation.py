@@ -1,7 +1,7 @@
 """Simulated lifters through every sample plan for months: how well the coach aims across sessions.
 
 Usage: python benchmarks/coach_simulation.py [--weeks N] [--plans ID ...] [--set-ups NAME ...]
-       [--seed S] [--jobs N] [--json]
+       [--seed S] [--jobs N] [--json | --why]
 
 Each plan runs on each equipment set-up (a plan with no loaded exercise runs once) for a lifter who
 grows half a percent a week and for one whose strength stays the same, with a 3-week layoff after
@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from coach_figures import CALIBRATION_OUTINGS, Figures  # noqa: E402
+from coach_figures import CALIBRATION_OUTINGS, OFF_TARGET_CAUSES, Figures  # noqa: E402
 from coach_runs import SET_UPS, Scenario, SetUp, loaded_exercises, run_figures  # noqa: E402
 
 from strongstride.services.library import load_exercise_library  # noqa: E402
@@ -72,7 +72,7 @@ class Row:
             "drift": None if f.drift is None else {"exercise": f.drift[0], "steps": round(f.drift[1], 2)},
             "deloads": [{"exercise": d.exercise_id, "day": d.day.isoformat(), "after": d.why, "load": d.load,
                          "normal_start": d.normal_load, "lighter": d.lighter} for d in f.deloads],
-            "missed_sessions": f.missed_sessions,
+            "missed_sessions": f.missed_sessions, "off_target": dict(f.off_target),
         }
 
 
@@ -158,6 +158,19 @@ def table_lines(rows: Sequence[Row], scenario: Scenario) -> list[str]:
     return lines
 
 
+def why_lines(rows: Sequence[Row]) -> list[str]:
+    """Per plan and set-up, the off-target sets as shares of all work sets counted: nothing could land them,
+    back from the layoff (the deload and the session after), or anything else."""
+    lines = [f"{'plan':<20}{'set-up':<15}{'work sets':>9}  {'on target':>9}  "
+             + "  ".join(f"{cause:>16}" for cause in OFF_TARGET_CAUSES)]
+    for row in rows:
+        f = row.figures
+        shares = [_percent(n / f.work_sets if f.work_sets else None) for _, n in f.off_target]
+        lines.append(f"{row.plan_id:<20}{row.set_up:<15}{f.work_sets:>9}  {_percent(f.on_target):>9}  "
+                     + "  ".join(f"{share:>16}" for share in shares))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weeks", type=int, default=Scenario.weeks, help="training weeks (default 16)")
@@ -166,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", default="1", help="seeds every lifter's reporting noise")
     parser.add_argument("--jobs", type=int, default=2, help="processes to run on (default 2)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--why", action="store_true", help="print why the off-target sets were off target")
     args = parser.parse_args(argv)
     scenario = Scenario(weeks=args.weeks, layoff_after=min(Scenario.layoff_after, args.weeks // 2),
                         race_week=args.weeks - 1 if args.weeks >= 4 else None)
@@ -176,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           "layoff": None if scenario.layoff is None else [d.isoformat() for d in scenario.layoff],
                           "race": None if scenario.race_date is None else scenario.race_date.isoformat(),
                           "rows": [row.as_dict() for row in rows]}, indent=2))
+    elif args.why:
+        print("\n".join(why_lines(rows)))
     else:
         print("\n".join(table_lines(rows, scenario)))
     return 0

@@ -24,3 +24,7 @@ def test_the_command_prints_a_table_and_json_for_a_short_run():
     foundation = data["rows"][0]
     assert foundation["work_sets"] > 0 and 0.0 <= foundation["on_target"] <= 1.0
     assert foundation["first_sets"] > 0 and foundation["median_steps"] >= 0.0
+    assert set(foundation["off_target"]) == {"unreachable", "back from layoff", "other"}
+    why = subprocess.run([*command, "--why"], capture_output=True, text=True, timeout=120, check=True).stdout.splitlines()
+    assert why[0].split()[:2] == ["plan", "set-up"] and "unreachable" in why[0]
+    assert [line.split()[:2] for line in why[1:]] == [["runner-foundation", "kg-plates"], ["bodyweight-beginner", "any"]]

@@ -219,6 +219,23 @@ def test_on_target_among_reachable_sets_leaves_out_the_sets_nothing_could_land()
     assert figures.on_target_share(outings) == (2, 0.5) and figures.reachable_share(outings) == (0, None)
 
 
+def test_each_off_target_set_is_counted_once_as_unreachable_back_from_the_layoff_or_other():
+    # 1RM 100, 5 @8 (81.1 kg) on target, 70.7 kg x 5 (RPE 4) off; the layoff ends in week 6
+    week = [DAY + timedelta(weeks=n) for n in range(9)]
+    logs = [squat_session(week[0], [(50.0, 5)], 50.0), squat_session(week[1], [(50.0, 5)], 50.0),
+            squat_session(week[2], [(81.1, 5), (70.7, 5)], 81.1)]
+    logs += [squat_session(day, [(70.7, 5)], 70.7) for day in week[6:9]]
+    layoff = (week[4], week[6])
+    squatter = lifter(back_squat=("load", 100.0))
+    landable = figures.outings_from_logs(logs, squatter, layoff, {"back_squat": figures.Reach((60.0, 70.7, 81.1), 5, 5)})
+    assert dict(figures.off_target_causes(landable, layoff)) == {"unreachable": 0, "back from layoff": 2, "other": 2}
+    gappy = figures.outings_from_logs(logs, squatter, layoff, {"back_squat": figures.Reach((60.0, 70.7, 90.0), 5, 5)})
+    assert dict(figures.off_target_causes(gappy, layoff)) == {"unreachable": 4, "back from layoff": 0, "other": 0}
+    measured = figures.measure(landable, landable, {"back_squat": BAR_LADDER}, layoff)
+    lines = simulation.why_lines([simulation.Row("heavy-strength", "kg-plates", measured)])
+    assert lines[-1].split() == ["heavy-strength", "kg-plates", "5", "20%", "0%", "40%", "40%"]
+
+
 def test_figures_gather_the_run_and_the_table_marks_each_missed_goal():
     logs = weekly([60.0, 70.0, 81.1, 81.1, 90.0, 90.0])
     outings = figures.outings_from_logs(logs, lifter(back_squat=("load", 100.0)), None)
