@@ -9,6 +9,7 @@ import pytest
 from strongstride.model.units import KG_PER_LB
 from strongstride.services.charts import chart_text, chart_words, exercise_chart, monthly_charts, weekly_sessions_chart
 from strongstride.services.records import WeekCount, every_exercise_progress, exercise_trend, work_per_month
+from tests.unit.session_fixtures import exercise
 from tests.unit.summary_builders import summary
 
 HISTORY = [
@@ -65,3 +66,12 @@ def test_monthly_charts_show_volume_and_time_held_only_when_there_is_some() -> N
     bodyweight_only = [summary(date(2026, 3, 2), ("push_up", 12, None, 8.0, None), ("plank", None, None, 7.0, 40))]
     months = work_per_month(bodyweight_only, 1, date(2026, 3, 31), "kg")
     assert [chart.title for chart in monthly_charts(months, "kg")] == ["Time held per month (m:ss)"]
+
+
+def test_a_name_from_the_runners_files_is_drawn_as_text_never_obeyed() -> None:
+    hostile = [summary(date(2026, 3, 2), ("squat", 5, 100.0, 8.0, None))]
+    progress = every_exercise_progress(hostile, "kg", {"squat": exercise("squat", name="Squat \x1b[31mred\x1b[0m")})
+    chart = exercise_chart(progress[0])
+    assert chart is not None
+    drawn = chart_text(chart, 70, 10, [(1, 2, 3)])
+    assert "\x1b[31m" not in drawn and "\\x1b[31mred" in drawn

@@ -17,6 +17,7 @@ from datetime import date
 import plotext
 
 from strongstride.model.units import Unit
+from strongstride.model.visible_text import visible
 from strongstride.services.records import (
     ExerciseProgress, WeekCount, WorkDone, held_text, rounded, work_figures,
 )
@@ -60,8 +61,8 @@ def exercise_chart(progress: ExerciseProgress) -> Chart | None:
     series = [Series(trend.measure, trend.points)]
     if progress.best_set is not None and progress.best_set.unit == trend.unit:
         series.append(Series(progress.best_set.measure, progress.best_set.points))
-    return Chart(f"{progress.name}: {' and '.join(one.label for one in series)} ({trend.unit})", trend.unit,
-                 tuple(series))
+    name = visible(progress.name)   # from the runner's files: its control characters shown, never obeyed
+    return Chart(f"{name}: {' and '.join(one.label for one in series)} ({trend.unit})", trend.unit, tuple(series))
 
 
 def weekly_sessions_chart(weeks: Sequence[WeekCount], target: int) -> Chart:
@@ -126,12 +127,12 @@ def _draw_lines(chart: Chart, palette: list[RGB]) -> None:
 
 
 def _value_ticks(low: float, high: float, rows: int) -> list[float]:
-    """Round values (steps of 1, 2, 2.5 or 5 times a power of ten) from below `low` to above `high`, one every few rows."""
-    if high <= low:
-        return [low]
+    """Round values (steps of 1, 2, 2.5 or 5 times a power of ten, at least 1) from below `low` to above `high`."""
+    if high <= low:   # a flat series: a band around it, never below zero for a count
+        low, high = (low - 1 if low > 0 else low), high + 1
     wanted = (high - low) / max(2, min(5, rows // 3))
     magnitude = 10 ** math.floor(math.log10(wanted))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= wanted)
+    step = max(1.0, next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= wanted))   # no half sessions
     first, last = math.floor(low / step), math.ceil(high / step)
     return [round(n * step, 6) for n in range(first, last + 1)]
 
