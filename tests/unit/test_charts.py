@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 
 from strongstride.model.units import KG_PER_LB
-from strongstride.services.charts import chart_text, chart_words, exercise_chart, monthly_charts, weekly_sessions_chart
+from strongstride.services.charts import Chart, Series, best_of_spans, chart_text, chart_words, exercise_chart, monthly_charts, weekly_sessions_chart
 from strongstride.services.records import WeekCount, every_exercise_progress, exercise_trend, work_per_month
 from tests.unit.session_fixtures import exercise
 from tests.unit.summary_builders import summary
@@ -75,3 +76,13 @@ def test_a_name_from_the_runners_files_is_drawn_as_text_never_obeyed() -> None:
     assert chart is not None
     drawn = chart_text(chart, 70, 10, [(1, 2, 3)])
     assert "\x1b[31m" not in drawn and "\\x1b[31mred" in drawn
+
+
+def test_a_long_series_is_drawn_as_the_best_of_each_span_and_its_words_keep_every_session() -> None:
+    points = [(date(2000, 1, 3) + timedelta(days=2 * n), float(n % 7)) for n in range(1000)]
+    thinned = best_of_spans(points, 100)
+    assert len(thinned) == 100 and all(value == 6.0 for _, value in thinned)   # every span of 10 holds a 6
+    assert best_of_spans(points[:50], 100) == points[:50]
+    chart = Chart("Squat: e1RM (kg)", "kg", (Series("e1RM", tuple(points)),))
+    assert chart_words(chart)[1].startswith("e1RM: 1000 sessions, first 0 on 2000-01-03")
+    assert re.search(r"^ *2000-01-\d\d .* 2004-\d\d-\d\d", chart_text(chart, 60, 10, None), re.M)   # dates on the axis

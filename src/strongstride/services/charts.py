@@ -13,8 +13,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-import plotext
+from types import ModuleType
 
 from strongstride.model.units import Unit
 from strongstride.model.visible_text import visible
@@ -88,15 +87,17 @@ def monthly_charts(months: Sequence[tuple[date, WorkDone]], unit: Unit) -> list[
 def chart_text(chart: Chart, width: int, height: int, colours: Sequence[RGB] | None) -> str:
     """The chart drawn in `width` x `height` cells: ANSI colours from `colours` (one a series, the target's
     last), or no escape codes at all when `colours` is None."""
+    import plotext   # 70 ms to import: only when a chart is drawn
+
     with _plotext_lock:
         plotext.clf()
         plotext.plotsize(max(width, 20), max(height, 6))
         plotext.theme("clear")
         palette = list(colours or [])
         if chart.bars:
-            _draw_bars(chart, palette)
+            _draw_bars(plotext, chart, palette)
         else:
-            _draw_lines(chart, palette)
+            _draw_lines(plotext, chart, palette, width)
         if chart.target is not None:
             plotext.hline(chart.target, palette[-1] if palette else "default")
         values = [value for one in chart.series for _, value in one.points] + [chart.target or 0.0]
@@ -110,20 +111,33 @@ def chart_text(chart: Chart, width: int, height: int, colours: Sequence[RGB] | N
     return drawn if colours is not None else plotext.uncolorize(drawn)
 
 
-def _draw_bars(chart: Chart, palette: list[RGB]) -> None:
+def _draw_bars(plotext: ModuleType, chart: Chart, palette: list[RGB]) -> None:
     """One bar a period, labelled by its date; plotext leaves out labels that would overlap."""
     points = chart.series[0].points
     plotext.bar([day.strftime(chart.date_form) for day, _ in points], [value for _, value in points],
                 color=palette[0] if palette else "default", width=0.6)
 
 
-def _draw_lines(chart: Chart, palette: list[RGB]) -> None:
-    """Each series a line over the days, on a date axis."""
+def _draw_lines(plotext: ModuleType, chart: Chart, palette: list[RGB], width: int) -> None:
+    """Each series a line over the days, on a date axis, at most two points a column (the best of those they span)."""
     plotext.date_form("Y-m-d")
     for number, one in enumerate(chart.series):
-        plotext.plot([day.strftime(DAY_FORM) for day, _ in one.points], [value for _, value in one.points],
+        points = best_of_spans(one.points, 2 * width)
+        plotext.plot([day.strftime(DAY_FORM) for day, _ in points], [value for _, value in points],
                      marker=LINE_MARKER, label=one.label if len(chart.series) > 1 else None,
                      color=palette[number % len(palette)] if palette else "default")
+
+
+def best_of_spans(points: Sequence[tuple[date, float]], most: int) -> list[tuple[date, float]]:
+    """At most `most` points: each the best of an equal run of consecutive points, on its day; all of them if few.
+
+    Thirty years of sessions are thousands of points for a chart some sixty columns wide: drawing each
+    would take a third of a second and show no more.
+    """
+    if len(points) <= most:
+        return list(points)
+    edges = [round(n * len(points) / most) for n in range(most + 1)]
+    return [max(points[start:end], key=lambda point: point[1]) for start, end in zip(edges, edges[1:])]
 
 
 def _value_ticks(low: float, high: float, rows: int) -> list[float]:

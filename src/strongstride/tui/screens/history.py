@@ -235,12 +235,13 @@ class HistoryScreen(Screen[None]):
         if tab in self.read or tab not in ("trends", "charts"):
             return
         self.read.add(tab)
+        # the worker starts once the tab is painted: it would otherwise share the interpreter with the painting
         if tab == "trends":   # the loading state sits beside the list, which keeps the focus for when it fills
             self.query_one("#trend", Vertical).loading = True
-            self.read_progress()
+            self.call_after_refresh(self.read_progress)
         else:
             self.query_one("#charts-status", Static).loading = True
-            self.read_charts()
+            self.call_after_refresh(self.read_charts)
 
     @work(thread=True, exclusive=True, group="trends")
     def read_progress(self) -> list[ExerciseProgress]:

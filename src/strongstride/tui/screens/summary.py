@@ -94,7 +94,7 @@ class SummaryScreen(Screen[Path | None]):
         note.can_focus = False
         self.set_focus(None)
         log = self.keeper.session.to_log(finished_at=None if self.keeper.state.finished else self.clock())
-        self.add_up(log)
+        self.call_after_refresh(self.add_up, log)   # once the screen is painted, so the worker does not slow it
 
     @work(thread=True, exclusive=True, group="recap")
     def add_up(self, log: SessionLog) -> SessionRecap:
