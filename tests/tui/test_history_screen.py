@@ -23,7 +23,10 @@ from strongstride.tui.screens.history import (
 )
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.widgets.chart_view import ChartView
-from tests.tui.app_fixtures import TODAY, make_app, past_sessions
+from strongstride.store.history import HistoryStore
+from strongstride.tui.app import StrongstrideApp
+from strongstride.tui.startup import load_app_state
+from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, past_sessions, user_folders
 from tests.unit.session_fixtures import exercise
 
 AT = datetime(2026, 11, 1, 9, 0)
@@ -275,3 +278,20 @@ async def test_4_draws_weeks_against_the_target_volume_and_time_held_with_their_
         assert words[0].endswith("2026-11-09: 1; 2026-11-16: 2; 2026-11-23: 0")
         assert words[1] == "Volume per month (kg): 2026-11: 2,085"   # 400 + 425 + 450 squat, 3 x 270 deadlift
         assert words[2] == "Time held per month (m:ss): 2026-11: 2:00"
+
+
+async def test_a_bodyweight_history_shows_reps_and_time_held_not_an_empty_volume_column(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = user_folders(tmp_path, monkeypatch)
+    store = HistoryStore(folders["data"], folders["cache"])
+    sets = (SetLog("push_up", 1, AT, exercise_name="Push up", reps=12, rpe=8.0),
+            SetLog("push_up", 2, AT, exercise_name="Push up", reps=10, rpe=8.5),
+            SetLog("plank", 1, AT, exercise_name="Plank", hold_seconds=50, rpe=7.0))
+    store.save(SessionLog(id="bodyweight-1", plan_id="bodyweight", session_id="A", started_at=AT, sets=sets))
+    app = StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        table = app.screen.query_one(DataTable)
+        assert [str(column.label) for column in table.columns.values()] == [
+            "Date", "Session", "Time", "Sets", "Bodyweight reps", "Held (m:ss)", "Avg RPE"]
+        assert [str(cell) for cell in table.get_row_at(0)][3:6] == ["3", "22", "0:50"]
