@@ -8,6 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.color import Color
+from textual.content import Content
+from textual.style import Style
 from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from strongstride.services.records import WeekCount, every_exercise_progress, exercise_trend
@@ -295,3 +298,28 @@ async def test_a_bodyweight_history_shows_reps_and_time_held_not_an_empty_volume
         assert [str(column.label) for column in table.columns.values()] == [
             "Date", "Session", "Time", "Sets", "Bodyweight reps", "Held (m:ss)", "Avg RPE"]
         assert [str(cell) for cell in table.get_row_at(0)][3:6] == ["3", "22", "0:50"]
+
+
+async def test_the_trend_chart_is_drawn_in_the_themes_colours_and_follows_a_theme_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h", "2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chart = app.screen.query_one("#trend-chart", ChartView)
+
+        def colours() -> set[tuple[int, int, int]]:
+            drawn = chart.render()
+            assert isinstance(drawn, Content)
+            return {span.style.foreground.rgb for span in drawn.spans
+                    if isinstance(span.style, Style) and span.style.foreground is not None}
+
+        def primary() -> tuple[int, int, int]:
+            return Color.parse(app.theme_variables["primary"]).rgb
+
+        assert primary() in colours()
+        before = primary()
+        app.theme = next(theme for theme in ("strongstride-light", "strongstride-dark") if theme != app.theme)
+        await pilot.pause()
+        assert primary() != before and primary() in colours() and before not in colours()
