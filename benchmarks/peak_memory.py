@@ -9,7 +9,6 @@ The target: every strongstride process under 120 MB, with 30 years of history.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import subprocess
 import sys
@@ -22,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import review_commands  # noqa: E402
 import startup  # noqa: E402
 from report import Figure, Target  # noqa: E402
-from timing import add_options, bench_environment, print_on_history  # noqa: E402
+from timing import bench_environment, repeated_main  # noqa: E402
 
 RUNS = 3
 PEAK_TARGET_MB = 120
@@ -59,11 +58,7 @@ def measure(root: Path, runs: int) -> list[Figure]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    add_options(parser, RUNS)
-    options = parser.parse_args(argv)
-    print_on_history(options.years, lambda root: measure(root, options.runs))
-    return 0
+    return repeated_main(__doc__.splitlines()[0], measure, RUNS, argv)
 
 
 if __name__ == "__main__":

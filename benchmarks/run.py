@@ -3,7 +3,8 @@
 Usage: python benchmarks/run.py [--years N [N ...]] [--runs N] [--rest S] [--quick]
 
 Figures: the store (saving a set among them); `history` and `stats` beside the 20-row Rich table;
-start-up to the first painted home screen beside a bare Textual app; a real rest on the rest timer
+start-up to the first painted home screen beside a bare Textual app; the History screen's tabs and the
+summary screen from the key press to their first paint; a real rest on the rest timer
 (60 s); and each process's peak memory. The process benchmarks are shown with bytecode cached (as
 installed) and with bytecode off (a checkout run with PYTHONDONTWRITEBYTECODE=1). Each history is
 written once and every figure is measured on it. --quick is a smoke run: one repetition, bytecode
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import history_store  # noqa: E402
 import peak_memory  # noqa: E402
 import review_commands  # noqa: E402
+import screen_paint  # noqa: E402
 import startup  # noqa: E402
 import timer_drift  # noqa: E402
 from report import Figure, table, years_heading  # noqa: E402
@@ -56,6 +58,7 @@ def every_figure(root: Path, runs: int | None, conditions: tuple[bool, ...], res
         figures += review_commands.measure(root, runs or review_commands.RUNS, cached)
     for cached in conditions:
         figures += startup.measure(root, runs or startup.RUNS, cached)
+    figures += screen_paint.measure(root, runs or screen_paint.RUNS)
     figures += timer_drift.measure(root, rest_seconds)
     return figures + peak_memory.measure(root, runs or peak_memory.RUNS)
 

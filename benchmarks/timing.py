@@ -66,6 +66,16 @@ def print_on_history(years: int, measure: Callable[[Path], list[Figure]]) -> lis
     return figures
 
 
+def repeated_main(description: str, measure: Callable[[Path, int], list[Figure]], runs: int,
+                  argv: list[str] | None) -> int:
+    """A benchmark run on its own that repeats its measurement: write the history, measure it, print the table."""
+    parser = argparse.ArgumentParser(description=description)
+    add_options(parser, runs)
+    options = parser.parse_args(argv)
+    print_on_history(options.years, lambda root: measure(root, options.runs))
+    return 0
+
+
 Measure = Callable[[Path, int, bool], list[Figure]]   # (history root, runs, bytecode cached) -> figures
 
 

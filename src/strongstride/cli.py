@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="adherence, personal records and volume")
     stats.add_argument("--weeks", type=int, default=8, metavar="N", help="weeks of adherence to show")
     stats.add_argument("--rescan", action="store_true", help=RESCAN_HELP)
+    stats.add_argument("--plot", action="store_true",
+                       help="also draw sessions per week, work per month and each exercise's progress as charts")
 
     export = commands.add_parser("export", help="write the history as CSV, JSON, Strong's CSV or FIT activities")
     export.add_argument("--format", choices=("csv", "json", "strong", "fit"), required=True)

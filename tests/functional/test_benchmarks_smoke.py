@@ -22,10 +22,15 @@ FIGURES_ALONE = ("home screen data, cold cache (rebuild)", "home screen data, wa
                  "save a set (in-progress, its setup and 20 events)", "yardstick (20-row Rich table)",
                  "bare Textual app, one Static", "rest ended late by (drift)", "digits behind the time left, worst tick",
                  "re-opened rest (begun 0.2 s before) ended late")
+SCREEN_FIGURES = ("History screen (h), Sessions tab", "Trends tab (2), first paint", "Trends tab, next exercise highlighted",
+                  "Weeks tab (3)", "Charts tab (4), first paint", "back to the Sessions tab (1)",
+                  "summary screen, first paint")
+SCREEN_READS = ("Trends tab, every exercise read and drawn", "Charts tab, charts drawn", "summary screen, recap added up")
 FIGURES_WITH_RATIO = ("strongstride history", "strongstride stats", "strongstride home screen")
 SECTIONS = ("history store, in one process, median of 1",
             "review commands, stdout to a pipe, median of 1, bytecode cached",
             "start-up to first paint, headless 80x24, median of 1, bytecode cached",
+            "screens, key press to first paint, headless 80x24, median of 1",
             "rest timer, a real 2 s rest in the headless app",
             "peak memory (max RSS), median of 1")
 
@@ -49,6 +54,10 @@ def test_a_quick_run_prints_every_figure(tmp_path: Path, monkeypatch: pytest.Mon
     for label, target in (("rest ended late by (drift)", "< 50 ms"), ("re-opened rest (begun 0.2 s before) ended late", "< 50 ms"),
                           ("save a set (in-progress, its setup and 20 events)", "< 20 ms"), ("home screen data, warm cache", "< 150 ms")):
         assert re.search(rf"^  {re.escape(label)}\s+{VALUE}  {target}: (ok|missed at 1 year)$", out, re.M), label
+    for label in SCREEN_FIGURES:
+        assert re.search(rf"^  {re.escape(label)}\s+{VALUE}  < 50 ms: (ok|missed at 1 year)$", out, re.M), label
+    for label in SCREEN_READS:
+        assert re.search(rf"^  {re.escape(label)}\s+{VALUE}$", out, re.M), label
     assert not any((tmp_path / name).exists() for name in ("data", "config", "cache"))
 
 

@@ -44,9 +44,9 @@ def test_sessions_are_listed_oldest_first_as_plain_text_when_piped(folders: Path
     code, out, err = run(capsys)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "Date              Session     Plan               Sets  Volume (kg)  RPE",
-        "2026-03-02 18:00  Strength A  Runner foundation     2          960  8.5",
-        "2026-03-04 19:00  Strength A  Runner foundation     3          960  8.0",
+        "Date              Session     Plan               Sets  Volume (kg)  Held (m:ss)  RPE",
+        "2026-03-02 18:00  Strength A  Runner foundation     2          960            -  8.5",
+        "2026-03-04 19:00  Strength A  Runner foundation     3          960         0:45  8.0",
     ]
     assert "\x1b[" not in out
 
@@ -192,7 +192,22 @@ def test_rescan_reports_a_file_broken_in_place_in_a_settled_year(folders: Path, 
     assert code == 0 and out.splitlines() == [EMPTY_HISTORY] and f"{old}:" in err and "sets[1].rpe" in err
 
 
-def test_bodyweight_work_shows_no_volume_rather_than_zero(folders: Path, capsys) -> None:
-    save_session(folders, START, (("push_up", 12, None, 8.0, None), ("plank", None, None, 8.0, 40)))
-    [row] = run(capsys)[1].splitlines()[1:]
-    assert re.split(r"\s{2,}", row.strip())[3:] == ["2", "-", "8.0"]
+def test_bodyweight_work_shows_reps_and_holds_rather_than_an_empty_volume_column(folders: Path, capsys) -> None:
+    save_session(folders, START, (("push_up", 12, None, 8.0, None), ("push_up", 10, None, 8.0, None),
+                                  ("plank", None, None, 8.0, 40)))
+    save_session(folders, START + timedelta(days=2), (("plank", None, None, 8.0, 75),))
+    lines = run(capsys)[1].splitlines()
+    assert re.split(r"\s{2,}", lines[0]) == ["Date", "Session", "Plan", "Sets", "Bodyweight reps", "Held (m:ss)", "RPE"]
+    assert [re.split(r"\s{2,}", row.strip())[3:] for row in lines[1:]] == [["3", "22", "0:40", "8.0"],
+                                                                          ["1", "-", "1:15", "8.0"]]
+
+
+def test_a_bodyweight_exercise_shows_its_trends_measure_not_an_empty_e1rm(folders: Path, capsys) -> None:
+    save_session(folders, START, (("plank", None, None, 8.0, 40), ("plank", None, None, 8.0, 50)))
+    save_session(folders, START + timedelta(days=2), (("plank", None, None, 8.0, 60),))
+    lines = run(capsys, "--exercise", "plank")[1].splitlines()
+    assert re.split(r"\s{2,}", lines[1]) == ["Date", "Work sets (kg x reps @RPE)", "Longest hold (s)"]
+    assert [re.split(r"\s{2,}", row)[-1] for row in lines[2:4]] == ["50", "60"]
+    assert "e1RM" not in "\n".join(lines)
+
+

@@ -13,7 +13,7 @@ import pytest
 from strongstride import cli
 from strongstride.commands import history
 from strongstride.services import records as records_module
-from strongstride.commands.stats import MONTHS_OF_VOLUME, NO_VOLUME
+from strongstride.commands.stats import MONTHS_OF_WORK
 from strongstride.model.calendar import month_start
 from strongstride.model.units import KG_PER_LB
 from strongstride.store.history import HistoryStore
@@ -86,21 +86,21 @@ def test_loads_and_volume_follow_the_configs_units(folders: Path, capsys) -> Non
     save_session(folders, TODAY, ("back_squat", 10, 100.0, None, None))
     out = run(capsys)[1]
     assert ["heaviest 10 reps", "220.5 lb", f"{TODAY}"] in cells(section(out, "Personal records"))
-    volume = section(out, "Volume per month")
-    assert volume[0] == "Volume per month (lb)"
+    volume = section(out, "Work per month")
+    assert cells(volume[1:2]) == [["Month", "Volume (lb)"]]
     assert volume[-1].split()[:2] == [f"{TODAY:%Y-%m}", "2,204.6"]
 
 
 def test_volume_covers_the_last_twelve_months_with_a_bar_for_each(folders: Path, capsys) -> None:
     save_session(folders, month_start(TODAY, 2) + timedelta(days=3), ("back_squat", 10, 50.0, 8.0, None))
     save_session(folders, TODAY, ("back_squat", 10, 100.0, 8.0, None))
-    save_session(folders, month_start(TODAY, MONTHS_OF_VOLUME), ("back_squat", 10, 500.0, 8.0, None))   # too old
-    volume = section(run(capsys)[1], "Volume per month")
+    save_session(folders, month_start(TODAY, MONTHS_OF_WORK), ("back_squat", 10, 500.0, 8.0, None))   # too old
+    volume = section(run(capsys)[1], "Work per month")
     rows = volume[2:]
-    assert len(rows) == MONTHS_OF_VOLUME
+    assert len(rows) == MONTHS_OF_WORK
     assert rows[-1].split() == [f"{TODAY:%Y-%m}", "1,000", "#" * 20]
     assert rows[-3].split() == [f"{month_start(TODAY, 2):%Y-%m}", "500", "#" * 10]
-    assert rows[-2].split() == [f"{month_start(TODAY, 1):%Y-%m}", "0"]
+    assert rows[-2].split() == [f"{month_start(TODAY, 1):%Y-%m}", "-"]
 
 
 def test_an_empty_history_says_so_and_succeeds(folders: Path, capsys) -> None:
@@ -227,19 +227,53 @@ def test_weeks_and_months_before_the_first_session_are_not_counted(folders: Path
     weeks = cells(section(out, "Sessions per week")[2:-1])
     assert [row[0] for row in weeks] == [f"{THIS_MONDAY - timedelta(weeks=back)}" for back in (2, 1, 0)]
     assert section(out, "Sessions per week")[-1] == f"Target met in 0 of 2 full weeks; this week so far: 1 of 2."
-    months = [row[0] for row in cells(section(out, "Volume per month")[2:])]
+    months = [row[0] for row in cells(section(out, "Work per month")[2:])]
     assert months[0] == f"{first:%Y-%m}" and months[-1] == f"{TODAY:%Y-%m}"
 
 
-def test_bodyweight_only_history_says_what_volume_is_instead_of_a_table_of_zeros(folders: Path, capsys) -> None:
-    save_session(folders, TODAY, ("push_up", 12, None, 8.0, None), ("plank", None, None, 8.0, 40))
+def test_bodyweight_only_history_shows_reps_and_time_held_instead_of_an_empty_volume(folders: Path, capsys) -> None:
+    save_session(folders, TODAY, ("push_up", 12, None, 8.0, None), ("push_up", 10, None, 8.0, None),
+                 ("plank", None, None, 8.0, 40))
     out = run(capsys)[1]
     assert section(out, "Sessions per week")[-1] == "No full weeks yet; this week so far: 1 of 2."
-    assert section(out, "Volume per month") == ["Volume per month (kg)", NO_VOLUME]
+    work = cells(section(out, "Work per month")[1:])
+    assert work[0] == ["Month", "Bodyweight reps", "Held (m:ss)"]
+    assert work[-1][:3] == [f"{TODAY:%Y-%m}", "22", "0:40"]
+    assert "Volume" not in out and "e1RM" not in out
 
 
-def test_loaded_work_only_long_ago_is_named_not_called_none(folders: Path, capsys) -> None:
+def test_no_work_in_the_last_twelve_months_names_the_last_session(folders: Path, capsys) -> None:
     save_session(folders, TODAY - timedelta(days=500), ("back_squat", 5, 100.0, 8.0, None))
-    save_session(folders, TODAY, ("push_up", 12, None, 8.0, None))
-    volume = section(run(capsys)[1], "Volume per month")
-    assert volume[1] == f"None in the last 12 months; the last loaded session was on {TODAY - timedelta(days=500)}."
+    work = section(run(capsys)[1], "Work per month")
+    assert work[1] == f"None in the last 12 months; the last session was on {TODAY - timedelta(days=500)}."
+
+
+def test_plot_draws_each_chart_with_dates_values_and_words_and_no_escape_codes_under_no_color(
+        folders: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")     # even a terminal gets no colour when NO_COLOR is set
+    save_session(folders, THIS_MONDAY - timedelta(weeks=1), ("back_squat", 5, 100.0, 8.0, None), ("plank", None, None, 7.0, 40))
+    save_session(folders, THIS_MONDAY, ("back_squat", 5, 110.0, 8.0, None), ("plank", None, None, 7.0, 55))
+    code, out, err = run(capsys, "--plot", "--weeks", "2")
+    assert (code, err) == (0, "")
+    assert "\x1b" not in out
+    for title in ("Sessions per week (target 2)", "Volume per month (kg)", "Time held per month (m:ss)",
+                  "Back squat: e1RM and heaviest set (kg)", "Plank: longest hold (s)"):
+        assert title in out
+    last_week = f"{THIS_MONDAY - timedelta(weeks=1)}"
+    assert f"{last_week}: 1" in out.splitlines()                       # the words under the weekly chart
+    assert f"e1RM: 2 sessions, first 123.3 on {last_week}, latest 135.6 on {THIS_MONDAY}" in out   # 5 @8: 81.1%
+    axis_values = {line.split("┤")[0].strip() for line in out.splitlines() if "┤" in line}
+    assert {"0", "1", "120"} <= axis_values                            # values on the axes
+
+
+def test_plot_in_a_pipe_has_no_escape_codes_and_a_terminal_gets_colour(folders: Path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    save_session(folders, TODAY, ("back_squat", 5, 100.0, 8.0, None))
+    out = run(capsys, "--plot")[1]
+    assert "Sessions per week (target 2)" in out and "\x1b" not in out
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run(capsys, "--plot")[1]
+    assert re.search(r"\x1b\[(\d+;)*(3[0-8]|9[0-7])[;m]", coloured)        # the series in a colour
+    assert "Back squat: e1RM and heaviest set (kg)" in re.sub(r"\x1b\[[0-9;]*m", "", coloured)

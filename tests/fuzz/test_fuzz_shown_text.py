@@ -104,6 +104,7 @@ def write_folders(root: Path, monkeypatch: pytest.MonkeyPatch, names: Names) -> 
 async def drawn_safely_after(pilot: Pilot, keys: str, screen: str) -> Screen:
     """Press the keys (none: just let the app settle); the screen then shown, its drawing free of control characters."""
     await pilot.press(*keys.split())
+    await pilot.app.workers.wait_for_complete()   # what a worker reads is drawn too
     await pilot.pause()
     shown = drawn_text(pilot.app)
     assert control_characters(shown) == [], f"{screen}: {control_characters(shown)!r}"

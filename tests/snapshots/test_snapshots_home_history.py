@@ -41,8 +41,23 @@ def test_home_listing_plans(snap_compare, tmp_path: Path, monkeypatch: pytest.Mo
     assert snap_compare(make_app(tmp_path, monkeypatch), press=["p"], terminal_size=SIZE)
 
 
+async def read_then(pilot, *keys: str) -> None:
+    """Open the History screen's tab, let its worker read the history, then press the keys."""
+    await pilot.press("h", keys[0])
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press(*keys[1:])
+    await pilot.pause()
+
+
 def test_history_trend(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert snap_compare(make_app(tmp_path, monkeypatch), press=["h", "2", "down"], terminal_size=SIZE)
+    assert snap_compare(make_app(tmp_path, monkeypatch), run_before=lambda pilot: read_then(pilot, "2", "down"),
+                        terminal_size=SIZE)
+
+
+def test_history_charts(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert snap_compare(make_app(tmp_path, monkeypatch), run_before=lambda pilot: read_then(pilot, "4"),
+                        terminal_size=SIZE)
 
 
 def test_history_weeks(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

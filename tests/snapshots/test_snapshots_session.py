@@ -66,4 +66,9 @@ def test_summary_with_records(snap_compare, folders: Path, clocks: Clocks) -> No
     last_week.finish(clocks.wall())
     today = new_keeper(folders, started_at=clocks.wall())
     do_every_set(today, clocks, extra_reps=2)
-    assert snap_compare(session_app(today, clocks), press=["enter"], terminal_size=SIZE)
+    async def recap_added_up(pilot) -> None:
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(session_app(today, clocks), run_before=recap_added_up, terminal_size=SIZE)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList, Sparkline, Static, TabbedContent
+from textual.color import Color
+from textual.content import Content
+from textual.style import Style
+from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
-from strongstride.services.records import WeekCount, exercise_trend
+from strongstride.services.records import WeekCount, every_exercise_progress, exercise_trend
 from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.session_summary import SessionSummary, summarise_session
 from strongstride.tui.screens import history as history_screen
@@ -17,13 +21,15 @@ from strongstride.tui.screens.history import (
     HistoryScreen,
     adherence_text,
     duration_text,
-    exercises_done,
-    logged_name,
     session_detail,
     set_text,
 )
 from strongstride.tui.screens.home import HomeScreen
-from tests.tui.app_fixtures import TODAY, make_app, past_sessions
+from strongstride.tui.widgets.chart_view import ChartView
+from strongstride.store.history import HistoryStore
+from strongstride.tui.app import StrongstrideApp
+from strongstride.tui.startup import load_app_state
+from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, past_sessions, user_folders
 from tests.unit.session_fixtures import exercise
 
 AT = datetime(2026, 11, 1, 9, 0)
@@ -86,17 +92,21 @@ def test_the_trend_of_a_hold_is_its_longest_hold() -> None:
     assert [value for _, value in trend.points] == [40.0, 40.0, 40.0]
 
 
+def exercises_done(library: dict) -> list[tuple[str, str]]:
+    return [(one.exercise_id, one.name) for one in every_exercise_progress(summaries(), "kg", library)]
+
+
 def test_exercises_done_are_listed_by_name() -> None:
-    assert exercises_done(summaries(), {}) == [
+    assert exercises_done({}) == [
         ("plank", "Plank"), ("quarter_squat", "Quarter squat"), ("romanian_deadlift", "Romanian deadlift"),
     ]
 
 
 def test_an_exercise_the_library_knows_goes_by_the_librarys_name_as_in_stats() -> None:
     library = {"quarter_squat": exercise("quarter_squat", name="Quarter squat (barbell)")}
-    assert ("quarter_squat", "Quarter squat (barbell)") in exercises_done(summaries(), library)
-    assert logged_name(summaries(), "quarter_squat", library) == "Quarter squat (barbell)"
-    assert logged_name(summaries(), "plank", library) == "Plank"
+    assert exercises_done(library) == [
+        ("plank", "Plank"), ("quarter_squat", "Quarter squat (barbell)"), ("romanian_deadlift", "Romanian deadlift"),
+    ]
 
 
 def test_adherence_says_met_or_short_in_words_and_boxes() -> None:
@@ -118,7 +128,7 @@ async def test_h_opens_the_sessions_newest_first_with_the_highlighted_ones_detai
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3
         assert [str(cell) for cell in table.get_row_at(0)] == [
-            "Thu 19 Nov 2026", "Foundation A", "40 min", "3", "720 kg", "7.8",
+            "Thu 19 Nov 2026", "Foundation A", "40 min", "3", "720", "0:40", "7.8",
         ]
         await pilot.pause()
         detail = str(app.screen.query_one("#detail-text", Static).render())
@@ -148,13 +158,18 @@ async def test_2_shows_an_exercises_trend_as_a_chart_and_in_words(tmp_path: Path
     async with app.run_test() as pilot:
         await pilot.press("h", "2")
         assert app.screen.query_one(TabbedContent).active == "trends"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.press("down")           # from Plank to Quarter squat
         await pilot.pause()
-        chart = app.screen.query_one(Sparkline)
-        assert len(list(chart.data or [])) == 3
+        chart = app.screen.query_one("#trend-chart", ChartView)
+        assert chart.chart is not None and [len(one.points) for one in chart.chart.series] == [3, 3]
+        drawn = str(chart.render())
+        assert "Quarter squat: e1RM and heaviest set (kg)" in drawn and "2026-11-12" in drawn   # dates on the axis
         words = str(app.screen.query_one("#trend-text", Static).render())
         assert words.startswith("Quarter squat: e1RM")
         assert "over 3 sessions" in words
+        assert "heaviest set: 3 sessions, first 40 on 2026-11-12, latest 45 on 2026-11-19" in words
 
 
 async def test_3_shows_weekly_adherence_against_the_plans_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -203,6 +218,7 @@ async def test_the_trends_list_is_read_when_its_tab_is_first_shown_by_key_or_by_
         exercises = app.screen.query_one("#exercise-list", OptionList)
         assert exercises.option_count == 0
         await pilot.click("#--content-tab-trends")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one(TabbedContent).active == "trends"
         assert [str(exercises.get_option_at_index(i).prompt) for i in range(exercises.option_count)] == [
@@ -210,3 +226,100 @@ async def test_the_trends_list_is_read_when_its_tab_is_first_shown_by_key_or_by_
         assert str(app.screen.query_one("#trend-text", Static).render()).startswith("Plank: longest hold")
         await pilot.press("1", "2")
         assert exercises.option_count == 3
+
+
+def held_back(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:
+    """Make the History screen's reader `name` wait (in its worker thread) until the returned event is set."""
+    release = threading.Event()
+    reader = getattr(history_screen, name)
+
+    def waiting(*args, **kwargs):
+        assert release.wait(timeout=30), "the test never let the reading finish"
+        return reader(*args, **kwargs)
+
+    monkeypatch.setattr(history_screen, name, waiting)
+    return release
+
+
+async def test_the_trends_tab_shows_a_loading_state_until_the_exercises_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = held_back(monkeypatch, "every_exercise_progress")
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h", "2")
+        await pilot.pause()
+        exercises = app.screen.query_one("#exercise-list", OptionList)
+        assert app.screen.query_one(TabbedContent).active == "trends"   # the tab is there at once
+        trend = app.screen.query_one("#trend")
+        assert trend.loading and exercises.option_count == 0 and app.focused is exercises
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not trend.loading and exercises.option_count == 3
+        assert str(app.screen.query_one("#trend-text", Static).render()).startswith("Plank: longest hold")
+        assert "Plank: longest hold (s)" in str(app.screen.query_one("#trend-chart", ChartView).render())
+
+
+async def test_4_draws_weeks_against_the_target_volume_and_time_held_with_their_numbers_in_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    release = held_back(monkeypatch, "work_per_month")
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("h", "4")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "charts"
+        assert app.screen.query_one("#charts-status").loading and not app.screen.query("#charts-box ChartView")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.screen.query_one("#charts-status").loading
+        drawn = [str(view.render()) for view in app.screen.query("#charts-box ChartView")]
+        assert [view.splitlines()[0].strip() for view in drawn] == [
+            "Sessions per week (target 2)", "Volume per month (kg)", "Time held per month (m:ss)"]
+        assert "2026-11" in drawn[1] and "1,000" in drawn[1]                    # dates and values on the axes
+        words = [str(app.screen.query_one(f"#chart-{n}-words", Static).render()) for n in range(3)]
+        assert words[0].endswith("2026-11-09: 1; 2026-11-16: 2; 2026-11-23: 0")
+        assert words[1] == "Volume per month (kg): 2026-11: 2,085"   # 400 + 425 + 450 squat, 3 x 270 deadlift
+        assert words[2] == "Time held per month (m:ss): 2026-11: 2:00"
+
+
+async def test_a_bodyweight_history_shows_reps_and_time_held_not_an_empty_volume_column(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = user_folders(tmp_path, monkeypatch)
+    store = HistoryStore(folders["data"], folders["cache"])
+    sets = (SetLog("push_up", 1, AT, exercise_name="Push up", reps=12, rpe=8.0),
+            SetLog("push_up", 2, AT, exercise_name="Push up", reps=10, rpe=8.5),
+            SetLog("plank", 1, AT, exercise_name="Plank", hold_seconds=50, rpe=7.0))
+    store.save(SessionLog(id="bodyweight-1", plan_id="bodyweight", session_id="A", started_at=AT, sets=sets))
+    app = StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        table = app.screen.query_one(DataTable)
+        assert [str(column.label) for column in table.columns.values()] == [
+            "Date", "Session", "Time", "Sets", "Bodyweight reps", "Held (m:ss)", "Avg RPE"]
+        assert [str(cell) for cell in table.get_row_at(0)][3:6] == ["3", "22", "0:50"]
+
+
+async def test_the_trend_chart_is_drawn_in_the_themes_colours_and_follows_a_theme_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h", "2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chart = app.screen.query_one("#trend-chart", ChartView)
+
+        def colours() -> set[tuple[int, int, int]]:
+            drawn = chart.render()
+            assert isinstance(drawn, Content)
+            return {span.style.foreground.rgb for span in drawn.spans
+                    if isinstance(span.style, Style) and span.style.foreground is not None}
+
+        def primary() -> tuple[int, int, int]:
+            return Color.parse(app.theme_variables["primary"]).rgb
+
+        assert primary() in colours()
+        before = primary()
+        app.theme = next(theme for theme in ("strongstride-light", "strongstride-dark") if theme != app.theme)
+        await pilot.pause()
+        assert primary() != before and primary() in colours() and before not in colours()

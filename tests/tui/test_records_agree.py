@@ -54,7 +54,10 @@ async def test_the_summary_history_screen_and_commands_agree(tmp_path: Path, mon
     trend = command_trend(capsys, "quarter_squat")
     first, latest = re.search(r"e1RM (\S+) -> (\S+) kg", trend).groups()
     async with app.run_test() as pilot:
-        await pilot.press("h", "2", "down")   # from Plank to Quarter squat
+        await pilot.press("h", "2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down")              # from Plank to Quarter squat
         await pilot.pause()
         words = str(app.screen.query_one("#trend-text", Static).render())
     assert words.startswith("Quarter squat: e1RM")

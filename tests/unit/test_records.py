@@ -11,26 +11,10 @@ from strongstride.commands.render import (
     Column, PlainOutput, bar, output_console, plain_table_lines, print_line, sparkline,
 )
 from strongstride.model.calendar import month_start
-from strongstride.services.records import adherence_line, sessions_per_week, volume_per_month
+from strongstride.services.records import WorkDone, adherence_line, work_cell, work_figures, work_heading, sessions_per_week, work_per_month
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import KG_PER_LB
-from strongstride.model.session_summary import SessionSummary, summarise_session
-
-Done = tuple[str, int | None, float | None, float | None, int | None]   # (exercise, reps, load, rpe, hold)
-
-
-def summary(day: date, *sets: Done, unit: str = "kg", warmups: tuple[Done, ...] = ()) -> SessionSummary:
-    """A session's index summary, made the way the index makes it."""
-    started = datetime(day.year, day.month, day.day, 18, 0)
-    logs = [
-        SetLog(exercise_id=exercise, set_number=number, at=started, unit=unit, kind=kind, exercise_name=exercise.title(),
-               reps=reps, load=load, rpe=rpe, hold_seconds=hold)
-        for kind, group in (("warmup", warmups), ("work", sets))
-        for number, (exercise, reps, load, rpe, hold) in enumerate(group, start=1)
-    ]
-    log = SessionLog(id=f"{day}_p_A", plan_id="p", session_id="A", started_at=started, unit=unit, sets=tuple(logs))
-    return summarise_session(log, f"/history/{day}.toml")
-
+from tests.unit.summary_builders import summary
 
 # -- personal records -----------------------------------------------------------------------
 
@@ -124,15 +108,26 @@ def test_sessions_are_counted_in_iso_weeks_with_the_current_week_last() -> None:
     assert adherence_line(weeks[-1:], 2) == "No full weeks yet; this week so far: 1 of 2."
 
 
-def test_volume_is_summed_per_calendar_month_in_the_runners_unit() -> None:
+def test_volume_reps_and_holds_are_summed_per_calendar_month_in_the_runners_unit() -> None:
     summaries = [
-        summary(date(2025, 12, 31), ("squat", 10, 100.0, 8.0, None)),
+        summary(date(2025, 12, 31), ("squat", 10, 100.0, 8.0, None), ("push_up", 12, None, 8.0, None)),
         summary(date(2026, 1, 3), ("squat", 10, 100.0, 8.0, None), ("squat", 5, 100.0, 8.0, None), unit="lb"),
-        summary(date(2026, 1, 20), ("plank", None, None, None, 60)),
+        summary(date(2026, 1, 20), ("plank", None, None, None, 60), ("plank", None, None, None, 45),
+                warmups=(("plank", None, None, None, 20),)),
     ]
-    months = volume_per_month(summaries, 3, date(2026, 2, 10), "kg")
+    months = work_per_month(summaries, 3, date(2026, 2, 10), "kg")
     assert [month for month, _ in months] == [date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1)]
-    assert [volume for _, volume in months] == pytest.approx([1000.0, 1500 * KG_PER_LB, 0.0])
+    assert [done.volume for _, done in months] == pytest.approx([1000.0, 1500 * KG_PER_LB, 0.0])
+    assert [(done.bodyweight_reps, done.hold_seconds) for _, done in months] == [(12, 0), (0, 105), (0, 0)]   # no warm-up
+
+
+def test_only_the_work_columns_with_something_in_them_are_shown() -> None:
+    assert work_figures([WorkDone(0.0, 12, 40), WorkDone(0.0, 0, 0)]) == ["bodyweight_reps", "hold_seconds"]
+    assert work_figures([WorkDone(500.0, 0, 0)]) == ["volume"]
+    assert work_figures([]) == []
+    assert [work_cell(WorkDone(1234.5, 0, 75), figure) for figure in ("volume", "bodyweight_reps", "hold_seconds")] == [
+        "1,234.5", "-", "1:15"]
+    assert work_heading("volume", "lb") == "Volume (lb)"
 
 
 def test_month_start_counts_back_across_years() -> None:

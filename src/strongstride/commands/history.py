@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.commands.context import output_console, print_problems
-from strongstride.services.records import EMPTY_HISTORY, best_e1rm, exercise_trend, in_unit, rounded, session_day, sessions_since
+from strongstride.services.records import (
+    EMPTY_HISTORY, TREND_HEADINGS, exercise_trend, in_unit, rounded, session_day, session_measure, sessions_since, work_cell, work_done,
+    work_figures, work_heading,
+)
 from strongstride.commands.render import Column, Output, print_line, print_table, sparkline
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.units import Unit
@@ -112,23 +115,25 @@ def _nothing_found(exercise_id: str | None, since: date | None) -> str:
 
 # -- the session table ----------------------------------------------------------------------
 
-def session_row(summary: SessionSummary, unit: Unit) -> tuple[str, ...]:
-    """Date and time, session, plan, work sets, volume in `unit` and average RPE."""
+def session_row(summary: SessionSummary, unit: Unit, figures: Sequence[str]) -> tuple[str, ...]:
+    """Date and time, session, plan, work sets, the work figures asked for (volume in `unit`) and average RPE."""
+    done = work_done(summary, unit)
     return (
         f"{chronological(summary.started_at):%Y-%m-%d %H:%M}",
         summary.session_name or summary.session_id,
         summary.plan_name or summary.plan_id,
         str(summary.work_sets),
-        rounded(in_unit(summary.volume, summary.unit, unit)) if summary.volume else "-",   # bodyweight work has none
+        *(work_cell(done, figure) for figure in figures),
         f"{summary.average_rpe:.1f}" if summary.average_rpe is not None else "-",
     )
 
 
 def show_sessions(console: Output, sessions: list[SessionSummary], unit: Unit) -> None:
-    """One row a session, oldest first, so the latest sits just above the prompt."""
+    """One row a session, oldest first, so the latest sits just above the prompt; only work columns with something in them."""
+    figures = work_figures(work_done(s, unit) for s in sessions)
     columns = (Column("Date"), Column("Session"), Column("Plan"), Column("Sets", numeric=True),
-               Column(f"Volume ({unit})", numeric=True), Column("RPE", numeric=True))
-    print_table(console, columns, [session_row(s, unit) for s in sessions])
+               *(Column(work_heading(figure, unit), numeric=True) for figure in figures), Column("RPE", numeric=True))
+    print_table(console, columns, [session_row(s, unit, figures) for s in sessions])
 
 
 # -- one exercise ---------------------------------------------------------------------------
@@ -142,19 +147,24 @@ def set_text(done: SetSummary, session_unit: str, unit: Unit) -> str:
 
 
 def show_exercise(console: Output, sessions: list[SessionSummary], exercise_id: str, unit: Unit) -> None:
-    """Each session's work sets of one exercise with its best e1RM, then the trend over those sessions."""
+    """Each session's work sets of one exercise with its best of the trend's measure, then the trend over those sessions.
+
+    The measure is the trend's: the e1RM of loaded work, else the longest hold, else the most reps, so a
+    bodyweight exercise shows what it has rather than an empty e1RM column.
+    """
     done = [(s, s.exercises[exercise_id]) for s in sessions]
     name = next((e.name for _, e in reversed(done) if e.name), exercise_id)
     print_line(console, f"{name} ({exercise_id}): {len(done)} session{'s' if len(done) != 1 else ''}")
+    trend = exercise_trend(sessions, exercise_id, unit)
+    measure = trend.measure if trend is not None else "e1RM"
     rows = [
         (f"{session_day(s):%Y-%m-%d}",
          ", ".join(set_text(one_set, s.unit, unit) for one_set in e.last_sets),
-         rounded(in_unit(e1rm, s.unit, unit)) if (e1rm := best_e1rm(e)) is not None else "-")
+         rounded(value) if (value := session_measure(s, e, measure, unit)) is not None else "-")
         for s, e in done
     ]
     print_table(console, (Column("Date"), Column(f"Work sets ({unit} x reps @RPE)"),
-                          Column(f"Best e1RM ({unit})", numeric=True)), rows)
-    trend = exercise_trend(sessions, exercise_id, unit)
+                          Column(f"{TREND_HEADINGS[measure]} ({trend.unit if trend else unit})", numeric=True)), rows)
     if trend is None:
         return
     if console.is_terminal:

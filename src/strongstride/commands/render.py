@@ -45,7 +45,12 @@ def print_line(output: Output, text: str, style: str = "") -> None:
 
 
 def styled_output_possible() -> bool:
-    """Whether Rich could style standard output: a terminal, or FORCE_COLOR / TTY_COMPATIBLE saying to."""
+    """Whether Rich could style standard output: a terminal, or FORCE_COLOR / TTY_COMPATIBLE saying to, and no NO_COLOR.
+
+    NO_COLOR (https://no-color.org) set to anything but empty wins: plain text, with no escape code at all.
+    """
+    if os.environ.get("NO_COLOR"):
+        return False
     return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR")) or "TTY_COMPATIBLE" in os.environ
 
 
@@ -56,6 +61,16 @@ def output_console() -> Output:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=True, emoji=False)
+
+
+def print_chart(output: Output, drawn: str) -> None:
+    """A chart drawn as text, with its ANSI colours when it has any (they become styles on a Rich console)."""
+    if isinstance(output, PlainOutput):
+        output.print(drawn)
+        return
+    from rich.text import Text
+
+    output.print(Text.from_ansi(drawn))
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
 
-from strongstride.commands.context import context_or_report, output_console
+from strongstride.commands.context import Context, context_or_report, output_console
 from strongstride.services.records import (
-    EMPTY_HISTORY, ExerciseRecords, adherence_line, amount, all_time_records, exercise_name, rounded, session_day,
-    sessions_per_week, volume_per_month,
+    EMPTY_HISTORY, ExerciseRecords, adherence_line, amount, all_time_records, every_exercise_progress, exercise_name,
+    session_day, sessions_per_week, work_cell, work_figures, work_heading, work_per_month,
 )
-from strongstride.commands.render import Column, Output, bar, print_line, print_table
+from strongstride.commands.render import Column, Output, bar, print_chart, print_line, print_table
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.units import Unit
 from strongstride.store.history import HistoryStore
 from strongstride.model.session_summary import SessionSummary
 
-MONTHS_OF_VOLUME = 12
-NO_VOLUME = "None yet: volume is load x reps, and bodyweight, band and hold work carry no load."
+MONTHS_OF_WORK = 12
 BAR_WIDTH = 20
+PLOT_HEIGHT = 14
+PLAIN_PLOT_WIDTH = 80          # in a pipe or a file
+MAX_PLOT_WIDTH = 120
+PLOT_COLOURS = ((70, 160, 230), (230, 150, 50), (210, 80, 80))   # the series, then the target line
 
 
 def record_rows(records: ExerciseRecords, body_weight: float | None) -> list[tuple[str, str, str]]:
@@ -60,19 +64,39 @@ def show_records(console: Output, records: dict[str, ExerciseRecords], library: 
     print_table(console, (Column("Exercise"), Column("Record"), Column("Best", numeric=True), Column("Date")), rows)
 
 
-def show_volume(console: Output, summaries: Sequence[SessionSummary], today: date, unit: Unit) -> None:
-    """Load x reps per month for the last MONTHS_OF_VOLUME months, with a bar for the shape of it."""
-    print_line(console, f"Volume per month ({unit})", style="bold")
-    months = volume_per_month(summaries, MONTHS_OF_VOLUME, today, unit)
-    largest = max((volume for _, volume in months), default=0.0)
-    if not largest:
-        last = next((s for s in reversed(summaries) if s.volume), None)   # reads back only until one is found
-        print_line(console, NO_VOLUME if last is None else
-                   f"None in the last {MONTHS_OF_VOLUME} months; the last loaded session was on {session_day(last)}.")
+def show_work_per_month(console: Output, summaries: Sequence[SessionSummary], today: date, unit: Unit) -> None:
+    """Volume, reps at bodyweight and time held per month for the last MONTHS_OF_WORK months: the columns with something in them."""
+    print_line(console, "Work per month", style="bold")
+    months = work_per_month(summaries, MONTHS_OF_WORK, today, unit)
+    figures = work_figures(done for _, done in months)
+    if not figures:
+        print_line(console, f"None in the last {MONTHS_OF_WORK} months; the last session was on {session_day(summaries[-1])}.")
         return
-    rows = [(f"{month:%Y-%m}", rounded(volume), bar(volume, largest, BAR_WIDTH, plain=not console.is_terminal))
-            for month, volume in months]
-    print_table(console, (Column("Month"), Column("Volume", numeric=True), Column("")), rows)
+    first = figures[0]
+    largest = max(getattr(done, first) for _, done in months)
+    rows = [(f"{month:%Y-%m}", *(work_cell(done, figure) for figure in figures),
+             bar(getattr(done, first), largest, BAR_WIDTH, plain=not console.is_terminal)) for month, done in months]
+    print_table(console, (Column("Month"), *(Column(work_heading(figure, unit), numeric=True) for figure in figures),
+                          Column("")), rows)
+
+
+def show_charts(console: Output, summaries: Sequence[SessionSummary], context: Context, weeks: int,
+                today: date) -> None:
+    """Sessions per week against the target, work per month and each exercise's progress, drawn, each with its words."""
+    from strongstride.services import charts
+
+    unit = context.config.units
+    drawn = [charts.weekly_sessions_chart(sessions_per_week(summaries, weeks, today), context.plan.sessions_per_week),
+             *charts.monthly_charts(work_per_month(summaries, MONTHS_OF_WORK, today, unit), unit)]
+    drawn += [chart for progress in every_exercise_progress(summaries, unit, context.library)
+              if (chart := charts.exercise_chart(progress)) is not None]
+    colours = PLOT_COLOURS if console.is_terminal else None   # not in a pipe, nor under NO_COLOR (render.py)
+    width = min(shutil.get_terminal_size().columns, MAX_PLOT_WIDTH) if console.is_terminal else PLAIN_PLOT_WIDTH
+    for chart in drawn:
+        console.print()
+        print_chart(console, charts.chart_text(chart, width, PLOT_HEIGHT, colours))
+        for line in charts.chart_words(chart)[1:]:   # the title is on the chart
+            print_line(console, line)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,5 +118,7 @@ def run(args: argparse.Namespace) -> int:
     show_records(console, all_time_records(context.history, unit, HistoryStore.default()), context.library,
                  context.config.body_weight)
     console.print()
-    show_volume(console, summaries, today, unit)
+    show_work_per_month(console, summaries, today, unit)
+    if args.plot:
+        show_charts(console, summaries, context, args.weeks, today)
     return 0

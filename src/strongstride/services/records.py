@@ -253,15 +253,61 @@ TREND_MEASURES: tuple[tuple[str, str | None, Callable[[ExerciseSummary], float |
 )
 
 
-def exercise_trend(sessions: Sequence[SessionSummary], exercise_id: str, unit: Unit) -> Trend | None:
-    """The trend of the best measure the sessions (oldest first) have of one exercise; None when they have none."""
-    found = [(s, s.exercises[exercise_id]) for s in sessions if exercise_id in s.exercises]
-    for measure, label, value_of in TREND_MEASURES:
-        points = tuple((session_day(s), in_unit(value, s.unit, unit) if label is None else float(value))
-                       for s, e in found if (value := value_of(e)) is not None)
+TREND_HEADINGS = {"e1RM": "Best e1RM", "longest hold": "Longest hold", "most reps": "Most reps"}   # a column of one
+
+
+def session_measure(summary: SessionSummary, exercise: ExerciseSummary, measure: str, unit: Unit) -> float | None:
+    """One session's value of a trend measure of one exercise (an e1RM in `unit`); None when it has none."""
+    label, value_of = next((label, value_of) for name, label, value_of in TREND_MEASURES if name == measure)
+    value = value_of(exercise)
+    return None if value is None else in_unit(value, summary.unit, unit) if label is None else float(value)
+
+
+def _trend_of(found: Sequence[tuple[SessionSummary, ExerciseSummary]], unit: Unit) -> Trend | None:
+    """The trend of the first measure in TREND_MEASURES that the sessions of one exercise (oldest first) have."""
+    for measure, label, _ in TREND_MEASURES:
+        points = tuple((session_day(s), value) for s, e in found
+                       if (value := session_measure(s, e, measure, unit)) is not None)
         if points:
             return Trend(measure, label or unit, points)
     return None
+
+
+def _best_set_of(found: Sequence[tuple[SessionSummary, ExerciseSummary]], unit: Unit) -> Trend | None:
+    """The heaviest set of each session with a loaded set (load in `unit`), oldest first; None for unloaded work."""
+    points = tuple((session_day(s), in_unit(e.best_load, s.unit, unit)) for s, e in found if e.best_load)
+    return Trend("heaviest set", unit, points) if points else None
+
+
+def exercise_trend(sessions: Sequence[SessionSummary], exercise_id: str, unit: Unit) -> Trend | None:
+    """The trend of the best measure the sessions (oldest first) have of one exercise; None when they have none."""
+    return _trend_of([(s, s.exercises[exercise_id]) for s in sessions if exercise_id in s.exercises], unit)
+
+
+@dataclass(frozen=True)
+class ExerciseProgress:
+    """What the History screen and `stats --plot` draw of one exercise: its trend and its heaviest set over time."""
+
+    exercise_id: str
+    name: str
+    trend: Trend | None
+    best_set: Trend | None
+
+
+def every_exercise_progress(summaries: Iterable[SessionSummary], unit: Unit,
+                            library: Mapping[str, Exercise]) -> list[ExerciseProgress]:
+    """Each exercise in the history (by name) with its trend and heaviest sets, in one walk of the sessions."""
+    done: dict[str, list[tuple[SessionSummary, ExerciseSummary]]] = {}
+    for summary in summaries:
+        for exercise_id, exercise in summary.exercises.items():
+            done.setdefault(exercise_id, []).append((summary, exercise))
+    progress = [
+        ExerciseProgress(exercise_id, exercise_name(exercise_id, next((e.name for _, e in reversed(found) if e.name), ""),
+                                                    library),
+                         _trend_of(found, unit), _best_set_of(found, unit))
+        for exercise_id, found in done.items()
+    ]
+    return sorted(progress, key=lambda one: one.name.casefold())
 
 
 @dataclass(frozen=True)
@@ -285,18 +331,73 @@ def sessions_per_week(summaries: Sequence[SessionSummary], weeks: int, today: da
     return [WeekCount(start, sessions) for start, sessions in counts.items()]
 
 
-def volume_per_month(summaries: Sequence[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, float]]:
-    """Load x reps of every work set, in `unit`, for each of the last `months` months (oldest first, this one last).
+@dataclass(frozen=True)
+class WorkDone:
+    """What work sets add up to: volume (load x reps, in the runner's unit), reps at bodyweight, seconds held."""
+
+    volume: float = 0.0
+    bodyweight_reps: int = 0
+    hold_seconds: int = 0
+
+    def __add__(self, other: WorkDone) -> WorkDone:
+        return WorkDone(self.volume + other.volume, self.bodyweight_reps + other.bodyweight_reps,
+                        self.hold_seconds + other.hold_seconds)
+
+
+def work_done(summary: SessionSummary, unit: Unit) -> WorkDone:
+    """A session's volume in `unit`, its reps of unloaded sets and its seconds held, from its work sets."""
+    sets = [one for exercise in summary.exercises.values() for one in exercise.last_sets]
+    return WorkDone(in_unit(summary.volume, summary.unit, unit),
+                    sum(reps for reps, load, _rpe, _hold in sets if reps and not load),
+                    sum(hold for _reps, _load, _rpe, hold in sets if hold))
+
+
+def work_per_month(summaries: Sequence[SessionSummary], months: int, today: date, unit: Unit) -> list[tuple[date, WorkDone]]:
+    """The work done in each of the last `months` months (oldest first, this one last).
 
     Months before the first session are left out: they were before the runner's history began.
     """
     first = month_start(session_day(summaries[0])) if summaries else month_start(today)
-    volumes = {month: 0.0 for back in range(months - 1, -1, -1) if (month := month_start(today, back)) >= first}
-    for summary in sessions_since(summaries, min(volumes)):
+    totals = {month: WorkDone() for back in range(months - 1, -1, -1) if (month := month_start(today, back)) >= first}
+    for summary in sessions_since(summaries, min(totals)):
         month = month_start(session_day(summary))
-        if month in volumes:
-            volumes[month] += in_unit(summary.volume, summary.unit, unit)
-    return list(volumes.items())
+        if month in totals:
+            totals[month] += work_done(summary, unit)
+    return list(totals.items())
+
+
+def held_text(seconds: float) -> str:
+    """Seconds held as minutes and seconds: 45 s reads `0:45`, an hour `60:00`."""
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+# (what WorkDone holds, its column heading ({unit}: the runner's unit), the text of one value)
+WORK_FIGURES: tuple[tuple[str, str, Callable[[float], str]], ...] = (
+    ("volume", "Volume ({unit})", rounded),
+    ("bodyweight_reps", "Bodyweight reps", lambda reps: f"{reps:,.0f}"),
+    ("hold_seconds", "Held (m:ss)", held_text),
+)
+
+
+def work_figures(done: Iterable[WorkDone]) -> list[str]:
+    """The figures of WORK_FIGURES that any of these has: the columns that mean something for this history.
+
+    A bodyweight history has no volume but has reps and holds; a barbell one has volume; a mix has each.
+    """
+    done = list(done)
+    return [figure for figure, _, _ in WORK_FIGURES if any(getattr(one, figure) for one in done)]
+
+
+def work_heading(figure: str, unit: Unit) -> str:
+    """A figure's column heading, e.g. `Volume (kg)`."""
+    return next(heading for name, heading, _ in WORK_FIGURES if name == figure).format(unit=unit)
+
+
+def work_cell(done: WorkDone, figure: str) -> str:
+    """One figure of the work done as a table shows it; a dash where there is none."""
+    value = getattr(done, figure)
+    return next(text(value) for name, _, text in WORK_FIGURES if name == figure) if value else "-"
 
 
 def adherence_line(weeks: Sequence[WeekCount], target: int) -> str:

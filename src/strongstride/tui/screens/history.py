@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,28 +15,34 @@ from textual.widgets import (
     DataTable,
     Footer,
     OptionList,
-    Sparkline,
     Static,
     TabbedContent,
     TabPane,
 )
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
-from strongstride.services.records import Trend, WeekCount, adherence_line, exercise_name, exercise_trend, sessions_per_week
+from strongstride.services.charts import Chart, chart_words, exercise_chart, monthly_charts, weekly_sessions_chart
+from strongstride.services.records import (
+    ExerciseProgress, Trend, WeekCount, adherence_line, every_exercise_progress, sessions_per_week, work_cell, work_done,
+    work_figures, work_heading, work_per_month,
+)
 from strongstride.model.calendar import week_start
-from strongstride.model.exercise import Exercise
 from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.moments import seconds_between
-from strongstride.model.units import clean
+from strongstride.model.units import Unit, clean
 from strongstride.model.visible_text import literal, visible
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.startup import AppState
+from strongstride.tui.widgets.chart_view import ChartView
 from strongstride.tui.widgets.problem_view import problem_text
 
 ADHERENCE_WEEKS = 8
 ROWS_PER_PAGE = 100   # sessions put in the table at a time, newest first: years of them would take seconds
 PAGE_AHEAD = 10       # the next page comes when the cursor is this close to the last row
-SESSION_COLUMNS = ("Date", "Session", "Time", "Sets", "Volume", "Avg RPE")
+CHART_WEEKS = 26      # weeks of sessions drawn against the target on the Charts tab
+CHART_MONTHS = 12
+READING = "Reading your history…"
 
 
 def duration_text(summary: SessionSummary) -> str:
@@ -46,12 +53,12 @@ def duration_text(summary: SessionSummary) -> str:
     return f"{minutes} min"
 
 
-def session_row(summary: SessionSummary) -> tuple[Text, ...]:
-    """One table row, every cell literal text."""
+def session_row(summary: SessionSummary, unit: Unit, figures: Sequence[str]) -> tuple[Text, ...]:
+    """One table row, every cell literal text: the work figures asked for (volume in `unit`) after the sets."""
     rpe = f"{summary.average_rpe:.1f}" if summary.average_rpe is not None else "-"
-    volume = f"{summary.volume:,.0f} {summary.unit}" if summary.volume else "-"
+    done = work_done(summary, unit)
     cells = (f"{summary.started_at:%a %d %b %Y}", summary.session_name or summary.session_id,
-             duration_text(summary), str(summary.work_sets), volume, rpe)
+             duration_text(summary), str(summary.work_sets), *(work_cell(done, figure) for figure in figures), rpe)
     return tuple(literal(cell) for cell in cells)
 
 
@@ -98,13 +105,6 @@ def activity_text(activity: ActivityLog) -> str:
     return ", ".join(parts)
 
 
-def logged_name(summaries: Sequence[SessionSummary], exercise_id: str, library: Mapping[str, Exercise]) -> str:
-    """The library's name for the exercise, else the name it was last logged under."""
-    logged = next((s.exercises[exercise_id].name for s in reversed(summaries)
-                   if exercise_id in s.exercises and s.exercises[exercise_id].name), "")
-    return exercise_name(exercise_id, logged, library)
-
-
 def _amount(value: float, unit: str) -> str:
     return f"{round(value, 1):g} {unit}"
 
@@ -124,16 +124,6 @@ def trend_text(name: str, trend: Trend | None) -> Text:
     return text
 
 
-def exercises_done(summaries: Sequence[SessionSummary], library: Mapping[str, Exercise]) -> list[tuple[str, str]]:
-    """Every exercise in the history as (id, name), by name."""
-    logged: dict[str, str] = {}
-    for summary in summaries:
-        for exercise_id, exercise in summary.exercises.items():
-            logged[exercise_id] = exercise.name or logged.get(exercise_id, "")
-    names = {exercise_id: exercise_name(exercise_id, name, library) for exercise_id, name in logged.items()}
-    return sorted(names.items(), key=lambda item: item[1].lower())
-
-
 def adherence_text(counts: Sequence[WeekCount], target: int, today: date) -> Text:
     """Each week's sessions against the target, with boxes and numbers and a word when it was met."""
     text = Text(f"Target: {target} session{'s' if target != 1 else ''} a week", style="bold")
@@ -145,8 +135,27 @@ def adherence_text(counts: Sequence[WeekCount], target: int, today: date) -> Tex
     return text
 
 
+def progress_text(progress: ExerciseProgress) -> Text:
+    """An exercise's trend in words, and its heaviest set's, so the chart is never the only way to read them."""
+    text = trend_text(progress.name, progress.trend)
+    chart = exercise_chart(progress)
+    for line in chart_words(chart)[2:] if chart is not None else []:   # the heaviest set, when drawn beside the trend
+        text.append(f"\n{line}")
+    return text
+
+
+def words_text(chart: Chart) -> Text:
+    """A chart's numbers as one paragraph under it: `2026-06-01: 2; 2026-06-08: 3; ...`."""
+    title, *lines = chart_words(chart)
+    return literal(f"{title}: " + "; ".join(lines))
+
+
 class HistoryScreen(Screen[None]):
-    """Past sessions (1), exercise trends (2) and weekly adherence (3); b goes back home."""
+    """Past sessions (1), exercise trends (2), weekly adherence (3) and charts (4); b goes back home.
+
+    What must walk the whole history (every exercise's trend, the charts) is read by a worker thread the
+    first time its tab is shown, with a loading state meanwhile, so no tab waits on years of sessions.
+    """
 
     DEFAULT_CSS = """
     HistoryScreen #sessions-table { height: 1fr; }
@@ -154,22 +163,28 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #exercise-list { width: 28; height: 1fr; border: round $secondary; }
     HistoryScreen #exercise-list:focus { border: heavy $accent; }
     HistoryScreen #trend { width: 1fr; padding: 0 1; }
-    HistoryScreen #trend-chart { height: 5; margin: 1 0; }
+    HistoryScreen #trend-chart { height: 1fr; min-height: 8; margin: 1 0 0 0; }
     HistoryScreen #adherence { padding: 0 1; }
+    HistoryScreen #charts-box { padding: 0 1; }
+    HistoryScreen #charts-status { height: auto; min-height: 1; }
+    HistoryScreen #charts-box ChartView { margin: 1 0 0 0; }
     """
 
     BINDINGS = [
         Binding("b,escape", "app.pop_screen", "Back"),
-        Binding("1", "show_tab('sessions')", "Sessions"),
-        Binding("2", "show_tab('trends')", "Trends"),
-        Binding("3", "show_tab('weeks')", "Weeks"),
+        # the tabs' own labels name their keys, so the footer keeps its room for the rest
+        Binding("1", "show_tab('sessions')", "Sessions", show=False),
+        Binding("2", "show_tab('trends')", "Trends", show=False),
+        Binding("3", "show_tab('weeks')", "Weeks", show=False),
+        Binding("4", "show_tab('charts')", "Charts", show=False),
     ]
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state
         self.summaries = state.index.summaries   # oldest first; a summary is decoded only when read
-        self.exercises_listed = False
+        self.progress: dict[str, ExerciseProgress] = {}
+        self.read: set[str] = set()               # the tabs whose reading has begun
 
     def newest(self, row: int) -> SessionSummary:
         """The session on a row of the table, the newest on row 0."""
@@ -185,20 +200,27 @@ class HistoryScreen(Screen[None]):
                 yield OptionList(id="exercise-list")
                 with Vertical(id="trend"):
                     yield Static(Text("Choose an exercise to see its trend."), id="trend-text")
-                    yield Sparkline([], id="trend-chart")
+                    yield ChartView("", id="trend-chart")
             with TabPane("3 Weeks", id="weeks"), VerticalScroll(id="adherence"):
                 yield Static(self._adherence())
+            with TabPane("4 Charts", id="charts"), VerticalScroll(id="charts-box"):
+                yield Static(Text(READING), id="charts-status")
         yield Footer()
 
     def _adherence(self) -> Text:
-        plan = self.state.plan
-        target = plan.sessions_per_week if plan else 2
         counts = sessions_per_week(self.state.index.summaries, ADHERENCE_WEEKS, self.state.today)
-        return adherence_text(counts, target, self.state.today)
+        return adherence_text(counts, self._target(), self.state.today)
+
+    def _target(self) -> int:
+        plan = self.state.plan
+        return plan.sessions_per_week if plan else 2
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", DataTable)
-        table.add_columns(*SESSION_COLUMNS)
+        unit = self.state.config.units
+        first_page = self.summaries[max(0, len(self.summaries) - ROWS_PER_PAGE):]
+        self.figures = work_figures(work_done(summary, unit) for summary in first_page)
+        table.add_columns("Date", "Session", "Time", "Sets", *(work_heading(f, unit) for f in self.figures), "Avg RPE")
         self.add_page(table)
         table.focus()
 
@@ -206,29 +228,74 @@ class HistoryScreen(Screen[None]):
         """The next ROWS_PER_PAGE older sessions at the foot of the table."""
         for row in range(table.row_count, min(table.row_count + ROWS_PER_PAGE, len(self.summaries))):
             summary = self.newest(row)
-            table.add_row(*session_row(summary), key=summary.id)
+            table.add_row(*session_row(summary, self.state.config.units, self.figures), key=summary.id)
 
-    def list_exercises(self) -> None:
-        """Every exercise in the history, in the Trends list: read the first time that tab is shown."""
-        if not self.exercises_listed:
-            self.exercises_listed = True
-            exercises = self.query_one("#exercise-list", OptionList)
-            done = exercises_done(self.summaries, self.state.library)
-            exercises.add_options(Option(literal(name), id=exercise_id) for exercise_id, name in done)
-            if exercises.option_count:
-                exercises.highlighted = 0   # the first exercise's trend shows at once
+    def read_tab(self, tab: str) -> None:
+        """Start reading what a tab shows the first time it is shown: the Trends list, or the charts."""
+        if tab in self.read or tab not in ("trends", "charts"):
+            return
+        self.read.add(tab)
+        # the worker starts once the tab is painted: it would otherwise share the interpreter with the painting
+        if tab == "trends":   # the loading state sits beside the list, which keeps the focus for when it fills
+            self.query_one("#trend", Vertical).loading = True
+            self.call_after_refresh(self.read_progress)
+        else:
+            self.query_one("#charts-status", Static).loading = True
+            self.call_after_refresh(self.read_charts)
+
+    @work(thread=True, exclusive=True, group="trends")
+    def read_progress(self) -> list[ExerciseProgress]:
+        """Every exercise's trend and heaviest sets, in one walk of the history, off the UI thread."""
+        return every_exercise_progress(self.summaries, self.state.config.units, self.state.library)
+
+    @work(thread=True, exclusive=True, group="charts")
+    def read_charts(self) -> list[Chart]:
+        """Sessions per week against the target and work per month, off the UI thread."""
+        today, unit = self.state.today, self.state.config.units
+        return [weekly_sessions_chart(sessions_per_week(self.summaries, CHART_WEEKS, today), self._target()),
+                *monthly_charts(work_per_month(self.summaries, CHART_MONTHS, today, unit), unit)]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.SUCCESS or (result := event.worker.result) is None:
+            return
+        if event.worker.group == "trends":
+            self.show_exercises(result)
+        elif event.worker.group == "charts":
+            self.show_charts(result)
+
+    def show_exercises(self, progress: list[ExerciseProgress]) -> None:
+        """The exercises in the Trends list, the first one's trend shown at once."""
+        self.progress = {one.exercise_id: one for one in progress}
+        exercises = self.query_one("#exercise-list", OptionList)
+        exercises.add_options(Option(literal(one.name), id=one.exercise_id) for one in progress)
+        self.query_one("#trend", Vertical).loading = False
+        if exercises.option_count:
+            exercises.highlighted = 0
+
+    def show_charts(self, charts: list[Chart]) -> None:
+        """Each chart with its numbers in words under it."""
+        box = self.query_one("#charts-box", VerticalScroll)
+        status = self.query_one("#charts-status", Static)
+        status.loading = False
+        status.update(Text("" if self.summaries else "No sessions yet: the charts fill in as you train."))
+        views = []
+        for number, chart in enumerate(charts if self.summaries else []):
+            view = ChartView("", id=f"chart-{number}")
+            views += [view, Static(words_text(chart), id=f"chart-{number}-words")]
+            view.chart = chart
+        box.mount_all(views)
 
     def action_show_tab(self, tab: str) -> None:
         """Switch tab by number, so no mouse is needed."""
-        if tab == "trends":
-            self.list_exercises()
+        self.read_tab(tab)
         self.query_one(TabbedContent).active = tab
-        focus = {"sessions": "#sessions-table", "trends": "#exercise-list", "weeks": "#adherence"}[tab]
+        focus = {"sessions": "#sessions-table", "trends": "#exercise-list", "weeks": "#adherence",
+                 "charts": "#charts-box"}[tab]
         self.query_one(focus).focus()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "trends":   # chosen with the mouse
-            self.list_exercises()
+        if event.pane.id is not None:   # chosen with the mouse
+            self.read_tab(event.pane.id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if not self.summaries:
@@ -241,10 +308,8 @@ class HistoryScreen(Screen[None]):
         self.query_one("#detail-text", Static).update(detail)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        exercise_id = event.option.id
-        if exercise_id is None:
+        progress = self.progress.get(event.option.id or "")
+        if progress is None:
             return
-        summaries = self.state.index.summaries
-        trend = exercise_trend(summaries, exercise_id, self.state.config.units)
-        self.query_one("#trend-text", Static).update(trend_text(logged_name(summaries, exercise_id, self.state.library), trend))
-        self.query_one("#trend-chart", Sparkline).data = list(trend.values) if trend else []
+        self.query_one("#trend-text", Static).update(progress_text(progress))
+        self.query_one("#trend-chart", ChartView).show(exercise_chart(progress))

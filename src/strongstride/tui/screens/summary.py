@@ -11,9 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual import work
 from textual.widgets import DataTable, Footer, Input, Label
+from textual.worker import Worker, WorkerState
 
 from strongstride.services.keeper import SessionKeeper
+from strongstride.model.log import SessionLog
 from strongstride.model.moments import local_now
 from strongstride.model.visible_text import TYPED_TEXT, literal, visible_lines
 from strongstride.services.recap import SessionRecap, recap_session
@@ -31,6 +34,9 @@ def totals_words(recap: SessionRecap) -> str:
         target = f" (target {recap.target_rpe:.1f})" if recap.target_rpe is not None else ""
         parts.append(f"average RPE {recap.average_rpe:.1f}{target}")
     return " · ".join(parts)
+
+
+ADDING_UP = "Adding up the session against your history…"
 
 
 class SummaryScreen(Screen[Path | None]):
@@ -67,36 +73,53 @@ class SummaryScreen(Screen[Path | None]):
 
     def compose(self) -> ComposeResult:
         setup = self.keeper.session.setup
-        recap = self.recap()
         with Vertical():
             yield Label(literal(f"Session summary · {setup.plan.name} · {setup.template.name}"), id="summary-title")
-            yield Label(literal(totals_words(recap)), id="summary-totals")
+            yield Label(ADDING_UP, id="summary-totals")
             progress = self.keeper.state.progress
             if progress.sets_left:
                 yield Label(literal(f"Not done: {left_words(progress)}"), id="summary-left")
-            table: DataTable = DataTable(show_cursor=False, zebra_stripes=False)
-            table.add_columns("Exercise", "Sets", "Best set", "Estimated 1RM")
-            for exercise in recap.exercises:
-                table.add_row(*(literal(cell) for cell in (exercise.name, str(exercise.work_sets), exercise.best_set, exercise.e1rm_change)))
-            yield table
-            records = recap.records
-            if records:
-                yield Label(literal("Personal records: " + "; ".join(records)), id="summary-records")
+            yield DataTable(show_cursor=False, zebra_stripes=False)
+            yield Label(id="summary-records")
             yield Input(placeholder="A note for this session (n), Enter saves", restrict=TYPED_TEXT, id="summary-note")
             yield Label("Not saved yet: Enter saves it to your history", id="summary-saved")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).can_focus = False
+        table = self.query_one(DataTable)
+        table.can_focus = False
+        table.loading = True
+        self.query_one("#summary-records").display = False
         note = self.query_one("#summary-note", Input)
         note.can_focus = False
         self.set_focus(None)
-
-    def recap(self) -> SessionRecap:
-        """The session as it stands, against every earlier session in the history index."""
-        past = self.past if self.past is not None else self.keeper.history.index().summaries
         log = self.keeper.session.to_log(finished_at=None if self.keeper.state.finished else self.clock())
+        self.call_after_refresh(self.add_up, log)   # once the screen is painted, so the worker does not slow it
+
+    @work(thread=True, exclusive=True, group="recap")
+    def add_up(self, log: SessionLog) -> SessionRecap:
+        """The session against every earlier session in the history index: off the UI thread, since it reads them all."""
+        past = self.past if self.past is not None else self.keeper.history.index().summaries
         return recap_session(log, past)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "recap" and event.state == WorkerState.SUCCESS and event.worker.result is not None:
+            self.show_recap(event.worker.result)
+
+    def show_recap(self, recap: SessionRecap) -> None:
+        """The totals, a row an exercise (the e1RM column only when some exercise has one) and the records set."""
+        self.query_one("#summary-totals", Label).update(literal(totals_words(recap)))
+        table = self.query_one(DataTable)
+        with_e1rm = any(exercise.e1rm is not None for exercise in recap.exercises)
+        table.add_columns("Exercise", "Sets", "Best set", *(["Estimated 1RM"] if with_e1rm else []))
+        for exercise in recap.exercises:
+            cells = (exercise.name, str(exercise.work_sets), exercise.best_set, *([exercise.e1rm_change] if with_e1rm else []))
+            table.add_row(*(literal(cell) for cell in cells))
+        table.loading = False
+        if recap.records:
+            records = self.query_one("#summary-records", Label)
+            records.update(literal("Personal records: " + "; ".join(recap.records)))
+            records.display = True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("note", "back"):

@@ -1,0 +1,113 @@
+"""strongstride's History and summary screens timed from the key press to their first paint, headless at 80x24.
+
+Run by screen_paint.py with the history's folders in the environment: for each run, a fresh app (as
+`strongstride` starts it) is driven with a pilot: `h` and each History tab (1 to 4, and a highlight in
+Trends), then Enter, `f`, `f` to finish a new session early onto its summary screen. Each figure is the
+time from the key press until it has taken effect and the screen has been painted after it; for what a worker reads in the
+background (the Trends list, the charts, the summary's recap), also the time until that is on screen.
+Prints one JSON object of medians in ms on its last line.
+"""
+
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from collections.abc import Callable
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import OptionList, TabbedContent
+
+from strongstride.tui.app import StrongstrideApp
+from strongstride.tui.startup import load_app_state
+
+SIZE = (80, 24)
+CHARACTERS: dict[str, str | None] = {"down": None, "enter": "\r"}
+
+
+async def next_paint(app: App[object]) -> None:
+    """Wait until the screen has been refreshed after every message so far."""
+    painted = asyncio.Event()
+    app.screen.call_after_refresh(painted.set)
+    await painted.wait()
+
+
+async def timed(app: App[object], times: dict[str, float], label: str, key: str, taken: Callable[[], bool],
+                reads: bool = False) -> None:
+    """Send one key as the terminal would; note the ms until it has taken effect and the screen is painted after it,
+    and with `reads`, until the screen is painted with what its worker read.
+
+    Not Pilot.press, which also waits for every animation (a tab's underline slides for a third of a second) and
+    for the whole process to go idle, worker threads included.
+    """
+    driver = app._driver
+    assert driver is not None
+    start = time.perf_counter()
+    driver.send_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
+    while not taken():
+        await asyncio.sleep(0)
+    await next_paint(app)
+    times[label] = (time.perf_counter() - start) * 1000
+    if reads:
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0)
+        await next_paint(app)
+        times[f"{label}, read"] = (time.perf_counter() - start) * 1000
+
+
+def on_tab(app: App[object], tab: str) -> Callable[[], bool]:
+    """Whether the History screen shows this tab."""
+    return lambda: app.screen.query_one(TabbedContent).active == tab
+
+
+def showing(app: App[object], screen: type[Screen[object]]) -> Callable[[], bool]:
+    """Whether this screen is on top and mounted."""
+    return lambda: isinstance(app.screen, screen) and app.screen.is_mounted
+
+
+def clear_live_session() -> None:
+    """Leave no unfinished session from the last run, so home's Enter starts a new one."""
+    data = Path(os.environ["STRONGSTRIDE_DATA_DIR"])
+    for name in ("in-progress.toml", "session.lock"):
+        (data / name).unlink(missing_ok=True)
+
+
+async def one_run() -> dict[str, float]:
+    """Every figure once, on a fresh app."""
+    from strongstride.tui.screens.history import HistoryScreen
+    from strongstride.tui.screens.summary import SummaryScreen
+
+    clear_live_session()
+    times: dict[str, float] = {}
+    app = StrongstrideApp(load_app_state(None, date.today()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await timed(app, times, "history", "h", showing(app, HistoryScreen))
+        await timed(app, times, "trends", "2", on_tab(app, "trends"), reads=True)
+        exercises = app.screen.query_one(OptionList)
+        await timed(app, times, "highlight", "down", lambda: exercises.highlighted == 1)
+        await timed(app, times, "weeks", "3", on_tab(app, "weeks"))
+        await timed(app, times, "charts", "4", on_tab(app, "charts"), reads=True)
+        await timed(app, times, "sessions", "1", on_tab(app, "sessions"))
+        await pilot.press("b", "enter")                    # home, then a new session's first card
+        await pilot.press("f")                             # finish early: it asks first
+        await timed(app, times, "summary", "f", showing(app, SummaryScreen), reads=True)
+    return times
+
+
+def main() -> int:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    samples = [asyncio.run(one_run()) for _ in range(runs)]
+    medians = {label: statistics.median(run[label] for run in samples) for label in samples[0]}
+    print(json.dumps(medians))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""The summary screen adds the session up off the UI thread: a loading state first, then the recap in its place."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Label
+
+from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged
+from strongstride.tui.screens import summary as summary_module
+from strongstride.tui.screens.summary import ADDING_UP, SummaryScreen
+from tests.tui.session_harness import Clocks, ScreenHarness, do_every_set, keeper_of, new_keeper
+from tests.unit.session_fixtures import block, setup_of
+
+pytestmark = pytest.mark.usefixtures("folders")
+
+
+def held_back(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Make the recap wait (in its worker thread) until the returned event is set."""
+    release = threading.Event()
+    recap_session = summary_module.recap_session
+
+    def waiting(*args, **kwargs):
+        assert release.wait(timeout=30), "the test never let the recap finish"
+        return recap_session(*args, **kwargs)
+
+    monkeypatch.setattr(summary_module, "recap_session", waiting)
+    return release
+
+
+def shown(app: ScreenHarness, selector: str) -> str:
+    return str(app.screen.query_one(selector, Label).render())
+
+
+async def test_the_summary_shows_a_loading_state_until_the_recap_replaces_it(
+        folders: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clocks = Clocks()
+    keeper = new_keeper(folders, started_at=clocks.wall())
+    do_every_set(keeper, clocks)
+    release = held_back(monkeypatch)
+    app = ScreenHarness(lambda: SummaryScreen(keeper, clocks.wall))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert shown(app, "#summary-totals") == ADDING_UP and table.loading and table.row_count == 0
+        assert "Enter saves" in shown(app, "#summary-saved")          # the screen is there and usable meanwhile
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not table.loading
+        assert "work sets" in shown(app, "#summary-totals")
+        assert [str(column.label) for column in table.columns.values()] == ["Exercise", "Sets", "Best set", "Estimated 1RM"]
+        assert table.row_count == len({done.exercise_id for done in keeper.session.to_log().work_sets}) > 1
+
+
+async def test_a_bodyweight_session_has_no_empty_estimated_1rm_column(folders: Path) -> None:
+    clocks = Clocks()
+    keeper = keeper_of(setup_of(block("push_up", sets=1), block("plank", sets=1)), folders)
+    keeper.apply(SetLogged(clocks.wall(), reps=12, rpe=8))
+    clocks.advance(90)
+    keeper.apply(RestEnded(clocks.wall()))
+    keeper.apply(HoldCompleted(clocks.wall(), 45, 7))
+    app = ScreenHarness(lambda: SummaryScreen(keeper, clocks.wall, past=()))
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert [str(column.label) for column in table.columns.values()] == ["Exercise", "Sets", "Best set"]
+        assert [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)] == [
+            ["Push up", "1", "12 reps"], ["Plank", "1", "45 s hold"]]
