@@ -90,12 +90,13 @@ def stores(root: Path) -> tuple[HistoryStore, InProgressStore]:
 
 def new_keeper(
     root: Path, plan: Plan | None = None, session_id: str = "A", started_at: datetime = START, uid: str = "today",
+    config: Config | None = None,
 ) -> SessionKeeper:
-    """A fresh session of the plan, saving under `root`."""
+    """A fresh session of the plan (default config unless given), saving under `root`."""
     plan = plan or runner_foundation()
     library, _ = load_exercise_library()
     history, in_progress = stores(root)
-    setup = build_setup(plan, session_id, library, history, Config(), started_at, uid=uid)
+    setup = build_setup(plan, session_id, library, history, config or Config(), started_at, uid=uid)
     return SessionKeeper(LiveSession(setup), in_progress, history)
 
 

@@ -44,6 +44,7 @@ from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished
+from strongstride.tui.rest_alert import FLASH_SECONDS, sound_and_notify
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
@@ -146,6 +147,9 @@ class SessionScreen(Screen[Path | None]):
     SessionScreen #session-notice { background: $boost; color: $warning; text-style: bold; width: 1fr; padding: 0 1; }
     SessionScreen #session-notice.-refused { color: $error; }
     SessionScreen ContentSwitcher { height: 1fr; }
+    SessionScreen.-flash { background: $warning; }
+    SessionScreen.-flash #rest RestPanel * { color: $background; }
+    SessionScreen.-flash RestTimer { border: heavy $background; }
     """
 
     BINDINGS = [row.binding() for row in SESSION_KEYS]
@@ -164,6 +168,7 @@ class SessionScreen(Screen[Path | None]):
         self.shown_rest: RestState | None = None
         self.refusal = ""
         self.hint = ""        # a word on a key pressed at the wrong moment, until the next event
+        self.flash_until: float | None = None   # the monotonic moment the end-of-rest flash goes out
 
     @property
     def state(self) -> SessionState:
@@ -188,8 +193,11 @@ class SessionScreen(Screen[Path | None]):
         self.set_interval(SAVE_RETRY_SECONDS, self.retry_save)
 
     def tick(self) -> None:
-        """Move the elapsed time on (the rest timer keeps its own time)."""
+        """Move the elapsed time on (the rest timer keeps its own time); end the flash once its time is up."""
         self.query_one(SessionStatus).show_elapsed(self.clock())
+        if self.flash_until is not None and self.monotonic() >= self.flash_until:
+            self.flash_until = None
+            self.remove_class("-flash")
 
     def retry_save(self) -> None:
         """Try a failed save again (a disk that was full may have room now)."""
@@ -452,10 +460,16 @@ class SessionScreen(Screen[Path | None]):
 
     # -- the rest timer's messages -------------------------------------------------------------
     def on_rest_finished(self, _: RestFinished) -> None:
-        """Ring the bell and say what is next; the timer goes on to count the overtime."""
-        self.app.bell()
+        """Tell the runner however config allows (bell, desktop notification, flash) and say what is next;
+        the timer goes on to count the overtime."""
         card = self.state.card
-        self.notify(f"Rest over. Next: {next_set_words(card)}" if card else "Rest over", title="Next set", markup=False)
+        next_words = f"Next: {next_set_words(card)}" if card else "Every set is done"
+        alerts = self.keeper.session.setup.config.alerts
+        sound_and_notify(self.app, alerts, "Rest over", next_words)
+        if alerts.flash:
+            self.flash_until = self.monotonic() + FLASH_SECONDS
+            self.add_class("-flash")
+        self.notify(f"Rest over. {next_words}", title="Next set", markup=False)
 
     def on_rest_adjusted(self, message: RestAdjusted) -> None:
         rest = self.state.rest
