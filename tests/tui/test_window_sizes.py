@@ -199,3 +199,14 @@ async def test_at_80_columns_an_ordinary_card_keeps_its_full_words(folders: Path
         await pilot.pause()
         assert footer_words(app) == ["enter Log set", "s Skip set", "x Skip exercise", "v Swap", "e Edit set",
                                      "u Undo set", "q Leave"]
+
+
+async def test_in_the_real_app_the_session_footer_keeps_its_own_keys_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("enter")            # start today's session, on its warm-up
+        await pilot.press("enter")            # warm-up done: the first set
+        await pilot.pause()
+        words = footer_words(app)             # the app's h gives way before the session's own keys shorten
+        assert words == ["enter Log set", "s Skip set", "x Skip exercise", "q Leave", "t Theme"]

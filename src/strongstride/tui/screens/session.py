@@ -114,7 +114,8 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
 )
 KEY_STEPS: dict[str, tuple[Step, ...]] = {row.name: row.steps for row in SESSION_KEYS}
 KEY_TESTS: dict[str, str] = {row.name: row.when for row in SESSION_KEYS if row.when}
-SHORT_WORDS: dict[str, str] = {row.action: row.short for row in SESSION_KEYS if row.short is not None}
+SHORT_WORDS: dict[str, str] = {row.action: row.short for row in SESSION_KEYS if row.short is not None} | {
+    "cycle_theme": "", "history": ""}    # the app's t and h still work in a session; the footer drops them when full
 
 
 KEY_NAMES = {"plus": "+", "minus": "-", "right": "→", "left": "←", "enter": "Enter", "space": "Space"}
