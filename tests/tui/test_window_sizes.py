@@ -210,3 +210,18 @@ async def test_in_the_real_app_the_session_footer_keeps_its_own_keys_first(
         await pilot.pause()
         words = footer_words(app)             # the app's h gives way before the session's own keys shorten
         assert words == ["enter Log set", "s Skip set", "x Skip exercise", "q Leave", "t Theme"]
+
+
+async def test_a_large_window_frames_the_card_and_lists_its_cues_one_a_line(folders: Path, clocks: Clocks) -> None:
+    app = session_app(warmed_up(folders, clocks), clocks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listed = app.screen.query_one("#card-cue-list")
+        assert shown_whole(listed) and not app.screen.query_one("#card-cues").display
+        assert str(listed.render()).splitlines()[1:] == [
+            "  • Bar on your upper back, feet hip-width", "  • Dip a quarter of the way down, no deeper",
+            "  • Keep your shins near vertical", "  • Drive up hard and fast"]
+        assert app.screen.query_one("#set").styles.border_top[0] == "round"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert shown_whole(app.screen.query_one("#card-cues")) and not listed.display

@@ -162,7 +162,12 @@ class SessionScreen(Screen[Path | None]):
     SessionScreen.-short RestTimer ProgressBar { margin: 0; }
     SessionScreen.-short RestPanel #rest-next { margin: 0; }
     SessionScreen.-wide.-tall RestPanel .rest-roomy { display: block; }
-    SessionScreen.-wide.-tall SetCardView { padding: 1 2; }
+    SessionScreen.-wide.-tall SetCardView {
+        height: auto; max-height: 100%; border: round $primary; margin: 1 2; padding: 1 2;
+    }
+    SessionScreen.-wide.-tall SetCardView .card-roomy { display: block; }
+    SessionScreen.-wide.-tall SetCardView .card-tight { display: none; }
+    SessionScreen.-wide.-tall RestPanel { padding: 1 2; }
     SessionScreen.-flash { background: $warning; }
     SessionScreen.-flash #rest RestPanel * { color: $background; }
     SessionScreen.-flash RestTimer { border: heavy $background; }

@@ -12,7 +12,7 @@ from strongstride.engine.session_state import SetCard
 from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal
 from strongstride.tui.widgets.rest_timer import RestTimer
-from strongstride.tui.widgets.set_card import labelled_line, next_set_words, target_words
+from strongstride.tui.widgets.set_card import cue_list, labelled_line, next_set_words, target_words
 
 
 class RestPanel(Vertical):
@@ -43,6 +43,6 @@ class RestPanel(Vertical):
             yield labelled_line("Plates", card.plates.reason, "rest-next-plates", "rest-line")
         yield labelled_line("Why", name_sources(card.target.reason), "rest-next-reason", "rest-line")
         if card.exercise.cues:    # a large window has room to go over the form while resting
-            yield labelled_line("Cues", " · ".join(card.exercise.cues), "rest-next-cues", "rest-line rest-roomy")
+            yield cue_list(card.exercise.cues, "rest-next-cues", "rest-line rest-roomy")
         if card.exercise.mistake:
             yield labelled_line("Avoid", card.exercise.mistake, "rest-next-mistake", "rest-line rest-roomy")

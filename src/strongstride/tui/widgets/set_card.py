@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -75,6 +77,7 @@ class SetCardView(Vertical):
     SetCardView .card-line { width: 1fr; }
     SetCardView #card-reason { color: $accent; }
     SetCardView .card-label { color: $text-muted; }
+    SetCardView .card-roomy { display: none; }    /* shown where the screen has room (SessionScreen's CSS) */
     """
 
     card: reactive[SetCard | None] = reactive(None, recompose=True)
@@ -112,7 +115,8 @@ class SetCardView(Vertical):
         if card.plates is not None:
             yield labelled_line("Plates", card.plates.reason, "card-plates")
         yield labelled_line("Why", name_sources(card.target.reason), "card-reason")
-        yield labelled_line("Cues", " · ".join(card.exercise.cues), "card-cues")
+        yield labelled_line("Cues", " · ".join(card.exercise.cues), "card-cues", "card-line card-tight")
+        yield cue_list(card.exercise.cues, "card-cue-list", "card-line card-roomy")
         yield labelled_line("Avoid", card.exercise.mistake, "card-mistake")
         yield self._said(card.last_time, "card-last")
         if card.note:
@@ -133,6 +137,15 @@ class SetCardView(Vertical):
         """A line that names itself ("Last time (12 Nov): ..."), its words before the colon in bold."""
         label, _, value = line.partition(": ")
         return labelled_line(label, value, line_id)
+
+
+def cue_list(cues: Sequence[str], line_id: str, classes: str) -> Label:
+    """The form cues one a line, for a window with room to read them from a distance."""
+    text = Text.assemble(("Cues:", "bold"))
+    for cue in cues:
+        text.append("\n  • ")
+        text.append(visible(cue))
+    return Label(text, classes=classes, id=line_id)
 
 
 def labelled_line(label: str, value: str, line_id: str | None = None, classes: str = "card-line") -> Label:
