@@ -98,8 +98,11 @@ async def test_the_log_dialog_fits_60x20_with_every_field_and_the_rpe_scale(fold
         scale = str(app.screen.query_one("#log-rpe").render())
         assert "maybe 2 reps left" in scale and "6+ reps left (light)" in scale   # every meaning whole, on one row
         assert len(scale.splitlines()) == 11
-        words = footer_words(app)
-        assert words[0] == "enter Save" and "escape Cancel" in words and "n Note" in words
+        assert footer_words(app) == ["enter Save", "right_square_bracket heavier", "left_square_bracket lighter",
+                                     "n Note", "question_mark What is RPE?", "escape Cancel"]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert footer_words(app)[:2] == ["enter Save", "plus reps"]     # room for +/- again
 
 
 async def test_the_rest_fits_60x20_and_shows_the_next_cues_only_when_there_is_room(

@@ -20,7 +20,7 @@ from strongstride.tui.widgets.session_entry import EntryField, SessionRpeScale
 from strongstride.tui.widgets.set_card import target_words
 
 DEFAULT_RPE = 8.0
-NARROW_KEY_WORDS = {"reps(1)": "", "reps(-1)": "", "explain_rpe": "RPE?"}   # the dialog's own hint names +/- and ↑/↓
+NARROW_KEY_WORDS = {"reps(1)": "", "explain_rpe": "RPE?"}   # the dialog's own hint names +/- and ↑/↓
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,8 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
 
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True),
-        Binding("plus,equals_sign,up", "reps(1)", "+1"),
-        Binding("minus,down", "reps(-1)", "-1"),
+        Binding("plus,equals_sign,up", "reps(1)", "reps", key_display="+/-"),   # one footer entry for the pair
+        Binding("minus,down", "reps(-1)", "reps", show=False),
         Binding("right_square_bracket", "load(1)", "heavier", key_display="]"),
         Binding("left_square_bracket", "load(-1)", "lighter", key_display="["),
         Binding("n", "note", "Note"),
