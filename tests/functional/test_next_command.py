@@ -49,7 +49,8 @@ def test_history_moves_the_next_session_on(folders: Path, capsys) -> None:
     code, out, err = run(capsys, "--plan", "heavy-strength", "next", "--session", "A")
     assert code == 0, err
     assert "  First work set: 4 reps @ 97.5 kg, RPE 8 (25 + 10 + 2.5 + 1.25 per side)" in out.splitlines()
-    assert "5 -> 4 reps (heavier: seed 000, fewer reps as the load rises)" in out
+    assert "5 -> 4 reps (heavier: “Strength Training 101”, fewer reps as the load rises)" in out
+    assert "seed 0" not in out
 
 
 def test_json_has_every_exercise_with_its_warmups_and_first_set(folders: Path, capsys) -> None:

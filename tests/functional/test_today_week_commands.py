@@ -49,7 +49,9 @@ def test_today_on_an_easy_day_suggests_the_first_session_with_its_reasons(config
     assert "This week: 0 of 2 sessions done" in lines
     assert "Running today: easy run or rest" in lines
     assert "Why:" in lines
-    assert "  - Middle-distance focus: 2-3 strength sessions a week on easy or rest days (seed 000)." in lines
+    assert ("  - Middle-distance focus: 2-3 strength sessions a week on easy or rest days "
+            "(“Strength Training 101”).") in lines
+    assert "seed 0" not in out
     assert "\x1b[" not in out and "─" not in out
 
 
@@ -68,7 +70,7 @@ def test_today_while_not_running_says_why_strength_matters_now(config_dir: Path,
     write_config(config_dir, running(weekday_after(0), extra=f"not_running_until = {resume.isoformat()}"))
     code, out, _ = run(capsys, "today")
     assert code == 0
-    assert "strength work keeps your fitness while injury stops the running (seed 000)" in out
+    assert "strength work keeps your fitness while injury stops the running (“Strength Training 101”)" in out
     assert "Running today: no running (break)" in out
     assert "Warning" not in out
 
@@ -114,6 +116,8 @@ def test_week_prints_a_heading_and_seven_days_with_runs_and_reasons(config_dir: 
     assert "long run" in days[2] and "strength: rest from strength" in days[2]
     assert "long-run day" in days[2]
     assert sum("strength: A - Foundation A" in line or "strength: B - Foundation B" in line for line in days) >= 1
+    assert "seed 0" not in out
+    assert "“Strength Training 101”" in days[2]
 
 
 def test_a_bad_config_key_is_reported_and_the_command_still_answers(config_dir: Path, capsys) -> None:

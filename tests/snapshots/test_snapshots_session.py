@@ -5,27 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
-from strongstride.engine.events import SetLogged, WarmupDone
-from strongstride.tui.widgets.rest_timer import RestTimer
-from tests.tui.session_harness import Clocks, do_every_set, new_keeper, session_app
+from strongstride.engine.events import SetLogged
+from tests.tui.session_harness import Clocks, do_every_set, new_keeper, rest_forty_seconds_in, session_app
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def clocks() -> Clocks:
-    return Clocks()
-
-
-@pytest.fixture
-def warmed_up(folders: Path, clocks: Clocks):
-    """A session past its warm-up, on the first set (quarter squat, barbell)."""
-    keeper = new_keeper(folders)
-    clocks.advance(8 * 60)
-    keeper.apply(WarmupDone(clocks.wall()))
-    return keeper
 
 
 def test_warmup(snap_compare, tmp_path: Path, clocks: Clocks) -> None:
@@ -42,13 +25,7 @@ def test_log_set(snap_compare, warmed_up, clocks: Clocks) -> None:
 
 def test_rest_with_the_next_set(snap_compare, warmed_up, clocks: Clocks) -> None:
     async def forty_seconds_into_the_rest(pilot) -> None:
-        await pilot.press("enter", "9", "enter")      # log the squat: the rest starts by itself
-        await pilot.pause()                           # the rest panel is mounted and focused
-        await pilot.wait_for_scheduled_animations()
-        clocks.advance(40)
-        pilot.app.screen.tick()                       # the elapsed time, as its interval would
-        pilot.app.screen.query_one(RestTimer).tick()
-        await pilot.pause()
+        await rest_forty_seconds_in(pilot, clocks)     # after the squat
 
     assert snap_compare(session_app(warmed_up, clocks), run_before=forty_seconds_into_the_rest, terminal_size=SIZE)
 

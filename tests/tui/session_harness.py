@@ -19,6 +19,7 @@ from strongstride.model.plan_parser import load_plan_file
 from strongstride.resources import bundled_dir
 from strongstride.store.history import HistoryStore
 from strongstride.store.in_progress import InProgressStore
+from strongstride.tui.layout import APP_CSS, HEIGHT_CLASSES, WIDTH_CLASSES
 from strongstride.tui.screens.session import SessionScreen
 
 START = datetime(2026, 11, 23, 18, 0, 0)
@@ -63,7 +64,11 @@ class Clocks:
 
 
 class ScreenHarness(App[None]):
-    """Pushes one screen at start and records what it was dismissed with."""
+    """Pushes one screen at start and records what it was dismissed with; sized and styled as the app is."""
+
+    CSS = APP_CSS
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
+    VERTICAL_BREAKPOINTS = HEIGHT_CLASSES
 
     def __init__(self, make_screen: Callable[[], Screen]) -> None:
         super().__init__()
@@ -90,12 +95,13 @@ def stores(root: Path) -> tuple[HistoryStore, InProgressStore]:
 
 def new_keeper(
     root: Path, plan: Plan | None = None, session_id: str = "A", started_at: datetime = START, uid: str = "today",
+    config: Config | None = None,
 ) -> SessionKeeper:
-    """A fresh session of the plan, saving under `root`."""
+    """A fresh session of the plan (default config unless given), saving under `root`."""
     plan = plan or runner_foundation()
     library, _ = load_exercise_library()
     history, in_progress = stores(root)
-    setup = build_setup(plan, session_id, library, history, Config(), started_at, uid=uid)
+    setup = build_setup(plan, session_id, library, history, config or Config(), started_at, uid=uid)
     return SessionKeeper(LiveSession(setup), in_progress, history)
 
 
@@ -136,3 +142,16 @@ def do_every_set(keeper: SessionKeeper, clocks: Clocks, extra_reps: int = 0, rpe
             keeper.apply(HoldCompleted(clocks.wall(), state.card.target.hold_seconds + extra_reps, rpe))
         else:
             keeper.apply(SetLogged(clocks.wall(), state.card.target.reps + extra_reps, state.card.target.load, rpe))
+
+
+async def rest_forty_seconds_in(pilot, clocks: Clocks) -> None:
+    """Log the set on the card with RPE 9 (the rest starts by itself), then move both clocks 40 s into the rest."""
+    from strongstride.tui.widgets.rest_timer import RestTimer
+
+    await pilot.press("enter", "9", "enter")
+    await pilot.pause()                           # the rest panel is mounted
+    await pilot.wait_for_scheduled_animations()
+    clocks.advance(40)
+    pilot.app.screen.tick()                       # the elapsed time, as its interval would
+    pilot.app.screen.query_one(RestTimer).tick()
+    await pilot.pause()

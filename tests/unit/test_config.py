@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from strongstride.model.config import Config, Equipment, RunningWeek
+from strongstride.model.config import Alerts, Config, Equipment, RunningWeek
 from strongstride.model.problems import ProblemsFound
 from tests.unit.config_files import loaded
 from strongstride.store.config import load_config, save_config_value
@@ -288,3 +288,20 @@ def test_unknown_kit_is_named(config_file: Path) -> None:
     config, problems = loaded(config_file, '[equipment]\nowned = ["band", "trampoline"]\n')
     assert config.equipment.owned is None
     assert len(problems) == 1 and problems[0].startswith(f"{config_file}:2: equipment.owned: item 2 must be one of barbell")
+
+def test_the_end_of_rest_alerts_are_on_unless_turned_off(config_file: Path) -> None:
+    assert Config().alerts == Alerts(bell=True, notification=True, flash=True)
+    config, problems = loaded(config_file, "[alerts]\nbell = false\nflash = false\n")
+    assert problems == [] and config.alerts == Alerts(bell=False, notification=True, flash=False)
+
+
+def test_bad_alert_keys_are_named_with_their_lines_and_stay_on(config_file: Path) -> None:
+    config, problems = loaded(config_file, '[alerts]\nbell = "off"\nnotification = 0\nflsh = false\n')
+    assert problems == [
+        f"{config_file}:2: alerts.bell: must be true or false, not text",
+        f"{config_file}:3: alerts.notification: must be true or false, not a number",
+        f"{config_file}:4: alerts.flsh: unknown key (did you mean 'flash'?)",
+    ]
+    assert config.alerts == Alerts()
+    config, problems = loaded(config_file, 'alerts = true\n')
+    assert problems == [f"{config_file}:1: alerts: must be a table, not true/false"] and config.alerts == Alerts()

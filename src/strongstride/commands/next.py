@@ -32,6 +32,7 @@ from strongstride.engine.week import next_in_rotation, suggest_day
 from strongstride.model.exercise import Exercise
 from strongstride.model.moments import local_now
 from strongstride.model.problems import Problem
+from strongstride.model.sources import name_sources
 from strongstride.model.units import Unit, format_load
 from strongstride.model.visible_text import visible
 
@@ -118,7 +119,7 @@ def next_lines(starts: list[ExerciseStart], context: Context, session_id: str, t
         plates = _plates(start.target.load, start.exercise, context)
         on_bar = "" if plates is None else f" ({' + '.join(f'{p:g}' for p in plates) or 'no plates'} per side)"
         lines.append(Text(visible(f"  First work set: {_work_words(start.target, unit)}{on_bar}")))
-        lines.append(Text(visible(f"  Why: {start.target.reason}")))
+        lines.append(Text(visible(f"  Why: {name_sources(start.target.reason)}")))
         if start.target.offer_variation:
             lines.append(Text(f"  Offered: the {start.target.offer_variation} variation"))
     all_plates, dumbbells = _bring(starts, context)

@@ -12,6 +12,7 @@ from strongstride.services.running_calendar import RunningCalendar, load_running
 from strongstride.engine.phases import describe_volume
 from strongstride.engine.week import Suggestion, long_date, running_paused, suggest_day
 from strongstride.model.config import RunningWeek
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import visible
 
 
@@ -45,11 +46,11 @@ def today_lines(suggestion: Suggestion, plan_name: str, running: RunningWeek,
         lines.append(Text(f"When: {suggestion.timing.text}"))
     lines.extend(Text(visible(note), style="yellow") for note in calendar.notes)
     if suggestion.warning is not None:
-        lines.append(Text(f"Warning: {suggestion.warning}", style="bold yellow"))
+        lines.append(Text(visible(f"Warning: {name_sources(suggestion.warning)}"), style="bold yellow"))
         if suggestion.session_id is not None:
             lines.append(Text(visible(f"To train anyway: {suggestion.session_id} - {suggestion.session_name}")))
     lines.append(Text("Why:"))
-    lines.extend(Text(visible(f"  - {reason}")) for reason in suggestion.reasons)
+    lines.extend(Text(visible(f"  - {name_sources(reason)}")) for reason in suggestion.reasons)
     return lines
 
 

@@ -12,12 +12,13 @@ from strongstride.services.running_calendar import RunningCalendar, load_running
 from strongstride.commands.today import headline, runs_text
 from strongstride.engine.week import Suggestion, long_date, suggest_week
 from strongstride.model.config import RunningWeek
+from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import visible
 
 
 def deciding_reason(suggestion: Suggestion) -> str:
-    """The reason that settles the day: its warning, else the last reason given."""
-    return suggestion.warning or suggestion.reasons[-1]
+    """The reason that settles the day: its warning, else the last reason given, its sources named by title."""
+    return name_sources(suggestion.warning or suggestion.reasons[-1])
 
 
 def day_line(suggestion: Suggestion, running: RunningWeek) -> Text:

@@ -1,4 +1,4 @@
-"""The runner's settings: units, equipment, warm-up sets, body weight, known maxes, running week, rest, theme."""
+"""The runner's settings: units, equipment, warm-up sets, body weight, known maxes, running week, rest, theme, alerts."""
 
 from __future__ import annotations
 
@@ -147,6 +147,15 @@ class RunningWeek:
 
 
 @dataclass(frozen=True)
+class Alerts:
+    """How the end of a rest reaches a runner away from the keyboard; each can be turned off."""
+
+    bell: bool = True             # the terminal bell
+    notification: bool = True     # a desktop notification, where the terminal passes one on (OSC 9, OSC 777)
+    flash: bool = True            # the whole screen flashes for a moment
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything config.toml can set; missing keys take these defaults."""
 
@@ -161,3 +170,4 @@ class Config:
     running: RunningWeek = field(default_factory=RunningWeek)
     known: Mapping[str, KnownSet] = field(default_factory=dict)   # exercise id -> what the runner can do
     export_fit_to: Path | None = None    # a folder: each session filed is also written there as a FIT activity
+    alerts: Alerts = field(default_factory=Alerts)   # [alerts]: how the end of a rest is told

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from strongstride.model.config import (
-    KEYWORD_KINDS, RUNNING_FOCUSES, WEEKDAYS, Config, Equipment, KnownSet, RunningWeek, makeable_increment, plate_step,
+    KEYWORD_KINDS, RUNNING_FOCUSES, WEEKDAYS, Alerts, Config, Equipment, KnownSet, RunningWeek, makeable_increment,
+    plate_step,
 )
 from strongstride.model.exercise import EQUIPMENT
 from strongstride.model.problems import Problem, ProblemsFound
@@ -19,10 +20,11 @@ from strongstride.model.toml_reader import (
 
 CONFIG_SCHEMA = 1
 CONFIG_KEYS = ("schema", "units", "warmup_sets", "body_weight", "default_rest_seconds", "theme", "plan",
-               "plan_started", "equipment", "running", "known", "export_fit_to")
+               "plan_started", "equipment", "running", "known", "export_fit_to", "alerts")
 EQUIPMENT_KEYS = ("barbell_increment", "machine_increment", "dumbbells", "bar_weight", "plates", "plate_pairs", "owned")
 RUNNING_KEYS = ("long_run_days", "hard_days", "focus", "race_date", "not_running_until", "calendar",
                 "strength_before_long_run", "keywords")
+ALERTS_KEYS = ("bell", "notification", "flash")
 FEED_SCHEMES = ("https://", "http://", "webcal://")
 
 # Limits in kg, converted when the config is in lb.
@@ -119,7 +121,15 @@ def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:
         running=_read_running(data.get("running", {}), reader),
         known=_read_known(data.get("known", {}), units, reader),
         export_fit_to=reader.get(data, (), "export_fit_to", folder_path, defaults.export_fit_to),
+        alerts=_read_alerts(data.get("alerts", {}), reader),
     )
+
+
+def _read_alerts(raw: Any, reader: KeyReader) -> Alerts:
+    """Which end-of-rest alerts are on (all unless turned off); a bad key is reported and stays on."""
+    table = reader.table(raw, ("alerts",)) or {}
+    reader.check_keys(table, ("alerts",), ALERTS_KEYS)
+    return Alerts(**{key: reader.get(table, ("alerts",), key, flag, True) for key in ALERTS_KEYS})
 
 
 def _read_known(raw: Any, units: Unit, reader: KeyReader) -> dict[str, KnownSet]:

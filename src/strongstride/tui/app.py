@@ -16,6 +16,7 @@ from strongstride.model.visible_text import visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import EndUnfinished, StartSession
 from strongstride.tui.screens.home import HomeScreen
+from strongstride.tui.layout import APP_CSS, HEIGHT_CLASSES, WIDTH_CLASSES
 from strongstride.tui.startup import AppState
 from strongstride.tui.themes import DEFAULT_THEME, next_theme_name
 from strongstride.tui.widgets.problem_view import notify_problem
@@ -25,6 +26,9 @@ class StrongstrideApp(App[None]):
     """A strength coach for runners: home, history and the live session, all from the keyboard."""
 
     TITLE = "strongstride"
+    CSS = APP_CSS
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES      # each screen knows the window's size (tui/layout.py)
+    VERTICAL_BREAKPOINTS = HEIGHT_CLASSES
     BINDINGS = [
         Binding("t", "cycle_theme", "Theme"),
         Binding("h", "history", "History"),

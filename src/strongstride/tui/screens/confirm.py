@@ -28,7 +28,12 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical { width: 64; height: auto; border: thick $warning; background: $surface; padding: 1 2; }
+    ConfirmScreen > Vertical {
+        width: 64; max-width: 100%; height: auto; max-height: 100%; border: thick $warning; background: $surface;
+        padding: 1 2; overflow-y: auto;
+    }
+    ConfirmScreen.-short > Vertical { padding: 0 1; }
+    ConfirmScreen.-wide > Vertical { width: 80; }
     ConfirmScreen #answers { margin-top: 1; }
     """
 

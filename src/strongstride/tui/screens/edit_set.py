@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from strongstride.engine.history_view import describe_set
@@ -18,6 +18,7 @@ from strongstride.engine.target import SetTarget
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SetLog
 from strongstride.model.visible_text import literal
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 
 
 def set_line(set_log: SetLog) -> Text:
@@ -50,6 +51,7 @@ class SetChoiceScreen(ModalScreen[int | None]):
     SetChoiceScreen #choice-box { width: 72; max-width: 100%; height: auto; max-height: 90%;
                                   border: thick $accent; background: $surface; padding: 0 1; }
     SetChoiceScreen OptionList { height: auto; max-height: 16; }
+    SetChoiceScreen.-wide #choice-box { width: 90; }
     """
 
     BINDINGS = [Binding("escape,c", "cancel", "Cancel")]
@@ -62,7 +64,7 @@ class SetChoiceScreen(ModalScreen[int | None]):
         with Vertical(id="choice-box"):
             yield Label("Which set do you want to correct?", id="choice-title")
             yield OptionList(*(Option(set_line(self.logged[i]), id=str(i)) for i in editable_sets(self.logged)))
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Digits, Footer, Label
+from textual.widgets import Digits, Label
 
 from strongstride.model.log import Side
 from strongstride.model.visible_text import literal
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.widgets.rest_timer import clock_face
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.rpe_picker import RPE_KEYS_HINT
 from strongstride.tui.widgets.session_entry import SessionRpeScale
 
@@ -42,7 +43,13 @@ class HoldScreen(ModalScreen[HoldResult | None]):
 
     DEFAULT_CSS = """
     HoldScreen { align: center middle; }
-    HoldScreen #hold-box { width: 64; height: auto; border: thick $accent; background: $surface; padding: 0 2; }
+    HoldScreen #hold-box {
+        width: 64; max-width: 100%; height: auto; max-height: 100%; border: thick $accent; background: $surface;
+        padding: 0 2;
+    }
+    HoldScreen.-narrow #hold-box { padding: 0 1; }
+    HoldScreen.-short #hold-phase { margin: 0; }
+    HoldScreen.-wide #hold-box { width: 80; }
     HoldScreen #hold-title { text-style: bold; width: 1fr; }
     HoldScreen #hold-phase { text-style: bold; color: $accent; width: 1fr; margin: 1 0 0 0; }
     HoldScreen #hold-digits { width: auto; }
@@ -90,7 +97,7 @@ class HoldScreen(ModalScreen[HoldResult | None]):
             yield Digits("", id="hold-digits")
             yield SessionRpeScale(self.start_rpe, hold=True, id="hold-rpe")
             yield Label("", id="hold-keys")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#hold-rpe").display = False

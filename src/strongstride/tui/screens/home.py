@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from strongstride.engine.week import Suggestion
 from strongstride.model.moments import local_now
@@ -23,6 +23,7 @@ from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.startup import AppState
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.plan_picker import NEXT_MARK, TODAY_MARK, PlanSessionPicker
 from strongstride.tui.widgets.problem_view import notify_problem
 from strongstride.tui.widgets.running_today import running_today
@@ -104,6 +105,11 @@ def problems_banner(count: int) -> Text:
     return banner
 
 
+def reasons_title(opened: bool) -> str:
+    """The reasons' title: how w closes them, or (a large window shows them anyway) how it gives them the screen."""
+    return "Why this suggestion (w to close)" if opened else "Why this suggestion (w: all of the screen)"
+
+
 class HomeScreen(Screen[None]):
     """Today's suggested session (Enter starts it), a resume banner, the week so far, recent sessions."""
 
@@ -118,6 +124,8 @@ class HomeScreen(Screen[None]):
     HomeScreen #recent.-listed { text-wrap: nowrap; text-overflow: ellipsis; }
     HomeScreen #reasons { height: 1fr; padding: 0 1; border: round $secondary; display: none; }
     HomeScreen.-reasons #reasons { display: block; }
+    HomeScreen.-wide.-tall #reasons { display: block; height: auto; max-height: 40%; }
+    HomeScreen.-wide.-tall.-reasons #reasons { height: 1fr; max-height: 100%; }
     HomeScreen.-reasons #lower { display: none; }
     """
 
@@ -128,7 +136,7 @@ class HomeScreen(Screen[None]):
         Binding("w", "why", "Why"),
     ]
 
-    show_reasons: reactive[bool] = reactive(False)
+    show_reasons: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, state: AppState, clock: Callable[[], datetime] = local_now) -> None:
         super().__init__()
@@ -156,9 +164,9 @@ class HomeScreen(Screen[None]):
             recent.border_title = "Recent sessions"
             yield recent
         with VerticalScroll(id="reasons") as reasons:
-            reasons.border_title = "Why this suggestion (w to close)"
+            reasons.border_title = reasons_title(self.show_reasons)
             yield Static(Text("\n".join(visible(name_sources(reason)) for reason in suggestion.reasons) if suggestion else ""))
-        yield Footer(compact=True)
+        yield FittedFooter({"cycle_theme": ""})     # t still switches themes in a narrow window
 
     def on_mount(self) -> None:
         self.query_one(PlanSessionPicker).focus()
@@ -178,6 +186,8 @@ class HomeScreen(Screen[None]):
     def watch_show_reasons(self, show: bool) -> None:
         """Show the reasons in place of the lists; the picker takes the keys again when they close."""
         self.set_class(show, "-reasons")
+        for reasons in self.query("#reasons"):
+            reasons.border_title = reasons_title(show)
         if not show:
             self.query_one(PlanSessionPicker).focus()
 

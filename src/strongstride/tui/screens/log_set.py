@@ -9,16 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from strongstride.engine.session_state import SetCard
 from strongstride.model.visible_text import TYPED_TEXT, literal
 from strongstride.tui.screens.rpe_help import RPE_IN_ONE_LINE, RpeHelpScreen
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.rpe_picker import RPE_KEYS_HINT
 from strongstride.tui.widgets.session_entry import EntryField, SessionRpeScale
 from strongstride.tui.widgets.set_card import target_words
 
 DEFAULT_RPE = 8.0
+NARROW_KEY_WORDS = {"reps(1)": "", "explain_rpe": "RPE?"}   # the dialog's own hint names +/- and ↑/↓
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,16 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
     DEFAULT_CSS = """
     LogSetScreen { align: center middle; }
     LogSetScreen #log-box {
-        width: 78; height: auto; max-height: 22; border: thick $accent; background: $surface; padding: 0 1;
+        width: 78; max-width: 100%; height: auto; max-height: 100%; border: thick $accent; background: $surface;
+        padding: 0 1;
     }
+    LogSetScreen.-narrow #log-box { padding: 0; }
+    LogSetScreen.-narrow #log-fields { width: 26; }
+    LogSetScreen.-narrow EntryField { width: 13; padding: 0; }
+    LogSetScreen.-narrow SessionRpeScale { padding: 0; }
+    LogSetScreen.-wide #log-box { width: 100; }
+    LogSetScreen.-wide #log-fields { width: 44; }
+    LogSetScreen.-wide EntryField { width: 20; }
     LogSetScreen #log-title { text-style: bold; width: 1fr; }
     LogSetScreen #log-target { color: $text-muted; width: 1fr; }
     LogSetScreen #log-body { height: auto; }
@@ -77,10 +87,10 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
 
     BINDINGS = [
         Binding("enter", "save", "Save", priority=True),
-        Binding("plus,equals_sign,up", "reps(1)", "+1"),
-        Binding("minus,down", "reps(-1)", "-1"),
-        Binding("right_square_bracket", "load(1)", "] heavier", key_display="]"),
-        Binding("left_square_bracket", "load(-1)", "[ lighter", key_display="["),
+        Binding("plus,equals_sign,up", "reps(1)", "reps", key_display="+/-"),   # one footer entry for the pair
+        Binding("minus,down", "reps(-1)", "reps", show=False),
+        Binding("right_square_bracket", "load(1)", "heavier", key_display="]"),
+        Binding("left_square_bracket", "load(-1)", "lighter", key_display="["),
         Binding("n", "note", "Note"),
         Binding("question_mark", "explain_rpe", "What is RPE?", key_display="?"),
         Binding("escape,c", "cancel", "Cancel"),
@@ -142,7 +152,7 @@ class LogSetScreen(ModalScreen[SetEntry | None]):
                     rpe = target.rpe if target.rpe is not None else DEFAULT_RPE
                     yield SessionRpeScale(rpe, hold=self.count_label == "Seconds", id="log-rpe")
             yield Label("", id="log-error")
-        yield Footer()
+        yield FittedFooter(NARROW_KEY_WORDS)
 
     def on_mount(self) -> None:
         self.query_one("#log-note-input").display = False

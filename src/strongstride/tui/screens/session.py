@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Label
+from textual.widgets import ContentSwitcher, Label
 
 from strongstride.engine.events import (
     Event,
@@ -44,12 +44,14 @@ from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished
+from strongstride.tui.rest_alert import FLASH_SECONDS, sound_and_notify
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
 from strongstride.tui.screens.rpe_help import RpeHelpScreen
 from strongstride.tui.screens.summary import SummaryScreen
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.rest_timer import ADJUST_STEP, clock_face
 from strongstride.tui.widgets.session_rest import RestPanel
 from strongstride.tui.widgets.session_status import SessionStatus
@@ -74,6 +76,7 @@ class SessionKey:
     show: bool = True
     key_display: str | None = None
     when: str | None = None        # a SessionScreen method (state, parameters) -> bool that must also agree
+    short: str | None = None       # the footer's words in a narrow window
 
     @property
     def name(self) -> str:
@@ -86,27 +89,33 @@ class SessionKey:
 # The one table the bindings, the footer, check_action and the rest screen's key line come from.
 # Where keys overlap, the first row enabled at the step wins (Enter starts a hold before it logs one).
 SESSION_KEYS: tuple[SessionKey, ...] = (
-    SessionKey("enter", "warmup_done", "Warm-up done", ("warmup",)),
+    SessionKey("enter", "warmup_done", "Warm-up done", ("warmup",), short="Done"),
     SessionKey("space", "warmup_timer", "Timer", ("warmup",)),
-    SessionKey("enter,space", "start_hold", "Start hold", ("set",), when="has_hold_timer"),
-    SessionKey("enter,l", "log", "Log set", ("set",)),
-    SessionKey("s", "skip_set", "Skip set", ("set",)),
+    SessionKey("enter,space", "start_hold", "Start hold", ("set",), when="has_hold_timer", short="Hold"),
+    SessionKey("enter,l", "log", "Log set", ("set",), short="Log"),
+    SessionKey("s", "skip_set", "Skip set", ("set",), short="Skip"),
     SessionKey("x", "skip_exercise", "Skip exercise", ("set",)),
     SessionKey("v", "swap('v')", "Swap", ("set",), when="has_swap"),
     SessionKey("V", "swap('V')", "Swap", ("set",), show=False, when="has_swap"),
-    SessionKey("s", "skip_rest", "Skip rest", ("rest",)),
-    SessionKey("plus,equals_sign,right", f"rest({ADJUST_STEP})", f"{ADJUST_STEP} s longer", ("rest",), key_display="+"),
-    SessionKey("minus,left", f"rest(-{ADJUST_STEP})", f"{ADJUST_STEP} s shorter", ("rest",), key_display="-"),
+    SessionKey("s", "skip_rest", "Skip rest", ("rest",), short="Skip"),
+    SessionKey("plus,equals_sign,right", f"rest({ADJUST_STEP})", f"{ADJUST_STEP} s longer", ("rest",), key_display="+",
+               short=f"{ADJUST_STEP} s"),
+    SessionKey("minus,left", f"rest(-{ADJUST_STEP})", f"{ADJUST_STEP} s shorter", ("rest",), key_display="-",
+               short=f"{ADJUST_STEP} s"),
     SessionKey("enter", "rest_over", "Next set", ("rest",), show=False),
     SessionKey("enter", "summary", "Finish", ("done",)),
-    SessionKey("u", "undo", "Undo set", when="has_logged"),
-    SessionKey("e", "edit", "Edit a set", ("warmup", "set", "rest"), show=False, when="has_set_done"),
+    SessionKey("e", "edit", "Edit set", ("warmup", "set", "rest"), when="has_set_done", short="Edit"),
+    SessionKey("u", "undo", "Undo set", when="has_logged", short="Undo"),
     SessionKey("f", "finish_now", "Finish", ("warmup", "set", "rest"), show=False),
     SessionKey("q", "leave", "Leave"),
     SessionKey("question_mark", "explain_rpe", "What is RPE?", show=False),
+    SessionKey("up", "scroll(-1)", "Scroll up", show=False),
+    SessionKey("down", "scroll(1)", "Scroll down", show=False),
 )
 KEY_STEPS: dict[str, tuple[Step, ...]] = {row.name: row.steps for row in SESSION_KEYS}
 KEY_TESTS: dict[str, str] = {row.name: row.when for row in SESSION_KEYS if row.when}
+SHORT_WORDS: dict[str, str] = {row.action: row.short for row in SESSION_KEYS if row.short is not None} | {
+    "cycle_theme": "", "history": ""}    # the app's t and h still work in a session; the footer drops them when full
 
 
 KEY_NAMES = {"plus": "+", "minus": "-", "right": "→", "left": "←", "enter": "Enter", "space": "Space"}
@@ -146,6 +155,22 @@ class SessionScreen(Screen[Path | None]):
     SessionScreen #session-notice { background: $boost; color: $warning; text-style: bold; width: 1fr; padding: 0 1; }
     SessionScreen #session-notice.-refused { color: $error; }
     SessionScreen ContentSwitcher { height: 1fr; }
+    SessionScreen ContentSwitcher > * { height: 1fr; overflow-y: auto; scrollbar-size-vertical: 1; }
+    SessionScreen.-short BigNumber .big-number-label { display: none; }
+    SessionScreen.-short SetCardView #card-effort { height: 4; }
+    SessionScreen.-short RestTimer #rest-keys { display: none; }
+    SessionScreen.-short RestTimer ProgressBar { margin: 0; }
+    SessionScreen.-short RestPanel #rest-next { margin: 0; }
+    SessionScreen.-wide.-tall RestPanel .rest-roomy { display: block; }
+    SessionScreen.-wide.-tall SetCardView {
+        height: auto; max-height: 100%; border: round $primary; margin: 1 2; padding: 1 2;
+    }
+    SessionScreen.-wide.-tall SetCardView .card-roomy { display: block; }
+    SessionScreen.-wide.-tall SetCardView .card-tight { display: none; }
+    SessionScreen.-wide.-tall RestPanel { padding: 1 2; }
+    SessionScreen.-flash { background: $warning; }
+    SessionScreen.-flash #rest RestPanel * { color: $background; }
+    SessionScreen.-flash RestTimer { border: heavy $background; }
     """
 
     BINDINGS = [row.binding() for row in SESSION_KEYS]
@@ -164,6 +189,7 @@ class SessionScreen(Screen[Path | None]):
         self.shown_rest: RestState | None = None
         self.refusal = ""
         self.hint = ""        # a word on a key pressed at the wrong moment, until the next event
+        self.flash_until: float | None = None   # the monotonic moment the end-of-rest flash goes out
 
     @property
     def state(self) -> SessionState:
@@ -180,7 +206,7 @@ class SessionScreen(Screen[Path | None]):
             yield SetCardView(id="set")
             yield Vertical(id="rest")
             yield DonePanel(id="done")
-        yield Footer()
+        yield FittedFooter(SHORT_WORDS)
 
     def on_mount(self) -> None:
         self.show_state()
@@ -188,8 +214,11 @@ class SessionScreen(Screen[Path | None]):
         self.set_interval(SAVE_RETRY_SECONDS, self.retry_save)
 
     def tick(self) -> None:
-        """Move the elapsed time on (the rest timer keeps its own time)."""
+        """Move the elapsed time on (the rest timer keeps its own time); end the flash once its time is up."""
         self.query_one(SessionStatus).show_elapsed(self.clock())
+        if self.flash_until is not None and self.monotonic() >= self.flash_until:
+            self.flash_until = None
+            self.remove_class("-flash")
 
     def retry_save(self) -> None:
         """Try a failed save again (a disk that was full may have room now)."""
@@ -393,6 +422,12 @@ class SessionScreen(Screen[Path | None]):
         if panel is not None:
             panel.timer.adjust(seconds)
 
+    def action_scroll(self, lines: int) -> None:
+        """Scroll what the step shows (a set card taller than a small window)."""
+        shown = self.query_one(ContentSwitcher).visible_content
+        if shown is not None:
+            shown.scroll_relative(y=lines, animate=False)
+
     def action_undo(self) -> None:
         """Take back the last logged or skipped set."""
         undone = self.keeper.undo_last_set()
@@ -452,10 +487,16 @@ class SessionScreen(Screen[Path | None]):
 
     # -- the rest timer's messages -------------------------------------------------------------
     def on_rest_finished(self, _: RestFinished) -> None:
-        """Ring the bell and say what is next; the timer goes on to count the overtime."""
-        self.app.bell()
+        """Tell the runner however config allows (bell, desktop notification, flash) and say what is next;
+        the timer goes on to count the overtime."""
         card = self.state.card
-        self.notify(f"Rest over. Next: {next_set_words(card)}" if card else "Rest over", title="Next set", markup=False)
+        next_words = f"Next: {next_set_words(card)}" if card else "Every set is done"
+        alerts = self.keeper.session.setup.config.alerts
+        sound_and_notify(self.app, alerts, "Rest over", next_words)
+        if alerts.flash:
+            self.flash_until = self.monotonic() + FLASH_SECONDS
+            self.add_class("-flash")
+        self.notify(f"Rest over. {next_words}", title="Next set", markup=False)
 
     def on_rest_adjusted(self, message: RestAdjusted) -> None:
         rest = self.state.rest

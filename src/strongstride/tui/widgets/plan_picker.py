@@ -45,7 +45,7 @@ class PlanSessionPicker(OptionList):
     """Enter starts the highlighted session; `p` lists the plans and Enter switches to one."""
 
     DEFAULT_CSS = """
-    PlanSessionPicker { height: 1fr; border: round $primary; }
+    PlanSessionPicker { height: 1fr; border: round $primary; text-wrap: nowrap; text-overflow: ellipsis; }
     PlanSessionPicker:focus { border: heavy $accent; }
     """
 

@@ -53,10 +53,13 @@ class RpePicker(Widget, can_focus=True):
         self.set_reactive(RpePicker.value, value if value in SCALE_VALUES else SCALE_VALUES[0])
 
     def render(self) -> Text:
+        """One row a value; in a narrow window the rows drop the word "RPE" so each meaning still shows whole."""
+        room = self.content_region.width
+        prefix = "RPE " if not room or all(len(f"  RPE {rpe:<4g} {meaning}") <= room for rpe, meaning in self.scale) else ""
         rows = Text()
         for index, (rpe, meaning) in enumerate(self.scale):
             chosen = rpe == self.value
-            line = f"{MARKER if chosen else ' '} RPE {rpe:<4g} {meaning}"
+            line = f"{MARKER if chosen else ' '} {prefix}{rpe:<4g} {meaning}"
             rows.append(line, style="bold reverse" if chosen else "")
             if index < len(self.scale) - 1:
                 rows.append("\n")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
 
 from strongstride.engine.session_state import SetCard
 from strongstride.model.sources import name_sources
-from strongstride.model.visible_text import literal, visible
+from strongstride.model.visible_text import literal
 from strongstride.tui.widgets.rest_timer import RestTimer
-from strongstride.tui.widgets.set_card import next_set_words, target_words
+from strongstride.tui.widgets.set_card import cue_list, labelled_line, next_set_words, target_words
 
 
 class RestPanel(Vertical):
@@ -24,6 +23,7 @@ class RestPanel(Vertical):
     RestPanel #rest-next { text-style: bold; margin: 1 0 0 0; }
     RestPanel #rest-next-target { text-style: bold; color: $accent; }
     RestPanel .rest-line { width: 1fr; }
+    RestPanel .rest-roomy { display: none; }    /* shown where the screen has room (SessionScreen's CSS) */
     """
 
     def __init__(self, started_at: float, seconds: int, monotonic: Callable[[], float], card: SetCard | None,
@@ -37,8 +37,12 @@ class RestPanel(Vertical):
         card = self.card
         if card is None:
             return
-        yield Label(Text.assemble(("Next: ", "bold"), visible(next_set_words(card))), id="rest-next", classes="rest-line")
+        yield labelled_line("Next", next_set_words(card), "rest-next", "rest-line")
         yield Label(literal(target_words(card)), id="rest-next-target", classes="rest-line")
         if card.plates is not None:
-            yield Label(Text.assemble(("Plates: ", "bold"), visible(card.plates.reason)), classes="rest-line")
-        yield Label(Text.assemble(("Why: ", "bold"), visible(name_sources(card.target.reason))), id="rest-next-reason", classes="rest-line")
+            yield labelled_line("Plates", card.plates.reason, "rest-next-plates", "rest-line")
+        yield labelled_line("Why", name_sources(card.target.reason), "rest-next-reason", "rest-line")
+        if card.exercise.cues:    # a large window has room to go over the form while resting
+            yield cue_list(card.exercise.cues, "rest-next-cues", "rest-line rest-roomy")
+        if card.exercise.mistake:
+            yield labelled_line("Avoid", card.exercise.mistake, "rest-next-mistake", "rest-line rest-roomy")

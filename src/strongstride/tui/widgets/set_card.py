@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -75,6 +77,7 @@ class SetCardView(Vertical):
     SetCardView .card-line { width: 1fr; }
     SetCardView #card-reason { color: $accent; }
     SetCardView .card-label { color: $text-muted; }
+    SetCardView .card-roomy { display: none; }    /* shown where the screen has room (SessionScreen's CSS) */
     """
 
     card: reactive[SetCard | None] = reactive(None, recompose=True)
@@ -107,16 +110,17 @@ class SetCardView(Vertical):
         with Horizontal(id="card-numbers"):
             yield from self._numbers(card)
         yield Label(literal(target_words(card)), classes="card-line", id="card-target")
+        if self.swaps:     # the keys that change the exercise, before the words that may run past a small window
+            yield Label(literal(self.swaps), classes="card-line", id="card-swaps")
         if card.plates is not None:
-            yield self._line("Plates", card.plates.reason, "card-plates")
-        yield self._line("Why", name_sources(card.target.reason), "card-reason")
-        yield self._line("Cues", " · ".join(card.exercise.cues), "card-cues")
-        yield self._line("Avoid", card.exercise.mistake, "card-mistake")
+            yield labelled_line("Plates", card.plates.reason, "card-plates")
+        yield labelled_line("Why", name_sources(card.target.reason), "card-reason")
+        yield labelled_line("Cues", " · ".join(card.exercise.cues), "card-cues", "card-line card-tight")
+        yield cue_list(card.exercise.cues, "card-cue-list", "card-line card-roomy")
+        yield labelled_line("Avoid", card.exercise.mistake, "card-mistake")
         yield self._said(card.last_time, "card-last")
         if card.note:
-            yield self._line("Note", card.note, "card-note")
-        if self.swaps:
-            yield Label(literal(self.swaps), classes="card-line", id="card-swaps")
+            yield labelled_line("Note", card.note, "card-note")
 
     def _numbers(self, card: SetCard) -> ComposeResult:
         target = card.target
@@ -132,9 +136,18 @@ class SetCardView(Vertical):
     def _said(line: str, line_id: str) -> Label:
         """A line that names itself ("Last time (12 Nov): ..."), its words before the colon in bold."""
         label, _, value = line.partition(": ")
-        return SetCardView._line(label, value, line_id)
+        return labelled_line(label, value, line_id)
 
-    @staticmethod
-    def _line(label: str, value: str, line_id: str) -> Label:
-        text = Text.assemble((f"{label}: ", "bold"), visible(value))
-        return Label(text, classes="card-line", id=line_id)
+
+def cue_list(cues: Sequence[str], line_id: str, classes: str) -> Label:
+    """The form cues one a line, for a window with room to read them from a distance."""
+    text = Text.assemble(("Cues:", "bold"))
+    for cue in cues:
+        text.append("\n  • ")
+        text.append(visible(cue))
+    return Label(text, classes=classes, id=line_id)
+
+
+def labelled_line(label: str, value: str, line_id: str | None = None, classes: str = "card-line") -> Label:
+    """ "Cues: ..." with its label in bold, the value from files shown literally."""
+    return Label(Text.assemble((f"{label}: ", "bold"), visible(value)), classes=classes, id=line_id)
