@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from strongstride.model.calendar import YEARS
 from strongstride.model.units import Unit
@@ -45,27 +44,6 @@ _DURATION_PART = re.compile(
 )
 # Text a spreadsheet would run as a formula (OWASP "CSV injection"), after any apostrophes already there.
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
-
-
-class ParsedCells:
-    """Cells already parsed, by column and text: an export repeats the same few weights, reps and times on
-    row after row, and a look-up is far quicker than parsing again. A bad cell is parsed (and refused) each time."""
-
-    MOST = 4096     # texts kept a column; past that a column starts afresh, so memory stays flat
-
-    def __init__(self) -> None:
-        self.seen: dict[str, dict[str, Any]] = {}
-
-    def get(self, parse: Callable[[str, str], Any], text: str, column: str) -> Any:
-        """What `parse(text, column)` gives, worked out once."""
-        known = self.seen.setdefault(column, {})
-        if text in known:
-            return known[text]
-        value = parse(text, column)
-        if len(known) >= self.MOST:
-            known.clear()
-        known[text] = value
-        return value
 
 
 def formula_safe(text: str) -> str:
@@ -157,6 +135,7 @@ def _iso_datetime(text: str, column: str) -> datetime:
         raise BadCell(f"{column} {text!r} is not a date") from None
 
 
+@functools.lru_cache(maxsize=4096)     # an export repeats the same few rest times and durations on row after row
 def parse_duration(text: str, column: str) -> int | None:
     """Seconds from `1h 5m`, `45m`, `26s`, `1:05:00`, `05:30` or a plain number of seconds; at most a year."""
     seconds = _duration_seconds(text.strip(), column)

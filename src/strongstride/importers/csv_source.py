@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import itertools
+import operator
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,8 +74,31 @@ class Columns:
         position = self.index.get(field)
         if position is None or position >= len(row):
             return ""
-        text = row[position].strip()
-        return from_formula_safe(text) if text[:1] == "'" else text
+        return cell_text(row[position])
+
+    def cells_of(self, fields: Sequence[str]) -> Callable[[Sequence[str]], list[str]]:
+        """A reader of several fields at once: a row's cells for them, in order, as `cell` gives each.
+
+        The positions are worked out here, once a file, so each row costs one look-up a cell.
+        """
+        width = max(self.index.values(), default=0) + 1
+        padding = [""] * (width + 1)        # short rows read empty cells; the last one stands for missing fields
+        take = operator.itemgetter(*(self.index.get(field, -1) for field in fields), -1)
+
+        def cells(row: Sequence[str]) -> list[str]:
+            texts = [text.strip() for text in take([*row, *padding])]
+            if "\0'" in "\0" + "\0".join(texts):      # a cell starting with ' may carry a formula guard
+                texts = [from_formula_safe(text) for text in texts]
+            texts.pop()
+            return texts
+
+        return cells
+
+
+def cell_text(text: str) -> str:
+    """A cell as a reader sees it: stripped, with any formula guard taken off."""
+    text = text.strip()
+    return from_formula_safe(text) if text[:1] == "'" else text
 
 
 @dataclass
@@ -121,19 +145,27 @@ def _next_row(reader: Any, line_offset: int) -> list[str] | None:
         return row
     except StopIteration:
         return None
-    except UnicodeDecodeError:
-        raise UnreadableFile("not UTF-8 text") from None
-    except csv.Error as error:
-        raise UnreadableFile(f"line {reader.line_num + line_offset - 1}: {error}") from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise _unreadable(error, reader, line_offset) from None
+
+
+def _unreadable(error: UnicodeDecodeError | csv.Error, reader: Any, line_offset: int) -> UnreadableFile:
+    """What a reading error says: not UTF-8, or the line the CSV broke on."""
+    if isinstance(error, UnicodeDecodeError):
+        return UnreadableFile("not UTF-8 text")
+    return UnreadableFile(f"line {reader.line_num + line_offset - 1}: {error}")
 
 
 def _numbered_rows(reader: Any, line_offset: int) -> Iterator[tuple[int, list[str]]]:
     """Each row with the file line it starts on; blank lines are passed over."""
     while True:
         start = reader.line_num + line_offset
-        row = _next_row(reader, line_offset)
-        if row is None:
+        try:
+            row: list[str] = next(reader)
+        except StopIteration:
             return
-        if any(cell.strip() for cell in row):
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise _unreadable(error, reader, line_offset) from None
+        if "".join(row).strip():        # not a blank line, nor cells all blank
             yield start, row
 

@@ -70,6 +70,7 @@ class ExerciseMatcher:
     def __init__(self, library: Mapping[str, Exercise]):
         self._library = library
         self._matched: dict[str, Exercise | None] = {}
+        self._ids: dict[str, str] = {}
         self._by_key: dict[str, str] = {
             key: exercise_id for key, exercise_id in ALIASES.items() if exercise_id in library
         }
@@ -86,6 +87,8 @@ class ExerciseMatcher:
         return self._matched[name]
 
     def exercise_id(self, name: str) -> str:
-        """The library id the name means, else its `user:` id."""
-        exercise = self.match(name)
-        return exercise.id if exercise else user_exercise_id(name)
+        """The library id the name means, else its `user:` id (each name worked out once)."""
+        if name not in self._ids:
+            exercise = self.match(name)
+            self._ids[name] = exercise.id if exercise else user_exercise_id(name)
+        return self._ids[name]

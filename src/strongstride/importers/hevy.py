@@ -39,16 +39,20 @@ SET_TYPES: dict[str, tuple[SetKind, str]] = {
 }
 
 
-def _workout(columns: Columns, row: Sequence[str]) -> Workout:
-    started = parse_datetime(columns.cell(row, "start_time"), "start_time")
-    end = columns.cell(row, "end_time")
-    name = columns.cell(row, "title") or "Hevy workout"
+WORKOUT_FIELDS = ("start_time", "end_time", "title", "description")
+
+
+def _workout(cells: Sequence[str]) -> Workout:
+    """A workout from its cells, in the order of WORKOUT_FIELDS."""
+    start, end, title, description = cells
+    started = parse_datetime(start, "start_time")
+    name = title or "Hevy workout"
     return Workout(
         key=f"{started.isoformat()}|{name}",
         started_at=started,
         name=name,
         finished_at=parse_datetime(end, "end_time") if end else None,
-        note=note_text(columns.cell(row, "description")),
+        note=note_text(description),
     )
 
 
@@ -66,14 +70,15 @@ class _HevyRows:
     and each different note is kept.
     """
 
-    def __init__(self, distance_unit: str) -> None:
+    def __init__(self, columns: Columns, distance_unit: str) -> None:
         self.noted: set[tuple[str, str, str]] = set()
         self.distance_unit = distance_unit
-        self.last = LastWorkout(("start_time", "end_time", "title", "description"))
+        self.last = LastWorkout()
+        self.workout_cells = columns.cells_of(WORKOUT_FIELDS)
 
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
-            workout = self.last.of(columns, row, _workout)
+            workout = self.last.of(self.workout_cells(row), _workout)
             exercise = columns.cell(row, "exercise")
             if not exercise:
                 raise BadCell("exercise_title is empty")
@@ -99,5 +104,5 @@ class _HevyRows:
 def read_hevy(rows: CsvRows, default_unit: Unit) -> ParsedFile:
     """Every row of a Hevy export as a set or a bad row, streamed."""
     columns = Columns.from_header(rows.header, COLUMNS, REQUIRED, LAYOUT)
-    reader = _HevyRows(distance_unit_in_header(columns.header_of(rows.header, "distance")))
+    reader = _HevyRows(columns, distance_unit_in_header(columns.header_of(rows.header, "distance")))
     return read_layout(rows, LAYOUT, COLUMNS, REQUIRED, default_unit, reader)

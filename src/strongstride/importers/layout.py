@@ -16,17 +16,14 @@ class LastWorkout:
     """The workout of the row before, kept: an export repeats a workout's cells on each of its rows, and
     reading them once a workout (not once a row) is most of an import's speed."""
 
-    def __init__(self, fields: Sequence[str]) -> None:
-        self.fields = tuple(fields)
-        self.cells: tuple[str, ...] | None = None
+    def __init__(self) -> None:
+        self.cells: Sequence[str] | None = None
         self.workout: Workout | None = None
 
-    def of(self, columns: Columns, row: Sequence[str], read: Callable[[Columns, Sequence[str]], Workout]) -> Workout:
-        """The row's workout: the one before when its workout cells are the same, else read anew."""
-        width = len(row)
-        cells = tuple(row[at] if at < width else "" for at in (columns.index.get(f, width) for f in self.fields))
+    def of(self, cells: Sequence[str], read: Callable[[Sequence[str]], Workout]) -> Workout:
+        """The workout of a row's workout cells: the one before when they are the same, else read anew."""
         if cells != self.cells or self.workout is None:
-            self.workout = read(columns, row)
+            self.workout = read(cells)
             self.cells = cells
         return self.workout
 

@@ -68,8 +68,23 @@ class ImportResult:
         return +counts
 
 
+class _LastDigest:
+    """The sets digested last and their digest: an imported session's id and its check against history digest
+    the same (immutable) tuple of sets one after the other, and it is worked out once."""
+
+    sets: Sequence[SetLog] | None = None
+    digest = ""
+
+
 def sets_fingerprint(sets: Sequence[SetLog]) -> str:
     """A digest of what was done, the same however the sets travelled (TOML, CSV, Strong's CSV)."""
+    if sets is _LastDigest.sets and isinstance(sets, tuple):
+        return _LastDigest.digest
+    _LastDigest.sets, _LastDigest.digest = sets, _digest_of(sets)
+    return _LastDigest.digest
+
+
+def _digest_of(sets: Sequence[SetLog]) -> str:
     digest = hashlib.sha256()
     for s in sets:
         load = "" if s.load is None else f"{clean(s.load):g}"
@@ -134,14 +149,18 @@ class _Workouts:
     def __init__(self) -> None:
         self.open: dict[str, _OpenWorkout] = {}
         self.finished: set[str] = set()
+        self.latest: str | None = None      # the key of the most recent open workout
 
     def take(self, outcome: RowSet | RestTimer | NoteRow) -> _OpenWorkout | None:
         """The open workout a row belongs to (now the most recent), or None when it was already finished."""
         key = outcome.workout.key
+        if key == self.latest:          # most rows follow one of their own workout's
+            return self.open[key]
         if key in self.finished:
             return None
         found = self.open.pop(key, None) or _OpenWorkout(outcome.workout)
         self.open[key] = found
+        self.latest = key
         return found
 
     def idle(self) -> Iterator[_OpenWorkout]:
@@ -156,6 +175,8 @@ class _Workouts:
 
     def _finish(self, key: str) -> _OpenWorkout:
         self.finished.add(key)
+        if key == self.latest:
+            self.latest = None
         return self.open.pop(key)
 
 
@@ -256,6 +277,9 @@ def _session(
     )
 
 
+_WORKOUT_ROWS = (RowSet, RestTimer, NoteRow)     # the rows that belong to a workout
+
+
 def build_sessions(
     outcomes: Iterable[RowOutcome], result: ImportResult, library: Mapping[str, Exercise], fallback_unit: Unit,
     sink: Callable[[SessionLog], None] | None = None,
@@ -273,20 +297,23 @@ def build_sessions(
         if session is not None:
             (sink or result.sessions.append)(session)
 
+    rows = 0
     for outcome in outcomes:
-        result.rows += 1
-        if isinstance(outcome, RowSet | RestTimer | NoteRow):
+        rows += 1
+        if isinstance(outcome, _WORKOUT_ROWS):
             found = workouts.take(outcome)
             if found is None:
                 result.bad_rows.append(BadRow(outcome.line, OUT_OF_ORDER))
                 continue
             _take_row(found, outcome)
-            for idle in workouts.idle():
-                finish(idle)
+            if len(workouts.open) > OPEN_WORKOUTS:
+                for idle in workouts.idle():
+                    finish(idle)
         elif isinstance(outcome, HeadingRow):
             result.outcomes[HEADING] += 1
         else:
             result.bad_rows.append(outcome)
+    result.rows += rows
     for found in workouts.remaining():
         finish(found)
     if sink is None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from strongstride.importers.cells import (
-    BadCell, ParsedCells, distance_unit_in_header, in_metres, note_text, parse_amount, parse_datetime,
+    BadCell, distance_unit_in_header, in_metres, note_text, parse_amount, parse_datetime,
     parse_duration, parse_rpe, parse_unit, parse_whole,
 )
 from strongstride.importers.csv_source import Columns, CsvRows
@@ -65,13 +65,21 @@ def _set_order(text: str) -> tuple[SetKind, str]:
     return "work", ""
 
 
-def _workout(columns: Columns, row: Sequence[str]) -> Workout:
-    started = parse_datetime(columns.cell(row, "date"), "Date")
-    name = columns.cell(row, "workout") or "Strong workout"
-    number = columns.cell(row, "workout_number")
+WORKOUT_FIELDS = ("date", "workout", "duration", "workout_number", "workout_notes")
+# What a set row reads beyond its workout's cells, in the order `_StrongRows` takes them apart.
+WORKOUT_CELLS = len(WORKOUT_FIELDS)
+SET_FIELDS = ("set_order", "exercise", "notes", "distance", "weight_unit", "reps", "weight", "rpe", "seconds",
+              "distance_unit")
+
+
+def _workout(cells: Sequence[str]) -> Workout:
+    """A workout from its cells, in the order of WORKOUT_FIELDS."""
+    date, workout_name, duration_text, number, workout_notes = cells
+    started = parse_datetime(date, "Date")
+    name = workout_name or "Strong workout"
     duration, warning = None, ""
     try:
-        duration = parse_duration(columns.cell(row, "duration"), "Duration")
+        duration = parse_duration(duration_text, "Duration")
     except BadCell as problem:
         warning = f"{problem}: the workout's length was left out"
     return Workout(
@@ -79,45 +87,63 @@ def _workout(columns: Columns, row: Sequence[str]) -> Workout:
         started_at=started,
         name=name,
         finished_at=started + timedelta(seconds=duration) if duration else None,
-        note=note_text(columns.cell(row, "workout_notes")),
+        note=note_text(workout_notes),
         warning=warning,
     )
+
+
+# A set's numbers as read: the row's weight unit (None: the file's), reps, load, RPE, seconds, distance in metres.
+SetValues = tuple[Unit | None, int | None, float | None, float | None, int | None, float | None]
+
+
+def _set_values(
+    distance: str, weight_unit: str, reps: str, weight: str, rpe: str, seconds: str, distance_unit: str
+) -> SetValues:
+    """A set's number cells read (BadCell for the first that cannot mean what its column says)."""
+    metres = parse_amount(distance, "Distance")
+    unit = parse_unit(weight_unit, "Weight Unit")
+    values = (parse_whole(reps, "Reps"), parse_amount(weight, "Weight"), parse_rpe(rpe, "RPE"),
+              parse_duration(seconds, "Seconds"))
+    return (unit, *values, None if metres is None else in_metres(metres, "Distance", distance_unit))
 
 
 class _StrongRows:
     """Reads Strong rows; the distance unit comes from the header or the row's Distance Unit (else km)."""
 
-    def __init__(self, distance_unit: str) -> None:
+    MOST_KEPT = 16_384      # sets of numbers kept read; past that the cache starts afresh, so memory stays flat
+
+    def __init__(self, columns: Columns, distance_unit: str) -> None:
         self.distance_unit = distance_unit
-        self.last = LastWorkout(("date", "workout", "duration", "workout_number", "workout_notes"))
-        self.parsed = ParsedCells()
+        self.cells = columns.cells_of(WORKOUT_FIELDS + SET_FIELDS)
+        self.last = LastWorkout()
+        self.values: dict[tuple[str, ...], SetValues] = {}   # an export repeats the same few numbers row after row
 
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
-            workout = self.last.of(columns, row, _workout)
-            order_cell = columns.cell(row, "set_order")
+            cells = self.cells(row)
+            workout = self.last.of(cells[:WORKOUT_CELLS], _workout)
+            order_cell, exercise, notes, *numbers = cells[WORKOUT_CELLS:]
             order = order_cell.lower()
             if order in REST_TIMER_WORDS:
-                return RestTimer(line, workout, parse_duration(columns.cell(row, "seconds"), "Seconds"))
-            exercise = columns.cell(row, "exercise")
+                return RestTimer(line, workout, parse_duration(numbers[-2], "Seconds"))
             if not exercise:
                 raise BadCell("Exercise Name is empty")
             if order in NOTE_WORDS:
-                return NoteRow(line, workout, exercise, note_text(columns.cell(row, "notes")))
+                return NoteRow(line, workout, exercise, note_text(notes))
             kind, marker_note = _set_order(order_cell)
-            note = note_text(columns.cell(row, "notes"))
-            distance_unit = columns.cell(row, "distance_unit") or self.distance_unit
-            parsed = self.parsed.get
-            distance = parsed(parse_amount, columns.cell(row, "distance"), "Distance")
+            note = note_text(notes)
+            numbers[-1] = numbers[-1] or self.distance_unit
+            key = tuple(numbers)
+            values = self.values.get(key)
+            if values is None:
+                values = _set_values(*numbers)
+                if len(self.values) >= self.MOST_KEPT:
+                    self.values.clear()
+                self.values[key] = values
+            row_unit, reps, load, rpe, seconds, distance_m = values
             return RowSet(
-                line=line, workout=workout, exercise_name=exercise,
-                unit=parsed(parse_unit, columns.cell(row, "weight_unit"), "Weight Unit") or unit,
-                kind=kind,
-                reps=parsed(parse_whole, columns.cell(row, "reps"), "Reps"),
-                load=parsed(parse_amount, columns.cell(row, "weight"), "Weight"),
-                rpe=parsed(parse_rpe, columns.cell(row, "rpe"), "RPE"),
-                seconds=parsed(parse_duration, columns.cell(row, "seconds"), "Seconds"),
-                distance_m=None if distance is None else in_metres(distance, "Distance", distance_unit),
+                line=line, workout=workout, exercise_name=exercise, unit=row_unit or unit, kind=kind, reps=reps,
+                load=load, rpe=rpe, seconds=seconds, distance_m=distance_m,
                 note=f"{marker_note}; {note}" if marker_note and note else marker_note or note,
             )
         except BadCell as problem:
@@ -127,5 +153,5 @@ class _StrongRows:
 def read_strong(rows: CsvRows, default_unit: Unit) -> ParsedFile:
     """Every row of a Strong export as a set, a rest timer, a note or a bad row, streamed."""
     columns = Columns.from_header(rows.header, COLUMNS, REQUIRED, LAYOUT)
-    reader = _StrongRows(distance_unit_in_header(columns.header_of(rows.header, "distance")))
+    reader = _StrongRows(columns, distance_unit_in_header(columns.header_of(rows.header, "distance")))
     return read_layout(rows, LAYOUT, COLUMNS, REQUIRED, default_unit, reader)
