@@ -114,3 +114,22 @@ def test_an_activity_beyond_what_history_holds_is_a_bad_row() -> None:
     text = "Date,Exercise Name,Set Order,Weight,Reps,Distance,Seconds\n2026-01-01 08:00:00,Running,1,0,0,5,99:99:99\n"
     result = read_export(io.StringIO(text), "strong", LIBRARY, "kg")
     assert [(bad.line, bad.reason) for bad in result.bad_rows] == [(2, "seconds 362439 s is more than a day")]
+
+
+def test_each_imported_set_is_the_set_setlog_itself_would_make() -> None:
+    files = [("strong-export-sample", "strong"), ("strong_set_order_words", "strong"), ("hevy_kg", "hevy"),
+             ("strong_rope_and_stretch", "strong"), ("fitnotes", "fitnotes")]
+    sets = [s for name, source in files for session in read_export_file(DATA / f"{name}.csv", source, LIBRARY, "kg")
+            .sessions for s in session.sets]
+    assert len(sets) > 1900 and any(s.hold_seconds for s in sets) and any(s.rest_seconds for s in sets)
+    for made in sets:
+        by_hand = SetLog(**vars(made))
+        assert by_hand == made and vars(by_hand) == vars(made) and hash(by_hand) == hash(made)
+
+
+def test_a_fingerprint_worked_out_once_is_never_given_for_other_sets() -> None:
+    first, other = (SQUAT,), (replace(SQUAT, reps=6),)
+    expected = {sets: sets_fingerprint(list(sets)) for sets in (first, other)}
+    for sets in (first, first, other, first, other, other):
+        assert sets_fingerprint(sets) == expected[sets]
+    assert expected[first] != expected[other]

@@ -86,9 +86,10 @@ class Columns:
         take = operator.itemgetter(*(self.index.get(field, -1) for field in fields), -1)
 
         def cells(row: Sequence[str]) -> list[str]:
-            texts = [text.strip() for text in take([*row, *padding])]
-            if "\0'" in "\0" + "\0".join(texts):      # a cell starting with ' may carry a formula guard
-                texts = [from_formula_safe(text) for text in texts]
+            texts = list(map(str.strip, take([*row, *padding])))
+            joined = "\0".join(texts)
+            if "\0'" in joined or joined[:1] == "'":    # a cell starting with ' may carry a formula guard
+                texts = list(map(from_formula_safe, texts))
             texts.pop()
             return texts
 

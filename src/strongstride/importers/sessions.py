@@ -235,22 +235,30 @@ def fits_in_a_history_file(session: SessionLog) -> bool:
     """
     texts = [session.id, session.plan_id, session.session_id, session.plan_name, session.session_name, session.note,
              session.source, *session.extra.keys(), *session.extra.values(),
-             *(text for s in session.sets for text in (s.exercise_id, s.exercise_name, s.reason, s.note)),
-             *(text for a in session.activities for text in (a.name, a.note))]
+             *[s.exercise_id + s.exercise_name + s.reason + s.note for s in session.sets],
+             *[a.name + a.note for a in session.activities]]
     bound = (SESSION_BYTES_AT_MOST + SET_BYTES_AT_MOST * (len(session.sets) + len(session.activities))
-             + TEXT_CHAR_BYTES_AT_MOST * sum(len(text) for text in texts))
+             + TEXT_CHAR_BYTES_AT_MOST * sum(map(len, texts)))
     return bound <= MAX_FILE_BYTES or len(session_to_toml(session).encode("utf-8")) <= MAX_FILE_BYTES
 
 
 def _set_log(row: RowSet, exercise_id: str, exercise: Exercise | None, set_number: int) -> SetLog:
+    """The history set a row becomes, its fields filled in at once.
+
+    SetLog is a frozen dataclass: its own __init__ sets each of its 19 fields through object.__setattr__, which
+    was a quarter of an import's time, once a set. Every field is given here, so the set is the one SetLog(...)
+    would make (tests/unit/test_import_sessions.py compares the two).
+    """
     is_hold = row.seconds is not None and (row.reps is None or (exercise is not None and exercise.kind == "hold"))
-    return SetLog(
+    made: SetLog = object.__new__(SetLog)
+    made.__dict__.update(
         exercise_id=exercise_id, set_number=set_number, at=row.at or row.workout.started_at, unit=row.unit,
         kind=row.kind, side=row.side, exercise_name=row.exercise_name, target_reps=row.target_reps,
         target_load=row.target_load, target_hold=row.target_hold, target_rpe=row.target_rpe, reps=row.reps,
         load=row.load, rpe=row.rpe, hold_seconds=row.seconds if is_hold else None,
         rest_seconds=row.rest_seconds, reason=row.reason, note=row.note, skipped=row.skipped,
     )
+    return made
 
 
 def _session_unit(sets: Sequence[SetLog], fallback: Unit) -> Unit:
