@@ -133,6 +133,22 @@ def test_strong_headers_in_other_languages(header: str) -> None:
     assert [(s.exercise_id, s.load, s.reps) for s in session.sets] == [("back_squat", 100.0, 5)]
 
 
+# Strong headers as public sources show them (importers/strong_headers.py names the sources), each in its own
+# column order: every column is known and each value lands in its field.
+@pytest.mark.parametrize("header", [
+    "Date,Nom de l'entraînement,Durée,Nom de l'exercice,Ordre de la série,Poids,Réps,Distance,Secondes,RPE,Notes",
+    "Data,Nome do treino,Duração,Nome do exercício,Ordem da série,Peso,Reps,Distância,Segundos,RPE,Notas",
+])
+def test_strong_headers_seen_in_public_sources_are_read_column_by_column(header: str) -> None:
+    row = "2025-03-04 18:00:00,Soir,45m,Squat (Barbell),2,100,5,0,0,8,lent"
+    result = read_export(io.StringIO(header + "\n" + row + "\n"), "auto", LIBRARY, "kg")
+    assert result.source == "strong" and result.unknown_columns == ()
+    [session] = result.sessions
+    assert (session.session_name, session.duration_seconds) == ("Soir", 45 * 60)
+    assert [(s.exercise_id, s.load, s.reps, s.rpe, s.note) for s in session.sets] == [
+        ("back_squat", 100.0, 5, 8.0, "lent")]
+
+
 def test_rope_names_are_strength_and_battle_ropes_and_stretches_are_activities() -> None:
     result = read("strong_rope_and_stretch.csv")
     [session] = result.sessions

@@ -1,8 +1,13 @@
 """Strong's column names in the languages it exports in, field by field, as in `strong.COLUMNS`.
 
-French is from a real export; Portuguese from public code that reads Strong's Portuguese exports. German,
-Spanish, Italian and Dutch are Strong's words for the same screens, not yet seen in an export: a header
-compares without accents, case or curly apostrophes, so a near spelling still matches.
+Confirmed: French, from a real export and from a public parser's test fixture that holds a French Strong
+header (in another column order, without `Notes de l'entraînement`); Portuguese, from public code that reads
+Strong's Portuguese exports (its header written out in a comment). Unconfirmed: German, Spanish, Italian and
+Dutch are Strong's words for the same screens, best guesses. A search of public code, issue threads and web
+pages for `Trainingsname`, `Übungsname`, `Satzreihenfolge`, `Nombre del entrenamiento`, `Orden de la serie`,
+`Nome dell'allenamento`, `Ordine della serie`, `Naam training`, `Setvolgorde` and the like found no Strong
+export or parser in those languages, so nothing here could be checked against one. A header compares without
+accents, case or curly apostrophes, so a near spelling still matches.
 """
 
 from __future__ import annotations
