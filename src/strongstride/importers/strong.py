@@ -66,10 +66,11 @@ def _set_order(text: str) -> tuple[SetKind, str]:
 
 
 WORKOUT_FIELDS = ("date", "workout", "duration", "workout_number", "workout_notes")
-# What a set row reads beyond its workout's cells, in the order `_StrongRows` takes them apart.
 WORKOUT_CELLS = len(WORKOUT_FIELDS)
+# What a set row reads beyond its workout's cells, in the order `_StrongRows` takes them apart.
 SET_FIELDS = ("set_order", "exercise", "notes", "distance", "weight_unit", "reps", "weight", "rpe", "seconds",
               "distance_unit")
+SECONDS_AT = SET_FIELDS.index("seconds") - SET_FIELDS.index("distance")   # among a set's number cells
 
 
 def _workout(cells: Sequence[str]) -> Workout:
@@ -122,21 +123,20 @@ class _StrongRows:
         try:
             cells = self.cells(row)
             workout = self.last.of(cells[:WORKOUT_CELLS], _workout)
-            order_cell, exercise, notes, *numbers = cells[WORKOUT_CELLS:]
+            order_cell, exercise, notes, *number_cells, distance_unit = cells[WORKOUT_CELLS:]
             order = order_cell.lower()
             if order in REST_TIMER_WORDS:
-                return RestTimer(line, workout, parse_duration(numbers[-2], "Seconds"))
+                return RestTimer(line, workout, parse_duration(number_cells[SECONDS_AT], "Seconds"))
             if not exercise:
                 raise BadCell("Exercise Name is empty")
             if order in NOTE_WORDS:
                 return NoteRow(line, workout, exercise, note_text(notes))
             kind, marker_note = _set_order(order_cell)
             note = note_text(notes)
-            numbers[-1] = numbers[-1] or self.distance_unit
-            key = tuple(numbers)
+            key = (*number_cells, distance_unit or self.distance_unit)
             values = self.values.get(key)
             if values is None:
-                values = _set_values(*numbers)
+                values = _set_values(*key)
                 if len(self.values) >= self.MOST_KEPT:
                     self.values.clear()
                 self.values[key] = values
