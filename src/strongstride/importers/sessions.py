@@ -246,7 +246,7 @@ def _set_log(row: RowSet, exercise_id: str, exercise: Exercise | None, set_numbe
     """The history set a row becomes, its fields filled in at once.
 
     SetLog is a frozen dataclass: its own __init__ sets each of its 19 fields through object.__setattr__, which
-    was a quarter of an import's time, once a set. Every field is given here, so the set is the one SetLog(...)
+    was a sixth of a dry run's time, once a set. Every field is given here, so the set is the one SetLog(...)
     would make (tests/unit/test_import_sessions.py compares the two).
     """
     is_hold = row.seconds is not None and (row.reps is None or (exercise is not None and exercise.kind == "hold"))
