@@ -72,16 +72,17 @@ class _LastDigest:
     """The sets digested last and their digest: an imported session's id and its check against history digest
     the same (immutable) tuple of sets one after the other, and it is worked out once."""
 
-    sets: Sequence[SetLog] | None = None
-    digest = ""
+    pair: tuple[Sequence[SetLog], str] | None = None     # one attribute, read and written whole
 
 
 def sets_fingerprint(sets: Sequence[SetLog]) -> str:
     """A digest of what was done, the same however the sets travelled (TOML, CSV, Strong's CSV)."""
-    if sets is _LastDigest.sets and isinstance(sets, tuple):
-        return _LastDigest.digest
-    _LastDigest.sets, _LastDigest.digest = sets, _digest_of(sets)
-    return _LastDigest.digest
+    last = _LastDigest.pair
+    if last is not None and last[0] is sets and isinstance(sets, tuple):
+        return last[1]
+    digest = _digest_of(sets)
+    _LastDigest.pair = (sets, digest)
+    return digest
 
 
 def _digest_of(sets: Sequence[SetLog]) -> str:
