@@ -212,46 +212,104 @@ def _read_keywords(raw: Any, reader: KeyReader) -> dict[str, tuple[str, ...]]:
     return {kind: words for kind, words in read.items() if words}
 
 
-def save_config_value(path: Path, key: str, value: Any) -> None:
-    """Set one top-level key (such as theme), keeping the rest of the file and its comments where possible.
+# The comment a key gets in a config.toml written afresh, so that a runner can edit it by hand.
+NEW_FILE_HEADER = (
+    "strongstride's settings. Edit them by hand as you like: strongstride keeps your comments",
+    "and layout when it saves a setting. docs/config.md describes every key.",
+)
+KEY_COMMENTS = {
+    "plan": "the plan you train from: `strongstride plans` lists them",
+    "plan_started": "the day the plan began: its phases count weeks from here",
+    "theme": "the colour theme; `t` in the app steps through them",
+    "equipment.owned": "the kit you have (band, dumbbell, barbell, bench, ...); left out, a full gym",
+    "equipment.dumbbells": "the weight of each dumbbell you have, in your units",
+    "running.focus": "short, middle, marathon or ultra",
+    "running.long_run_days": "never strength on these days",
+    "running.hard_days": "intervals, tempo, hills: nothing heavy the day before",
+    "running.race_date": "your next race: strength tapers before it and recovers after it",
+}
 
-    The file is rewritten atomically; if it does not parse, ProblemsFound is raised and it is left as it is.
+
+def save_config_value(path: Path, key: str, value: Any) -> None:
+    """Set one key (dotted for a table's key, such as "equipment.owned"), keeping the rest of the file as written."""
+    save_config_values(path, {key: value})
+
+
+def save_config_values(path: Path, values: Mapping[str, Any]) -> None:
+    """Set keys (dotted for a table's key; None removes one), keeping every comment, blank line and key order.
+
+    A new file starts with a header, the schema and a comment above each key. The file is rewritten
+    atomically, through a symlink to its target; one that does not parse raises ProblemsFound and is
+    left as it is.
     """
-    import tomli_w   # only saving needs the writer and the atomic write: reading the config stays light
+    import tomlkit   # only saving needs the editor and the atomic write: reading the config stays light
 
     from strongstride.store.atomic import atomic_write_text
 
     if not path.exists():
-        atomic_write_text(path, tomli_w.dumps({"schema": CONFIG_SCHEMA, key: value}))
+        atomic_write_text(path, tomlkit.dumps(_new_config_document(values)))
         return
     text = read_toml_text(path)
-    wanted = {**parse_toml_text(text, path), key: value}
-    edited = _with_top_level_line(text, key, tomli_w.dumps({key: value}))
-    if _parses_to(edited, wanted):
-        atomic_write_text(path, edited)
-    else:   # a value over several lines, or a table: write the whole document afresh
-        atomic_write_text(path, tomli_w.dumps(wanted))
-
-
-def _with_top_level_line(text: str, key: str, line: str) -> str:
-    """The text with the key's line replaced, or the line added before the first table."""
-    from strongstride.model.toml_locate import key_lines
-
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    written_at = key_lines(text).get((key,))
-    if written_at is not None:
-        lines[written_at - 1] = line
-        return "".join(lines)
-    first_table = next((n for n, source in enumerate(lines) if source.lstrip().startswith("[")), len(lines))
-    while first_table > 0 and not lines[first_table - 1].strip():
-        first_table -= 1
-    return "".join(lines[:first_table] + [line] + lines[first_table:])
-
-
-def _parses_to(text: str, wanted: dict[str, Any]) -> bool:
+    parse_toml_text(text, path)   # a file that does not parse is named with its line, and never written over
     try:
-        return parse_toml_text(text, "") == wanted
-    except ProblemsFound:
-        return False
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError as error:
+        raise ProblemsFound([Problem(path, "", f"cannot be edited in place: {error}")]) from None
+    for key, value in values.items():
+        _set_key(document, path, key, value)
+    atomic_write_text(path, tomlkit.dumps(document))
+
+
+def _new_config_document(values: Mapping[str, Any]) -> Any:
+    """A fresh config.toml: the header, the schema, then the top-level keys and each table, a comment above every key."""
+    import tomlkit
+
+    document = tomlkit.document()
+    for line in NEW_FILE_HEADER:
+        document.add(tomlkit.comment(line))
+    document.add("schema", CONFIG_SCHEMA)
+    top_level_first = sorted((key for key, value in values.items() if value is not None), key=lambda key: "." in key)
+    for key in top_level_first:
+        *tables, name = key.split(".")
+        container = document
+        for table_name in tables:
+            if table_name not in container:
+                container.add(tomlkit.nl())
+                container.add(table_name, tomlkit.table())
+            container = container[table_name]
+        if container is document:
+            document.add(tomlkit.nl())
+        if key in KEY_COMMENTS:
+            container.add(tomlkit.comment(KEY_COMMENTS[key]))
+        container.add(name, _plain(values[key]))
+    return document
+
+
+def _set_key(document: Any, path: Path, key: str, value: Any) -> None:
+    """Set, add or (for None) remove one dotted key in a parsed document, making its tables as needed."""
+    import tomlkit
+
+    *tables, name = key.split(".")
+    container = document
+    for depth, table_name in enumerate(tables):
+        if table_name not in container:
+            if value is None:
+                return
+            if container is document and document.body:
+                document.add(tomlkit.nl())
+            container.add(table_name, tomlkit.table())
+        container = container[table_name]
+        if not isinstance(container, dict):
+            where = ".".join(tables[:depth + 1])
+            raise ProblemsFound([Problem(path, where, f"must be a table to hold {name}")])
+    if value is None:
+        container.pop(name, None)
+    else:
+        container[name] = _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    """A value as TOML holds it: tuples as arrays, paths as text."""
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return str(value) if isinstance(value, Path) else value
