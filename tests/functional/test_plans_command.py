@@ -11,7 +11,7 @@ from strongstride.model.plan import BODYWEIGHT, Load, NumberRange
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
 
-SAMPLE_IDS = ["bodyweight-beginner", "gym-circuit", "heavy-strength", "runner-foundation", "ultra-block"]
+SAMPLE_IDS = ["bodyweight-beginner", "gentle-start", "gym-circuit", "heavy-strength", "runner-foundation", "ultra-block"]
 
 USER_PLAN = """\
 schema = 1
@@ -49,7 +49,7 @@ def plans_output(capsys) -> str:
 
 # -- discovery ----------------------------------------------------------------------------------
 
-def test_the_five_sample_plans_are_discovered(plans_dir):
+def test_the_six_sample_plans_are_discovered(plans_dir):
     entries = discover_plans()
     assert [entry.id for entry in entries] == SAMPLE_IDS
     assert all(entry.bundled and entry.path.parent == resources.bundled_dir("sample_plans") for entry in entries)
@@ -92,7 +92,7 @@ def test_find_plan_with_a_missing_path(plans_dir, tmp_path):
 
 # -- the command --------------------------------------------------------------------------------
 
-def test_plans_lists_the_five_bundled_plans_with_their_sessions(plans_dir, capsys):
+def test_plans_lists_the_six_bundled_plans_with_their_sessions(plans_dir, capsys):
     out = plans_output(capsys)
     headings = [line.split(" - ")[0] for line in out.splitlines() if line and not line.startswith((" ", "Bundled", "Your"))]
     assert headings == SAMPLE_IDS
@@ -105,7 +105,7 @@ def test_plans_lists_the_five_bundled_plans_with_their_sessions(plans_dir, capsy
 def test_each_plan_names_its_source(plans_dir, capsys):
     sources = [line for line in plans_output(capsys).splitlines() if line.startswith("  follows: “")
                or line.startswith("  follows: a Sydney")]
-    assert len(sources) == 5
+    assert len(sources) == 6
 
 
 def test_no_user_plans_says_where_they_go(plans_dir, capsys):
@@ -218,7 +218,7 @@ def test_bodyweight_beginner_is_bodyweight_only_and_gentle():
 def test_plans_explain_each_plan_what_it_needs_and_the_article_by_title(capsys):
     assert main(["plans"]) == 0
     out = capsys.readouterr().out
-    beginner = out[out.index("bodyweight-beginner - "):out.index("gym-circuit - ")]
+    beginner = out[out.index("bodyweight-beginner - "):out.index("gentle-start - ")]
     assert "For runners new to strength training." in beginner
     assert "needs: nothing but your body weight" in beginner
     assert "follows: “Why Should You Strength Train”: Run with Aim" in beginner and "seed 0" not in beginner

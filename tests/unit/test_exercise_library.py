@@ -25,6 +25,7 @@ short_foot towel_scrunch single_leg_stand single_leg_reach
 knee_push_up push_up medicine_ball_push_up seated_cable_row band_row dumbbell_row overhead_press
 pogo_hops box_jump bounding
 sit_to_stand supported_split_squat seated_heel_raise wall_push_up
+supported_single_leg_stand assisted_calf_raise incline_push_up standing_hip_hinge standing_hip_abduction
 """.split()
 
 REQUIRED_EQUIPMENT = {
@@ -38,18 +39,19 @@ REQUIRED_EQUIPMENT = {
     "box": "box_jump",
     "towel": "towel_scrunch",
 }
-HOLDS = set("wall_sit kneeling_plank plank plank_leg_lift kneeling_side_plank side_plank single_leg_stand short_foot".split())
+HOLDS = set("wall_sit kneeling_plank plank plank_leg_lift kneeling_side_plank side_plank single_leg_stand short_foot "
+            "supported_single_leg_stand".split())
 UNILATERAL = set(
     """single_leg_deadlift reverse_lunge walking_lunge split_squat bench_split_squat step_up single_leg_calf_raise
     single_leg_glute_bridge side_lying_hip_abduction clamshell kneeling_side_plank side_plank single_leg_stand
-    single_leg_reach dumbbell_row supported_split_squat""".split()
+    single_leg_reach dumbbell_row supported_split_squat supported_single_leg_stand standing_hip_abduction""".split()
 )
 REQUIRED_LADDERS = [
     ["sit_to_stand", "bodyweight_squat", "goblet_squat", "back_squat"],
-    ["single_leg_stand", "single_leg_reach", "single_leg_deadlift"],
+    ["supported_single_leg_stand", "single_leg_stand", "single_leg_reach", "single_leg_deadlift"],
     ["split_squat", "bench_split_squat"],
     ["supported_split_squat", "reverse_lunge", "walking_lunge"],
-    ["seated_heel_raise", "calf_raise", "single_leg_calf_raise"],
+    ["seated_heel_raise", "assisted_calf_raise", "calf_raise", "single_leg_calf_raise"],
     ["bent_knee_calf_raise", "seated_calf_raise"],
     ["glute_bridge", "single_leg_glute_bridge", "hip_thrust"],
     ["clamshell", "side_lying_hip_abduction", "banded_lateral_walk"],
@@ -59,9 +61,9 @@ REQUIRED_LADDERS = [
     ["dead_bug", "ball_pull_in"],
     ["bird_dog"],
     ["towel_scrunch", "short_foot"],
-    ["wall_push_up", "knee_push_up", "push_up", "medicine_ball_push_up"],
+    ["wall_push_up", "incline_push_up", "knee_push_up", "push_up", "medicine_ball_push_up"],
     ["band_row", "seated_cable_row"],
-    ["romanian_deadlift", "deadlift"],
+    ["standing_hip_hinge", "romanian_deadlift", "deadlift"],
     ["pogo_hops", "box_jump", "bounding"],
 ]
 BUNDLED = exercise_library_file()
@@ -133,7 +135,8 @@ def test_no_ladder_loops(library: ExerciseLibrary) -> None:
 
 
 # The easiest form a runner starts on: no easier bodyweight movement of the same kind exists.
-FIRST_RUNGS = {"kneeling_plank", "kneeling_side_plank", "single_leg_stand", "clamshell", "glute_bridge", "dead_bug", "bird_dog"}
+FIRST_RUNGS = {"kneeling_plank", "kneeling_side_plank", "supported_single_leg_stand", "clamshell", "glute_bridge", "dead_bug",
+               "bird_dog", "sit_to_stand", "supported_split_squat", "wall_push_up", "seated_heel_raise", "standing_hip_hinge", "standing_hip_abduction"}
 
 
 def test_every_bodyweight_exercise_in_the_bundled_plans_has_an_easier_variation_without_weights(library: ExerciseLibrary) -> None:

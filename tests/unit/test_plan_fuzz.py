@@ -43,7 +43,7 @@ def assert_plan_or_problems(text: str) -> None:
 
 
 def test_the_sample_plans_are_there_to_mutate():
-    assert len(SAMPLE_DOCUMENTS) == 5
+    assert len(SAMPLE_DOCUMENTS) == 6
 
 
 @FUZZ_SETTINGS
