@@ -22,7 +22,9 @@ COMMAND_MODULES = {
     "today": "strongstride.commands.today",
     "week": "strongstride.commands.week",
     "next": "strongstride.commands.next",
+    "setup": "strongstride.commands.setup",
 }
+APP_COMMANDS = ("setup",)   # these open the app, which needs the terminal as it is
 RESCAN_HELP = "check every history file for edits made in place, however old (recent years always are)"
 
 
@@ -79,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     next_.add_argument("--plan", default=argparse.SUPPRESS, help="plan id or TOML file (default: config, then runner-foundation)")
     next_.add_argument("--session", metavar="ID", help="this session of the plan instead of today's")
     next_.add_argument("--json", action="store_true", help="one JSON object")
+
+    commands.add_parser("setup", help="open the app on the first-run questions: experience, kit, running week")
     return parser
 
 
@@ -118,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from strongstride.tui.run import run_app
 
         return run_app(args)
+    if args.command in APP_COMMANDS:
+        return _run_command(args)
     if sys.stdout is None:
         return _fail("standard output is closed")
     real_stdout = sys.stdout

@@ -85,8 +85,9 @@ def make_app(
     history: bool = True,
     in_progress: bool = False,
     config_text: str | None = None,
+    setup: bool = False,
 ) -> StrongstrideApp:
-    """The real app on fixed data: tmp folders, optional history, in-progress session and config."""
+    """The real app on fixed data: tmp folders, optional history, in-progress session and config; setup: over the first-run questions."""
     folders = user_folders(tmp_path, monkeypatch)
     if history:
         write_history(folders)
@@ -94,4 +95,14 @@ def make_app(
         write_in_progress(folders)
     if config_text is not None:
         (folders["config"] / "config.toml").write_text(config_text, encoding="utf-8")
-    return StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)
+    return StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW, setup=setup)
+
+
+def opened_app(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> StrongstrideApp:
+    """Run the command line, catching the app it would open instead of taking over the terminal."""
+    from strongstride.cli import main
+
+    opened: list[StrongstrideApp] = []
+    monkeypatch.setattr(StrongstrideApp, "run", lambda self: opened.append(self))
+    assert main(argv) == 0
+    return opened[0]

@@ -11,7 +11,6 @@ import pytest
 from rich.console import Console
 from textual.widgets import Static
 
-from strongstride.cli import main
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.screens.errors import ProblemsScreen
 from strongstride.model.session_summary import summarise_session
@@ -20,7 +19,7 @@ from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
 from strongstride.tui.widgets.rest_timer import RestTimer
-from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, past_sessions, user_folders
+from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, opened_app, past_sessions, user_folders
 from tests.tui.session_harness import MonotonicClock
 
 MARKUP_PLAN = """\
@@ -223,14 +222,6 @@ async def test_e_is_not_offered_when_nothing_went_wrong(tmp_path: Path, monkeypa
         await pilot.press("e")
         assert isinstance(app.screen, HomeScreen)
         assert not app.screen.query("#problems")
-
-
-def opened_app(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> StrongstrideApp:
-    """Run the command line, catching the app it would open instead of taking over the terminal."""
-    opened: list[StrongstrideApp] = []
-    monkeypatch.setattr(StrongstrideApp, "run", lambda self: opened.append(self))
-    assert main(argv) == 0
-    return opened[0]
 
 
 def test_strongstride_with_no_config_opens_the_app_on_the_bundled_plan(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.theme import Theme
 
+from strongstride.engine.plan_choice import PlanChoice
 from strongstride.model.moments import local_now
 from strongstride.model.visible_text import visible
 from strongstride.tui.clock import rest_clock
@@ -38,10 +40,11 @@ class StrongstrideApp(App[None]):
 
     def __init__(
         self, state: AppState, clock: Callable[[], float] = rest_clock,
-        wall_clock: Callable[[], datetime] = local_now,
+        wall_clock: Callable[[], datetime] = local_now, setup: bool = False,
     ) -> None:
         super().__init__()
         self.state = state
+        self.open_on_setup = setup     # the first-run questions over home: asked for, or a first run
         self.clock = clock              # the monotonic seconds every rest timer reads; tests pass a fake one
         self.wall_clock = wall_clock    # the time events are stamped with
         for theme in state.themes:
@@ -67,6 +70,27 @@ class StrongstrideApp(App[None]):
         for problem in self.state.theme_problems:
             self.notify(str(problem), title="Theme skipped", severity="warning", markup=False)
         self.push_screen(HomeScreen(self.state, self.wall_clock))
+        if self.open_on_setup:
+            self.action_setup()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Set up", "Your experience, kit and running week: they pick the plan", self.action_setup)
+
+    def action_setup(self) -> None:
+        """Ask the first-run questions (again); saving them writes config.toml and changes the plan."""
+        from strongstride.tui.screens.first_run import FirstRunScreen
+
+        if not isinstance(self.screen, FirstRunScreen):
+            self.push_screen(FirstRunScreen(self.state, self.state.today), self._setup_done)
+
+    async def _setup_done(self, choice: PlanChoice | None) -> None:
+        """Home again, on the plan the answers chose, with the reason in a notice."""
+        if choice is not None:
+            self.notify(choice.reason, title=f"Plan: {self.state.plan.name if self.state.plan else choice.plan_id}",
+                        timeout=10)
+        if isinstance(self.screen, HomeScreen):
+            await self.screen.reload()
 
     def notify(
         self, message: str, *, title: str = "", severity: SeverityLevel = "information",

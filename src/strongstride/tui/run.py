@@ -9,11 +9,17 @@ from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.startup import load_app_state
 
 
-def run_app(args: argparse.Namespace) -> int:
-    """Open the app on today's suggested session; problems found while loading show inside it."""
+def build_app(args: argparse.Namespace, today: date, setup: bool = False) -> StrongstrideApp:
+    """The app on today's suggested session, over the first-run questions when asked or on a first run."""
+    state = load_app_state(args.plan, today)
+    return StrongstrideApp(state, setup=setup or state.first_run)
+
+
+def run_app(args: argparse.Namespace, setup: bool = False) -> int:
+    """Open the app; problems found while loading show inside it."""
     from strongstride.store import paths
     from strongstride.store.lock import SessionLock
 
     SessionLock(paths.data_dir()).sweep_stale_temp_files()   # what writes killed long ago left behind
-    StrongstrideApp(load_app_state(args.plan, date.today())).run()
+    build_app(args, date.today(), setup).run()
     return 0

@@ -6,7 +6,7 @@ Problem the app lists on its problems screen; nothing here raises for a bad file
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
-from strongstride.store.config import save_config_value
+from strongstride.store.config import load_config, save_config_values
 from strongstride.store.history import HistoryStore
 from strongstride.store.index import HistoryIndex
 from strongstride.model.session_summary import SessionSummary
@@ -68,6 +68,7 @@ class AppState:
     theme_problems: list[Problem] = field(default_factory=list)
     lock: SessionLock | None = None
     calendar: RunningCalendar = field(default_factory=RunningCalendar)
+    first_run: bool = False   # no config.toml and no history: the app opens on the first-run questions
 
     @property
     def plan(self) -> Plan | None:
@@ -238,14 +239,29 @@ class AppState:
 
     def save_setting(self, key: str, value: object) -> Problem | None:
         """Write one config value (the theme, the plan); a failed write is returned, not raised."""
+        return self.save_settings({key: value})
+
+    def save_settings(self, values: Mapping[str, object]) -> Problem | None:
+        """Write config values (dotted keys for tables), keeping the file's comments; a failed write is returned."""
         try:
-            save_config_value(self.config_path, key, value)
+            save_config_values(self.config_path, values)
         except ProblemsFound as found:
             return found.problems[0]
         except OSError as error:
-            return Problem(self.config_path, key, f"cannot save: {error.strerror or error}")
+            return Problem(self.config_path, next(iter(values), ""), f"cannot save: {error.strerror or error}")
         return None
 
+    def apply_setup(self, values: Mapping[str, object]) -> Problem | None:
+        """Save the first-run answers, then train from the config they make: its plan, kit and running week."""
+        problem = self.save_settings(values)
+        if problem is not None:
+            return problem
+        config, problems = load_config(self.config_path)
+        self.config = config
+        self.plan_id = choose_plan_id(self.plans, [config.plan, FALLBACK_PLAN])
+        self.problems.extend(problem for problem in problems if problem not in self.problems)
+        self.first_run = False
+        return None
 
 def load_plans(entries: Sequence[PlanEntry], library: ExerciseLibrary) -> tuple[dict[str, PlanOption], list[Problem]]:
     """Every plan that parses, by id; the problems of those that do not."""
@@ -315,4 +331,5 @@ def load_app_state(plan_arg: str | None, today: date) -> AppState:
         plan_id=choose_plan_id(plans, wanted), history=basics.history, index=basics.index,
         in_progress=in_progress, themes=themes, problems=problems + theme_problems,
         theme_problems=theme_problems, calendar=calendar,
+        first_run=not basics.config_path.exists() and not basics.index.summaries,
     )
