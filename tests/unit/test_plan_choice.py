@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -74,6 +75,22 @@ def test_an_existing_config_gives_the_answers_it_holds(owned: tuple[str, ...] | 
     assert answers.kit == kit and answers.focus == "ultra" and answers.long_run_days == ("saturday",)
 
 
+@pytest.mark.parametrize("answers", [
+    SetupAnswers(experience="experienced", kit="gym", focus="short"),
+    SetupAnswers(experience="some", kit="gym", focus="marathon"),
+    SetupAnswers(experience="some", kit="gym", focus="ultra"),
+    SetupAnswers(kit="bands", gentle=True),
+    SetupAnswers(kit="none"),
+])
+def test_setup_run_again_on_the_config_it_wrote_chooses_the_same_plan(answers: SetupAnswers) -> None:
+    choice = choose_plan(answers)
+    owned = config_values(answers, choice)["equipment.owned"]
+    config = Config(plan=choice.plan_id, equipment=Equipment(2.5, 5.0, (), 20.0, (20.0,),
+                                                             owned=None if owned is None else tuple(owned)),
+                    running=RunningWeek(focus=answers.focus))
+    assert choose_plan(answers_from_config(config)) == choice
+
+
 def test_typed_dumbbells_and_race_dates_are_read_or_refused_with_a_reason() -> None:
     assert parse_weights("12, 4 8.5") == (4.0, 8.5, 12.0)
     with pytest.raises(ValueError, match="'heavy' is not a weight"):
@@ -85,3 +102,17 @@ def test_typed_dumbbells_and_race_dates_are_read_or_refused_with_a_reason() -> N
         parse_race_date("18/04/2027", today)
     with pytest.raises(ValueError, match="has passed"):
         parse_race_date("2026-01-01", today)
+
+
+def test_the_table_in_the_config_doc_is_the_choice_the_code_makes() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "config.md").read_text(encoding="utf-8")
+    assert "| a gentle start | `gentle-start` |" in doc
+    cases = {
+        "gentle-start": SetupAnswers(kit="gym", experience="experienced", gentle=True),
+        "bodyweight-beginner": SetupAnswers(kit="dumbbells", experience="experienced"),
+        "ultra-block": SetupAnswers(kit="gym", experience="some", focus="ultra"),
+        "heavy-strength": SetupAnswers(kit="gym", experience="experienced", focus="short"),
+        "runner-foundation": SetupAnswers(kit="gym", experience="experienced", focus="marathon"),
+    }
+    for plan_id, answers in cases.items():
+        assert f"`{plan_id}` |" in doc and choose_plan(answers).plan_id == plan_id

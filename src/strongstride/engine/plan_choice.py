@@ -22,6 +22,9 @@ KITS: dict[Kit, str] = {
     "dumbbells": "Dumbbells",
     "gym": "A full gym with bar and plates",
 }
+# The experience a plan in config was chosen for, so that setup run again keeps to it unless the runner says otherwise.
+PLAN_EXPERIENCE: dict[str, Experience] = {"heavy-strength": "experienced", "runner-foundation": "some",
+                                          "ultra-block": "some", "gym-circuit": "some"}
 # What each answer owns, as exercise equipment names for [equipment] owned; None: a full gym (the key left out).
 OWNED: dict[Kit, list[str] | None] = {"none": [], "bands": ["band"], "dumbbells": ["dumbbell"], "gym": None}
 
@@ -91,9 +94,9 @@ def answers_from_config(config: Config) -> SetupAnswers:
                 else "none")
     running = config.running
     return SetupAnswers(
-        experience="new", kit=kit, dumbbells=config.equipment.dumbbells if owned is not None else (),
+        experience=PLAN_EXPERIENCE.get(config.plan, "new"), kit=kit, dumbbells=config.equipment.dumbbells if owned is not None else (),
         focus=running.focus, long_run_days=running.long_run_days, hard_days=running.hard_days,
-        race_date=running.race_date,
+        race_date=running.race_date, gentle=config.plan == "gentle-start",
     )
 
 
