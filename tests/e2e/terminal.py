@@ -30,6 +30,7 @@ KEYS: dict[str, str] = {
     "down": "\x1b[B",
     "right": "\x1b[C",
     "left": "\x1b[D",
+    "ctrl+s": "\x13",
 }
 
 

@@ -119,16 +119,22 @@ def file_the_session(app: Terminal, work_sets: int) -> None:
     assert app.wait_for_exit() == 0
 
 
-def test_first_run_opens_on_runner_foundation_and_enter_reaches_the_first_set(launch: Launch, root: Path) -> None:
+def test_a_first_run_asks_the_questions_and_a_no_kit_beginner_reaches_a_bodyweight_set_in_two_keys(
+        launch: Launch, root: Path) -> None:
     app = launch()
-    app.wait_for("Runner foundation", "Sessions of Runner foundation")
+    app.wait_for("Strength training so far", "Your kit", "Your plan: Bodyweight beginner")
     assert not (root / "config" / "config.toml").exists()
+    app.press("enter", "tab", "enter")   # new to strength work; no kit
+    app.press("ctrl+s")
+    app.wait_for("Sessions of Bodyweight beginner")
+    config = (root / "config" / "config.toml").read_text(encoding="utf-8")
+    assert config.startswith("# strongstride's settings.") and "owned = []" in config
     app.press("enter")
     app.wait_for("Warm up first", "Enter: warm-up done")
     app.press("enter")
-    app.wait_for("Quarter squat", "set 1 of 1 · exercise 1 of 6", "Cues:")
+    app.wait_for("Single-leg stand", "set 1 of 2 · left side · exercise 1 of 6", "bodyweight", "Cues:")
     app.press("q")
-    app.wait_for("Unfinished: Foundation A (Runner foundation)", "r: resume")
+    app.wait_for("Unfinished: Balance and hips (Bodyweight beginner)", "F: file it")
     app.press("q")
     assert app.wait_for_exit() == 0
 

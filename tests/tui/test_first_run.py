@@ -12,7 +12,7 @@ from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.screens.first_run import FirstRunScreen
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.screens.session import SessionScreen
-from tests.tui.app_fixtures import make_app, opened_app, user_folders, write_history
+from tests.tui.app_fixtures import make_app, opened_app, user_folders, write_history, write_in_progress
 
 COMMENTED_CONFIG = """\
 # Mine, by hand.
@@ -47,6 +47,15 @@ def test_with_history_or_a_config_the_app_opens_on_home(tmp_path: Path, monkeypa
         session.unlink()
     (folders["config"] / "config.toml").write_text("schema = 1\n", encoding="utf-8")
     assert not opened_app(monkeypatch, []).open_on_setup
+
+
+def test_a_plan_given_on_the_command_line_or_an_unfinished_session_is_no_first_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = user_folders(tmp_path, monkeypatch)
+    assert not opened_app(monkeypatch, ["--plan", "gentle-start"]).open_on_setup
+    write_in_progress(folders)
+    app = opened_app(monkeypatch, [])
+    assert not app.state.first_run and not app.open_on_setup
 
 
 def test_strongstride_setup_opens_the_questions_even_with_a_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

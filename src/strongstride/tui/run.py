@@ -10,9 +10,12 @@ from strongstride.tui.startup import load_app_state
 
 
 def build_app(args: argparse.Namespace, today: date, setup: bool = False) -> StrongstrideApp:
-    """The app on today's suggested session, over the first-run questions when asked or on a first run."""
+    """The app on today's suggested session, over the first-run questions when asked or on a first run.
+
+    A plan given with --plan is the runner's answer already: the questions wait for `setup`.
+    """
     state = load_app_state(args.plan, today)
-    return StrongstrideApp(state, setup=setup or state.first_run)
+    return StrongstrideApp(state, setup=setup or (state.first_run and not args.plan))
 
 
 def run_app(args: argparse.Namespace, setup: bool = False) -> int:

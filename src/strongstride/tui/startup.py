@@ -68,7 +68,7 @@ class AppState:
     theme_problems: list[Problem] = field(default_factory=list)
     lock: SessionLock | None = None
     calendar: RunningCalendar = field(default_factory=RunningCalendar)
-    first_run: bool = False   # no config.toml and no history: the app opens on the first-run questions
+    first_run: bool = False   # no config.toml, no history, no unfinished session: the first-run questions open
 
     @property
     def plan(self) -> Plan | None:
@@ -331,5 +331,5 @@ def load_app_state(plan_arg: str | None, today: date) -> AppState:
         plan_id=choose_plan_id(plans, wanted), history=basics.history, index=basics.index,
         in_progress=in_progress, themes=themes, problems=problems + theme_problems,
         theme_problems=theme_problems, calendar=calendar,
-        first_run=not basics.config_path.exists() and not basics.index.summaries,
+        first_run=not basics.config_path.exists() and not basics.index.summaries and in_progress is None,
     )
