@@ -79,9 +79,10 @@ def test_one_exercise_shows_everything_and_marks_its_ladder_rung(capsys: pytest.
     assert "Muscles: gluteals, hamstrings, glute medius, foot arch" in out
     ladder = out.split("Ladder, easiest to hardest\n")[1].splitlines()
     assert [line.split()[:3] for line in ladder] == [
-        ["1.", "single_leg_stand", "Single-leg"],
-        [">", "2.", "single_leg_reach"],
-        ["3.", "single_leg_deadlift", "Single-leg"],
+        ["1.", "supported_single_leg_stand", "Supported"],
+        ["2.", "single_leg_stand", "Single-leg"],
+        [">", "3.", "single_leg_reach"],
+        ["4.", "single_leg_deadlift", "Single-leg"],
     ]
     assert "\x1b" not in out
 

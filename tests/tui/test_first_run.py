@@ -179,3 +179,16 @@ async def test_the_command_palette_asks_the_questions_again(tmp_path: Path, monk
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FirstRunScreen)
+
+
+async def test_a_config_that_does_not_parse_is_never_written_over_and_the_line_is_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = 'theme = "dark\n# half written\n'
+    app = make_app(tmp_path, monkeypatch, history=False, config_text=broken, setup=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen)
+        notes = [str(note.message) for note in app._notifications if note.title == "Not saved"]
+        assert len(notes) == 1 and "config.toml:1" in notes[0]
+    assert app.state.config_path.read_text(encoding="utf-8") == broken

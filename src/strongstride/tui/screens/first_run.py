@@ -120,12 +120,13 @@ class FirstRunScreen(Screen[PlanChoice | None]):
 
     def answers(self) -> SetupAnswers:
         """The answers as the screen holds them; ValueError says which typed answer cannot be read."""
-        kit = self._pressed("kit") or self.start.kit
+        kit = next((value for value in KITS if value == self._pressed("kit")), self.start.kit)
         dumbbells = parse_weights(self.query_one("#dumbbells", Input).value) if kit == "dumbbells" else ()
         focus = self._pressed("focus")
         return SetupAnswers(
-            experience=self._pressed("experience") or self.start.experience,   # type: ignore[arg-type]
-            kit=kit,   # type: ignore[arg-type]
+            experience=next((value for value in EXPERIENCES if value == self._pressed("experience")),
+                            self.start.experience),
+            kit=kit,
             dumbbells=dumbbells,
             focus=focus if focus in RUNNING_FOCUSES else self.start.focus,
             long_run_days=self._ticked("long_run_days"),
@@ -167,7 +168,7 @@ class FirstRunScreen(Screen[PlanChoice | None]):
         """Write the answers into config.toml (its comments kept) and go home on the plan they chose."""
         choice = self._show_choice()
         if choice is None:
-            self.notify("One answer cannot be read yet: see the line in red.", severity="warning")
+            self.notify("One answer cannot be read yet: see the line above your plan.", severity="warning")
             return
         problem = self.state.apply_setup(config_values(self.answers(), choice))
         if problem is not None:
