@@ -12,7 +12,7 @@ import pytest
 pytestmark = pytest.mark.slow   # minutes of real processes: run in CI, left out locally with -m "not slow"
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE_IDS = ["bodyweight-beginner", "gym-circuit", "heavy-strength", "runner-foundation", "ultra-block"]
+SAMPLE_IDS = ["bodyweight-beginner", "gentle-start", "gym-circuit", "heavy-strength", "runner-foundation", "ultra-block"]
 LONG = 600  # seconds: building and installing may fetch packages
 
 
