@@ -88,7 +88,7 @@ class StrongstrideApp(App[None]):
         """Home again, on the plan the answers chose, with the reason in a notice."""
         if choice is not None:
             self.notify(choice.reason, title=f"Plan: {self.state.plan.name if self.state.plan else choice.plan_id}",
-                        timeout=10)
+                        timeout=6)
         if isinstance(self.screen, HomeScreen):
             await self.screen.reload()
 
