@@ -192,3 +192,28 @@ async def test_a_config_that_does_not_parse_is_never_written_over_and_the_line_i
         notes = [str(note.message) for note in app._notifications if note.title == "Not saved"]
         assert len(notes) == 1 and "config.toml:1" in notes[0]
     assert app.state.config_path.read_text(encoding="utf-8") == broken
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)])
+async def test_the_plan_line_and_the_keys_show_whole_at_every_size_and_the_questions_scroll_to_save(
+        size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.geometry import Region
+    from textual.widgets import Button
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(tmp_path, monkeypatch, history=False, setup=True)
+    async with app.run_test(size=size) as pilot:
+        window = Region(0, 0, *size)
+        screen = app.screen
+        choice = screen.query_one("#choice")
+        assert window.contains_region(screen.find_widget(choice).region)
+        keys = {key.key for key in screen.query(FooterKey) if key.display
+                and window.contains_region(screen.find_widget(key).region)}
+        assert {"ctrl+s", "escape"} <= keys
+        save = screen.query_one("#save", Button)
+        save.focus()
+        await pilot.pause()
+        assert window.contains_region(screen.find_widget(save).region)   # scrolled into view
+        await pilot.press("enter")
+        await pilot.pause()
+        assert tomllib.loads(config_text(app))["plan"] == "bodyweight-beginner"
