@@ -12,6 +12,7 @@ from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.screens.first_run import FirstRunScreen
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.screens.session import SessionScreen
+from strongstride.tui.startup import load_app_state
 from tests.tui.app_fixtures import make_app, opened_app, user_folders, write_history, write_in_progress
 
 COMMENTED_CONFIG = """\
@@ -161,8 +162,20 @@ async def test_a_race_date_that_cannot_be_read_is_named(tmp_path: Path, monkeypa
     assert str(tomllib.loads(config_text(app))["running"]["race_date"]) == "2027-04-18"
 
 
-async def test_skipping_writes_nothing_and_goes_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_skipping_a_first_run_keeps_the_plan_shown_so_the_questions_do_not_return(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, monkeypatch, history=False, setup=True)
+    app.state.first_run = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert tomllib.loads(config_text(app))["plan"] == app.state.plan_id
+    assert not load_app_state(None, app.state.today).first_run
+
+
+async def test_skipping_setup_asked_for_again_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, history=False, setup=True)
+    app.state.first_run = False
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)

@@ -251,6 +251,13 @@ class AppState:
             return Problem(self.config_path, next(iter(values), ""), f"cannot save: {error.strerror or error}")
         return None
 
+    def skip_setup(self) -> Problem | None:
+        """The questions skipped: on a first run config.toml keeps the plan shown, so they do not open at every start."""
+        if not self.first_run:
+            return None
+        self.first_run = False
+        return self.save_setting("plan", self.plan_id)
+
     def apply_setup(self, values: Mapping[str, object]) -> Problem | None:
         """Save the first-run answers, then train from the config they make: its plan, kit and running week."""
         problem = self.save_settings(values)

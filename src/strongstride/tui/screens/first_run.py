@@ -25,7 +25,7 @@ from strongstride.tui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioB
 FOCUS_WORDS = {"short": "Short: 5-10 km", "middle": "Middle: half marathon", "marathon": "Marathon",
                "ultra": "Ultra"}
 INTRO = ("A few questions pick the plan that fits you and write config.toml, which you can edit by hand. "
-         "Esc skips them; the command palette (ctrl+p) or `strongstride setup` brings them back.")
+         "Esc skips them (config.toml then names only the plan you start on); the command palette (ctrl+p) or `strongstride setup` brings them back.")
 
 
 def _radio_set(set_id: str, words: Iterable[tuple[str, str]], chosen: str) -> RadioSet:
@@ -177,5 +177,8 @@ class FirstRunScreen(Screen[PlanChoice | None]):
         self.dismiss(choice)
 
     def action_skip(self) -> None:
-        """Leave the questions without writing anything."""
+        """Leave the questions; on a first run config.toml is written with the plan shown, so they do not come back."""
+        problem = self.state.skip_setup()
+        if problem is not None:
+            self.notify(str(problem), title="Not saved", severity="error", timeout=10)
         self.dismiss(None)
