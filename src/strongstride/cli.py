@@ -7,63 +7,44 @@ import errno
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, TextIO
 
-# Each subcommand lives in its own module with `run(args) -> int`, imported only when it is asked for.
-COMMAND_MODULES = {
-    "check": "strongstride.commands.check",
-    "plans": "strongstride.commands.plans",
-    "exercises": "strongstride.commands.exercises",
-    "history": "strongstride.commands.history",
-    "stats": "strongstride.commands.stats",
-    "export": "strongstride.commands.export",
-    "import": "strongstride.commands.import_",
-    "today": "strongstride.commands.today",
-    "week": "strongstride.commands.week",
-    "next": "strongstride.commands.next",
-    "setup": "strongstride.commands.setup",
-}
 APP_COMMANDS = ("setup",)   # these open the app, which needs the terminal as it is
 RESCAN_HELP = "check every history file for edits made in place, however old (recent years always are)"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="strongstride",
-        description="A strength coach for runners. With no command, opens the app.",
-    )
-    parser.add_argument("--plan", help="plan id or TOML file to train from (default: config, then runner-foundation)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    check = commands.add_parser("check", help="validate plan files")
+def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("files", nargs="+", metavar="FILE")
 
-    commands.add_parser("plans", help="list bundled and user plans with their sessions")
 
-    exercises = commands.add_parser("exercises", help="list the exercise library, or show one exercise")
+def _exercises_options(exercises: argparse.ArgumentParser) -> None:
     exercises.add_argument("exercise_id", nargs="?", metavar="ID")
 
-    history = commands.add_parser("history", help="recent sessions")
+
+def _history_options(history: argparse.ArgumentParser) -> None:
     history.add_argument("--exercise", metavar="ID", help="each session's sets of one exercise, with the e1RM trend")
     history.add_argument("--since", metavar="DATE", help="only sessions on or after YYYY-MM-DD")
     history.add_argument("--limit", type=int, metavar="N", help="at most N sessions")
     history.add_argument("--json", action="store_true", help="a JSON array, one object per session")
     history.add_argument("--rescan", action="store_true", help=RESCAN_HELP)
 
-    stats = commands.add_parser("stats", help="adherence, personal records and volume")
+
+def _stats_options(stats: argparse.ArgumentParser) -> None:
     stats.add_argument("--weeks", type=int, default=8, metavar="N", help="weeks of adherence to show")
     stats.add_argument("--rescan", action="store_true", help=RESCAN_HELP)
     stats.add_argument("--plot", action="store_true",
                        help="also draw sessions per week, work per month and each exercise's progress as charts")
 
-    export = commands.add_parser("export", help="write the history as CSV, JSON, Strong's CSV or FIT activities")
+
+def _export_options(export: argparse.ArgumentParser) -> None:
     export.add_argument("--format", choices=("csv", "json", "strong", "fit"), required=True)
     export.add_argument("--out", metavar="PATH", help="write here instead of standard output (fit: a folder, one file a session)")
     export.add_argument("--since", metavar="DATE", help="only sessions on or after YYYY-MM-DD")
     export.add_argument("--session", metavar="ID", help="only the session with this id (its history file's name)")
 
-    import_ = commands.add_parser("import", help="import another app's export")
+
+def _import_options(import_: argparse.ArgumentParser) -> None:
     import_.add_argument("file", metavar="FILE")
     import_.add_argument(
         "--from", dest="source", default="auto",
@@ -73,17 +54,73 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--unit", choices=("kg", "lb"), help="unit of files that carry none (default: config)")
     import_.add_argument("--dry-run", action="store_true", help="show what would be added, write nothing")
 
-    commands.add_parser("today", help="today's suggested session and the reasons behind it")
-    week = commands.add_parser("week", help="the next seven days: runs and suggested strength sessions")
+
+def _week_options(week: argparse.ArgumentParser) -> None:
     week.add_argument("--why", action="store_true", help="also show how each calendar event was classified")
 
-    next_ = commands.add_parser("next", help="the next session's warm-ups and first work sets, and what to bring")
+
+def _next_options(next_: argparse.ArgumentParser) -> None:
     next_.add_argument("--plan", default=argparse.SUPPRESS, help="plan id or TOML file (default: config, then runner-foundation)")
     next_.add_argument("--session", metavar="ID", help="this session of the plan instead of today's")
     next_.add_argument("--json", action="store_true", help="one JSON object")
 
-    commands.add_parser("setup", help="open the app on the first-run questions: experience, kit, running week")
+
+def _no_options(_: argparse.ArgumentParser) -> None:
+    pass
+
+
+class Command(NamedTuple):
+    """A subcommand: its module (with `run(args) -> int`, imported only when asked for), help line and options."""
+
+    module: str
+    summary: str
+    add_options: Callable[[argparse.ArgumentParser], None] = _no_options
+
+
+# In the order --help lists them.
+COMMANDS: dict[str, Command] = {
+    "check": Command("strongstride.commands.check", "validate plan files", _check_options),
+    "plans": Command("strongstride.commands.plans", "list bundled and user plans with their sessions"),
+    "exercises": Command("strongstride.commands.exercises", "list the exercise library, or show one exercise",
+                         _exercises_options),
+    "history": Command("strongstride.commands.history", "recent sessions", _history_options),
+    "stats": Command("strongstride.commands.stats", "adherence, personal records and volume", _stats_options),
+    "export": Command("strongstride.commands.export",
+                      "write the history as CSV, JSON, Strong's CSV or FIT activities", _export_options),
+    "import": Command("strongstride.commands.import_", "import another app's export", _import_options),
+    "today": Command("strongstride.commands.today", "today's suggested session and the reasons behind it"),
+    "week": Command("strongstride.commands.week", "the next seven days: runs and suggested strength sessions",
+                    _week_options),
+    "next": Command("strongstride.commands.next",
+                    "the next session's warm-ups and first work sets, and what to bring", _next_options),
+    "setup": Command("strongstride.commands.setup",
+                     "open the app on the first-run questions: experience, kit, running week"),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given the command asked for, only its parser is built (each one costs start-up time)."""
+    parser = argparse.ArgumentParser(
+        prog="strongstride",
+        description="A strength coach for runners. With no command, opens the app.",
+    )
+    parser.add_argument("--plan", help="plan id or TOML file to train from (default: config, then runner-foundation)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        if only is None or name == only:
+            command.add_options(commands.add_parser(name, help=command.summary))
     return parser
+
+
+def command_asked_for(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line (after any --plan ID), if it is one we have; else None."""
+    words = iter(argv)
+    for word in words:
+        if word == "--plan":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 class OutputFailed(Exception):
@@ -117,7 +154,8 @@ class GuardedOutput:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_asked_for(words)).parse_args(words)
     if args.command is None:
         from strongstride.tui.run import run_app
 
@@ -143,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     """The subcommand's status, once everything it printed has reached standard output."""
-    module = importlib.import_module(COMMAND_MODULES[args.command])
+    module = importlib.import_module(COMMANDS[args.command].module)
     try:
         status: int = module.run(args)
     except KeyboardInterrupt:
