@@ -226,6 +226,7 @@ async def test_the_plan_line_and_the_keys_show_whole_at_every_size_and_the_quest
         save = screen.query_one("#save", Button)
         save.focus()
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()   # focus scrolls the questions smoothly
         assert window.contains_region(screen.find_widget(save).region)   # scrolled into view
         await pilot.press("enter")
         await pilot.pause()

@@ -9,7 +9,6 @@ from textual.widgets import Digits
 
 from strongstride.engine.session import LiveSession
 from strongstride.model.plan import Load
-from strongstride.tui.messages import RestAdjusted, RestFinished, RpeChosen
 from strongstride.tui.widgets.big_number import BigNumber
 from strongstride.tui.widgets.rest_timer import RestTimer, countdown_face
 from strongstride.tui.widgets.rpe_picker import RpePicker, rpe_for_digit
@@ -29,13 +28,13 @@ class Harness(App[None]):
     def compose(self) -> ComposeResult:
         yield self.widget_factory()
 
-    def on_rest_finished(self, message: RestFinished) -> None:
+    def on_rest_timer_finished(self, message: RestTimer.Finished) -> None:
         self.received.append(message)
 
-    def on_rest_adjusted(self, message: RestAdjusted) -> None:
+    def on_rest_timer_adjusted(self, message: RestTimer.Adjusted) -> None:
         self.received.append(message)
 
-    def on_rpe_chosen(self, message: RpeChosen) -> None:
+    def on_rpe_picker_chosen(self, message: RpePicker.Chosen) -> None:
         self.received.append(message)
 
 
@@ -72,7 +71,7 @@ async def test_rest_timer_posts_finished_once_at_zero_then_counts_overtime() -> 
         timer.tick()
         timer.tick()
         await pilot.pause()
-        finished = [m for m in app.received if isinstance(m, RestFinished)]
+        finished = [m for m in app.received if isinstance(m, RestTimer.Finished)]
         assert len(finished) == 1 and finished[0].duration == 60
         assert timer.remaining == 0 and timer.overtime == 15
         assert app.query_one("#rest-digits", Digits).value == "+0:15"
@@ -91,7 +90,7 @@ async def test_rest_timer_adds_and_takes_fifteen_seconds_and_says_so() -> None:
         timer.adjust(-15)
         assert timer.duration == 75
         await pilot.pause()
-        adjusted = [m.duration for m in app.received if isinstance(m, RestAdjusted)]
+        adjusted = [m.duration for m in app.received if isinstance(m, RestTimer.Adjusted)]
         assert adjusted == [105, 90, 75]
 
 
@@ -110,7 +109,7 @@ async def test_rest_timer_never_shortens_below_fifteen_seconds_and_can_finish_ag
         clock.now += 10
         timer.tick()
         await pilot.pause()
-        assert len([m for m in app.received if isinstance(m, RestFinished)]) == 2
+        assert len([m for m in app.received if isinstance(m, RestTimer.Finished)]) == 2
 
 
 def test_rpe_digits_map_onto_the_scale() -> None:
@@ -136,7 +135,7 @@ async def test_rpe_picker_moves_by_half_points_jumps_by_digit_and_chooses_with_e
         assert picker.value == 10.0
         await pilot.press("6", "enter")
         await pilot.pause()
-        assert [m.rpe for m in app.received if isinstance(m, RpeChosen)] == [6.0]
+        assert [m.rpe for m in app.received if isinstance(m, RpePicker.Chosen)] == [6.0]
         await pilot.press("up")            # below the chart: 5, then 4 for anything easier
         assert picker.value == 5.0
         await pilot.press("up", "up")      # stops at the bottom of the scale

@@ -1,32 +1,11 @@
-"""Messages the widgets post upwards, in one place so screens and the app can handle them by name."""
+"""Requests posted from more than one place: start or resume a session, end an unfinished one, change plan.
+
+A widget's own events live in the widget that posts them (RestTimer.Finished, RpePicker.Chosen), as Textual's do.
+"""
 
 from __future__ import annotations
 
 from textual.message import Message
-
-
-class RestFinished(Message):
-    """The rest countdown reached zero: the app rings the bell and says the next set is due."""
-
-    def __init__(self, duration: float) -> None:
-        super().__init__()
-        self.duration = duration
-
-
-class RestAdjusted(Message):
-    """The runner lengthened or shortened the rest; the session records the new length."""
-
-    def __init__(self, duration: float) -> None:
-        super().__init__()
-        self.duration = duration
-
-
-class RpeChosen(Message):
-    """The runner picked how hard the set felt."""
-
-    def __init__(self, rpe: float) -> None:
-        super().__init__()
-        self.rpe = rpe
 
 
 class StartSession(Message):

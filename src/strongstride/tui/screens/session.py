@@ -43,7 +43,6 @@ from strongstride.model.log import Side
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import RestAdjusted, RestFinished
 from strongstride.tui.rest_alert import FLASH_SECONDS, sound_and_notify
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
 from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
@@ -52,7 +51,7 @@ from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
 from strongstride.tui.screens.rpe_help import RpeHelpScreen
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.widgets.fitted_footer import FittedFooter
-from strongstride.tui.widgets.rest_timer import ADJUST_STEP, clock_face
+from strongstride.tui.widgets.rest_timer import ADJUST_STEP, RestTimer, clock_face
 from strongstride.tui.widgets.session_rest import RestPanel
 from strongstride.tui.widgets.session_status import SessionStatus
 from strongstride.tui.widgets.session_warmup import DonePanel, WarmupPanel, left_words
@@ -486,7 +485,7 @@ class SessionScreen(Screen[Path | None]):
             self.action_leave()
 
     # -- the rest timer's messages -------------------------------------------------------------
-    def on_rest_finished(self, _: RestFinished) -> None:
+    def on_rest_timer_finished(self, _: RestTimer.Finished) -> None:
         """Tell the runner however config allows (bell, desktop notification, flash) and say what is next;
         the timer goes on to count the overtime."""
         card = self.state.card
@@ -498,7 +497,7 @@ class SessionScreen(Screen[Path | None]):
             self.add_class("-flash")
         self.notify(f"Rest over. {next_words}", title="Next set", markup=False)
 
-    def on_rest_adjusted(self, message: RestAdjusted) -> None:
+    def on_rest_timer_adjusted(self, message: RestTimer.Adjusted) -> None:
         rest = self.state.rest
         if rest is None:
             return

@@ -10,13 +10,13 @@ import math
 from collections.abc import Callable
 
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Label, ProgressBar
 
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import RestAdjusted, RestFinished
 
 Clock = Callable[[], float]
 ADJUST_STEP = 15
@@ -40,6 +40,20 @@ class RestTimer(Widget):
     """Counts the rest down from a start time on a monotonic clock, then counts the overtime up.
 
     It binds no keys: the session screen's key table owns them and calls `adjust`."""
+
+    class Finished(Message):
+        """The countdown reached zero: the screen rings the alerts and says the next set is due."""
+
+        def __init__(self, duration: float) -> None:
+            super().__init__()
+            self.duration = duration
+
+    class Adjusted(Message):
+        """The runner lengthened or shortened the rest; the session records the new length."""
+
+        def __init__(self, duration: float) -> None:
+            super().__init__()
+            self.duration = duration
 
     DEFAULT_CSS = """
     RestTimer {
@@ -102,20 +116,20 @@ class RestTimer(Widget):
         self._due = self.set_timer(left, self.tick) if left > 0 else None
 
     def tick(self) -> None:
-        """Recompute the time left (or over) from the clock; post RestFinished once at zero."""
+        """Recompute the time left (or over) from the clock; post Finished once at zero."""
         elapsed = self.elapsed
         self.remaining = max(0.0, self.duration - elapsed)
         self.overtime = max(0.0, elapsed - self.duration)
         if self.remaining == 0 and not self.finished:
             self.finished = True
-            self.post_message(RestFinished(self.duration))
+            self.post_message(self.Finished(self.duration))
         self._show(elapsed)
 
     def adjust(self, seconds: int) -> float:
         """Lengthen or shorten the rest (never below 15 s in all); returns the new length."""
         self.duration = max(float(SHORTEST_REST), self.duration + seconds)
         self.finished = self.finished and self.elapsed >= self.duration
-        self.post_message(RestAdjusted(self.duration))
+        self.post_message(self.Adjusted(self.duration))
         self.tick()
         self._ring_when_due()
         return self.duration

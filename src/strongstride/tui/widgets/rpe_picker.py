@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from strongstride.engine.rpe import BELOW_CHART_SCALE, HOLD_BELOW_CHART_SCALE, HOLD_RPE_SCALE, RPE_SCALE
-from strongstride.tui.messages import RpeChosen
 
 PICKER_SCALE = BELOW_CHART_SCALE + RPE_SCALE
 HOLD_PICKER_SCALE = HOLD_BELOW_CHART_SCALE + HOLD_RPE_SCALE
@@ -26,6 +26,13 @@ def rpe_for_digit(digit: str) -> float | None:
 
 class RpePicker(Widget, can_focus=True):
     """A vertical RPE scale; the chosen row carries a marker and bold text, not colour alone."""
+
+    class Chosen(Message):
+        """The runner picked how hard the set felt."""
+
+        def __init__(self, rpe: float) -> None:
+            super().__init__()
+            self.rpe = rpe
 
     DEFAULT_CSS = """
     RpePicker {
@@ -78,4 +85,4 @@ class RpePicker(Widget, can_focus=True):
 
     def action_choose(self) -> None:
         """Tell the screen the runner's RPE."""
-        self.post_message(RpeChosen(self.value))
+        self.post_message(self.Chosen(self.value))
