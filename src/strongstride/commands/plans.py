@@ -7,6 +7,7 @@ import textwrap
 
 from strongstride.commands.check import library_with_warnings, plan_summary
 from strongstride.model.exercise_library import ExerciseLibrary
+from strongstride.model.kit import kit_name, plan_needs
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import ProblemsFound
@@ -20,26 +21,12 @@ WRAP = 96
 NO_EQUIPMENT = "nothing but your body weight"
 
 
-def plan_equipment(plan: Plan, library: ExerciseLibrary) -> list[str]:
-    """What the plan's exercises need beyond body weight, in the order first met ("barbell", "band").
-
-    A weight-bearing exercise the plan does with body weight alone (a lunge without dumbbells) needs none."""
-    needs: list[str] = []
-    for session in plan.sessions:
-        for block in session.blocks:
-            exercise = library[block.exercise_id]
-            unloaded = exercise.is_loaded and block.prescription.load.kind == "bodyweight"
-            if exercise.equipment != "bodyweight" and not unloaded and exercise.equipment not in needs:
-                needs.append(exercise.equipment)
-    return needs
-
-
 def describe_plan(plan: Plan, library: ExerciseLibrary) -> list[str]:
     """A plan: id and summary, what it is for, what it needs, the article it follows, each session's exercises."""
     lines = [f"{plan.id} - {plan_summary(plan)}"]
     if plan.description:
         lines += textwrap.wrap(" ".join(plan.description.split()), WRAP, initial_indent="  ", subsequent_indent="  ")
-    lines.append(f"  needs: {', '.join(plan_equipment(plan, library)) or NO_EQUIPMENT}")
+    lines.append(f"  needs: {', '.join(kit_name(need.kind) for need in plan_needs(plan, library)) or NO_EQUIPMENT}")
     if plan.source:
         lines.append(f"  follows: {name_sources(plan.source)}")
     for session in plan.sessions:
