@@ -11,6 +11,7 @@ from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import ProblemsFound
+from strongstride.model.kit import missing_kit_words
 from strongstride.model.plan_about import about_plan
 from strongstride.model.config import Equipment
 from strongstride.model.visible_text import visible
@@ -30,7 +31,7 @@ def describe_plan(plan: Plan, library: ExerciseLibrary, equipment: Equipment) ->
         lines += textwrap.wrap(about.description, WRAP, initial_indent="  ", subsequent_indent="  ")
     lines.append(f"  needs: {about.needs_words}")
     if about.missing:
-        lines.append(f"  {about.kit_words}")
+        lines.append(f"  {missing_kit_words(list(about.missing))}")
     if about.follows:
         lines.append(f"  follows: {about.follows}")
     lines += [f"  {session_id}  {name}: {', '.join(names)}" for session_id, name, names in about.sessions]

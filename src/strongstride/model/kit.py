@@ -78,9 +78,11 @@ def missing_kit(plan: Plan, exercises: Mapping[str, Exercise], equipment: Equipm
     return [need for need in plan_needs(plan, exercises) if not equipment.has(need.kind)]
 
 
+def missing_kit_list(missing: list[KitNeed]) -> str:
+    """ "barbell (Quarter squat, Romanian deadlift); machine (Leg press)": each kind lacking, with its exercises."""
+    return "; ".join(f"{kit_name(need.kind)} ({', '.join(need.exercises)})" for need in missing)
+
+
 def missing_kit_words(missing: list[KitNeed]) -> str:
     """ "Needs kit you do not have: barbell (Quarter squat, Romanian deadlift); machine (Leg press)", or ""."""
-    if not missing:
-        return ""
-    listed = "; ".join(f"{kit_name(need.kind)} ({', '.join(need.exercises)})" for need in missing)
-    return f"Needs kit you do not have: {listed}"
+    return f"Needs kit you do not have: {missing_kit_list(missing)}" if missing else ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
-from strongstride.model.kit import KitNeed, kit_name, missing_kit, missing_kit_words, plan_needs
+from strongstride.model.kit import KitNeed, kit_name, missing_kit, missing_kit_list, plan_needs
 from strongstride.model.plan import Plan
 from strongstride.model.sources import name_sources
 
@@ -37,13 +37,13 @@ class PlanAbout:
         """Whether the runner has the kit: "you have it all", or what is missing and which exercises need it."""
         if not self.needs:
             return "nothing to get"
-        return missing_kit_words(list(self.missing)) or "you have it all"
+        return f"missing {missing_kit_list(list(self.missing))}" if self.missing else "you have it all"
 
     def rows(self) -> list[tuple[str, str]]:
         """The plan as labelled rows, for a screen: ("Level", "beginner"), ("Needs", "barbell"), ..."""
         rows = [("About", self.description)] if self.description else []
-        rows += [("Level", self.level), ("Sessions", f"{self.sessions_per_week} a week"),
-                 ("Needs", self.needs_words), ("Your kit", self.kit_words)]
+        week = f"{self.sessions_per_week} session{'s' if self.sessions_per_week != 1 else ''} a week"
+        rows += [("Level", f"{self.level}, {week}"), ("Needs", self.needs_words), ("Your kit", self.kit_words)]
         if self.follows:
             rows.append(("Follows", self.follows))
         rows += [(f"{session_id} {name}", ", ".join(names)) for session_id, name, names in self.sessions]
