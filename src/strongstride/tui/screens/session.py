@@ -39,6 +39,7 @@ from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard, Step
 from strongstride.services.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
+from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.log import Side
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
@@ -46,6 +47,7 @@ from strongstride.tui.clock import rest_clock
 from strongstride.tui.messages import RestAdjusted, RestFinished
 from strongstride.tui.rest_alert import FLASH_SECONDS, sound_and_notify
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
+from strongstride.tui.screens.exercise_page import ExercisePageScreen
 from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
@@ -97,6 +99,7 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
     SessionKey("x", "skip_exercise", "Skip exercise", ("set",)),
     SessionKey("v", "swap('v')", "Swap", ("set",), when="has_swap"),
     SessionKey("V", "swap('V')", "Swap", ("set",), show=False, when="has_swap"),
+    SessionKey("i", "exercise_page", "How to", ("set",), short="How"),
     SessionKey("s", "skip_rest", "Skip rest", ("rest",), short="Skip"),
     SessionKey("plus,equals_sign,right", f"rest({ADJUST_STEP})", f"{ADJUST_STEP} s longer", ("rest",), key_display="+",
                short=f"{ADJUST_STEP} s"),
@@ -403,6 +406,13 @@ class SessionScreen(Screen[Path | None]):
         choice = swap_keys(card, self.keeper.session.setup.exercises).get(key) if card else None
         if choice is not None:
             self.apply(VariationSwapped(self.clock(), choice[0]))
+
+    def action_exercise_page(self) -> None:
+        """The current exercise explained: set-up, steps, cues, mistake, variations for the runner's kit, why."""
+        card = self.state.card
+        if card is not None:
+            setup = self.keeper.session.setup
+            self.app.push_screen(ExercisePageScreen(ExerciseLibrary(setup.exercises), card.exercise.id, setup.config.equipment))
 
     def action_skip_rest(self) -> None:
         self.apply(RestEnded(self.clock()))
