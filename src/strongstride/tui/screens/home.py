@@ -155,7 +155,7 @@ class HomeScreen(Screen[None]):
             yield Static(banner, id="resume", classes="banner")
         plan = self.state.plan
         if plan is not None and (missing := missing_kit_words(missing_kit(plan, self.state.library, self.state.config.equipment))):
-            yield Static(literal(missing), id="kit", classes="banner")
+            yield Static(literal(f"{missing}. p: the plans, with the kit each needs"), id="kit", classes="banner")
         today = Static(today_card(suggestion, self.state.calendar.notes), id="today")
         today.border_title = literal(plan.name if plan else "strongstride")
         yield today

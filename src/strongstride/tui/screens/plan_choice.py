@@ -59,7 +59,7 @@ class PlanChoiceScreen(Screen[str | None]):
 
     BINDINGS = [
         Binding("escape,p", "back", "Back"),
-        Binding("tab", "app.focus_next", "Scroll details"),
+        Binding("tab", "app.focus_next", "Other pane"),
     ]
 
     def __init__(self, plans: Sequence[PlanOption], current_id: str | None,
