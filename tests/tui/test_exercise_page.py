@@ -102,3 +102,12 @@ async def test_q_on_the_page_goes_back_to_the_set_not_out_of_the_app(tmp_path: P
         assert page.scroll_y == page.max_scroll_y and "Ladder, easiest to hardest" in drawn_text(app)
         await pilot.press("q")
         assert isinstance(app.screen, SessionScreen) and app.results == []
+
+
+async def test_a_loaded_exercise_the_plan_does_at_body_weight_is_not_marked_as_needing_kit(tmp_path: Path) -> None:
+    keeper = keeper_of(setup_of(block("goblet_squat", sets=2), config=owning()), tmp_path)
+    app = session_app(keeper, Clocks())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        page = str(app.screen.query_one("#exercise-text", Static).render())
+        assert "not in your kit" not in page and "Easier: Bodyweight squat (bodyweight_squat)\n" in page

@@ -12,7 +12,7 @@ from strongstride.model.config import Config, Equipment
 from strongstride.model.kit import (
     COACHED_LOAD, kit_needed, load_after_swap, missing_kit, missing_kit_words, plan_needs, within_reach,
 )
-from strongstride.model.plan import BODYWEIGHT, Load
+from strongstride.model.plan import BODYWEIGHT, Load, NumberRange
 from strongstride.services.library import load_exercise_library
 from strongstride.store.plans import find_plan
 from strongstride.model.plan_parser import load_plan_file
@@ -40,11 +40,21 @@ def test_body_weight_needs_nothing_and_a_loaded_exercise_done_at_body_weight_nee
 
 
 def test_a_loaded_exercise_swapped_in_for_a_body_weight_one_is_loaded_by_the_coach():
-    squat, goblet = EXERCISES["bodyweight_squat"], EXERCISES["goblet_squat"]
+    squat, goblet, back = EXERCISES["bodyweight_squat"], EXERCISES["goblet_squat"], EXERCISES["back_squat"]
     assert load_after_swap(BODYWEIGHT, squat, goblet) == COACHED_LOAD
-    assert load_after_swap(COACHED_LOAD, squat, squat) == BODYWEIGHT
-    # a plan that does a loaded lunge at body weight keeps its harder rung at body weight too
-    assert load_after_swap(BODYWEIGHT, goblet, EXERCISES["back_squat"]) == BODYWEIGHT
+    assert load_after_swap(BODYWEIGHT, squat, squat) == BODYWEIGHT
+    # a plan that does a loaded lunge at body weight keeps its other rungs at body weight too
+    assert load_after_swap(BODYWEIGHT, goblet, back) == BODYWEIGHT
+
+
+def test_the_plans_weight_stays_with_its_own_exercise():
+    squat, goblet, back = EXERCISES["bodyweight_squat"], EXERCISES["goblet_squat"], EXERCISES["back_squat"]
+    sixteen = Load("absolute", weight=16.0)
+    assert load_after_swap(sixteen, goblet, goblet) == sixteen
+    assert load_after_swap(sixteen, goblet, back) == COACHED_LOAD      # 16 kg was for the dumbbell
+    assert load_after_swap(sixteen, goblet, squat) == BODYWEIGHT
+    heavy = Load("percent_rm", percent=NumberRange(80, 100), rep_max=5)
+    assert load_after_swap(heavy, back, goblet) == heavy                # a share of the new exercise's own max
 
 
 def test_a_runner_without_kit_reaches_only_body_weight_variations():
@@ -53,7 +63,7 @@ def test_a_runner_without_kit_reaches_only_body_weight_variations():
     assert within_reach(squat, BODYWEIGHT, squat, EXERCISES, DUMBBELLS_ONLY).harder == "goblet_squat"
     assert within_reach(squat, BODYWEIGHT, squat, EXERCISES, Equipment.defaults("kg")) is squat
     goblet = EXERCISES["goblet_squat"]
-    reached = within_reach(goblet, COACHED_LOAD, squat, EXERCISES, DUMBBELLS_ONLY)
+    reached = within_reach(goblet, BODYWEIGHT, squat, EXERCISES, DUMBBELLS_ONLY)
     assert (reached.easier, reached.harder) == ("bodyweight_squat", None)
 
 
@@ -92,6 +102,17 @@ def test_a_loaded_exercise_swapped_in_never_shows_body_weight_as_its_load():
     assert card.exercise.id == "bodyweight_squat" and card.target.load is None
     session.apply(SetLogged(clock(), 8, None, 7.0))
     assert session.state.logged[-1].load is None
+
+
+def test_swapping_back_to_the_planned_exercise_brings_back_the_plans_load():
+    clock = Clock()
+    session = LiveSession(setup_of(block("goblet_squat", sets=3, load=Load("absolute", weight=16.0))))
+    assert session.state.card.target.load == 16.0
+    session.apply(VariationSwapped(clock(), "easier"))
+    assert session.state.card.target.load is None
+    session.apply(VariationSwapped(clock(), "harder"))
+    card = session.state.card
+    assert card.exercise.id == "goblet_squat" and card.target.load == 16.0
 
 
 def test_what_a_plan_needs_names_the_exercises_needing_each_kind_of_kit():

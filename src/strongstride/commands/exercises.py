@@ -11,6 +11,7 @@ from strongstride.services.library import load_exercise_library
 from strongstride.model.exercise import Exercise
 from strongstride.model.config import Equipment
 from strongstride.model.exercise_library import EXERCISE_FIELDS, ExerciseLibrary, exercise_to_table
+from strongstride.model.kit import kit_owned
 from strongstride.services.exercise_page import exercise_page
 from strongstride.store import paths
 from strongstride.store.config import load_config
@@ -64,7 +65,7 @@ def show_library(library: ExerciseLibrary, console: Output) -> None:
 
 def show_exercise(library: ExerciseLibrary, exercise_id: str, equipment: Equipment, console: Output) -> None:
     """One exercise in full: styled on a terminal, plain text otherwise."""
-    for line in exercise_page(library, exercise_id, equipment):
+    for line in exercise_page(library, exercise_id, kit_owned(equipment)):
         console.print(line)
 
 

@@ -165,8 +165,9 @@ class _Fold:
 
     # -- building blocks ---------------------------------------------------------------------
     def _new_run(self, number: int, block: Block, exercise: Exercise) -> _BlockRun:
-        planned = self.setup.exercises[self.setup.template.blocks[number - 1].exercise_id]
-        exercise = within_reach(exercise, block.prescription.load, planned, self.setup.exercises, self.equipment)
+        planned = self.setup.template.blocks[number - 1]
+        exercise = within_reach(exercise, planned.prescription.load, self.setup.exercises[planned.exercise_id],
+                                self.setup.exercises, self.equipment)
         per_side = exercise.unilateral if block.per_side is None else block.per_side
         target = starting_target(
             block, exercise, self.setup.plan, self.setup.history, self.equipment, self.unit,
@@ -394,7 +395,7 @@ class _Fold:
         exercise = self.setup.exercises[new_id]
         block = run.block
         planned = self.setup.template.blocks[run.number - 1]
-        load = load_after_swap(block.prescription.load, self.setup.exercises[planned.exercise_id], exercise)
+        load = load_after_swap(planned.prescription.load, self.setup.exercises[planned.exercise_id], exercise)
         block = dataclasses.replace(block, prescription=dataclasses.replace(block.prescription, load=load))
         note = planned.note if new_id == planned.exercise_id else ""   # the plan's note is about its own exercise
         block = dataclasses.replace(block, exercise_id=new_id, note=note)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from strongstride.model.config import Equipment
@@ -27,25 +27,39 @@ def kit_needed(exercise: Exercise, load: Load) -> str | None:
     return exercise.equipment
 
 
-def load_after_swap(load: Load, planned: Exercise, new: Exercise) -> Load:
-    """The load a block takes when the runner swaps to `new`: body weight for an unloaded exercise (a band stays),
-    the coach's load for a loaded exercise replacing a body-weight one, else the block's load as it was."""
+def load_after_swap(planned_load: Load, planned: Exercise, new: Exercise) -> Load:
+    """The load a block takes when the runner swaps its planned exercise for `new` (directly or rung by rung).
+
+    The planned exercise gets the plan's load back. An unloaded exercise is done at body weight (a band stays).
+    A loaded one keeps body weight where the plan does that loaded movement without weights (a lunge without
+    dumbbells) and a percentage of its own max; otherwise the coach finds its load, since the plan's weight,
+    or body weight, was for another exercise."""
+    if new.id == planned.id:
+        return planned_load
     if not new.is_loaded:
-        return load if load.kind == "band" else BODYWEIGHT
-    if load.kind == "bodyweight" and not planned.is_loaded:
+        return planned_load if planned_load.kind == "band" else BODYWEIGHT
+    if planned_load.kind == "absolute" or (planned_load.kind == "bodyweight" and not planned.is_loaded):
         return COACHED_LOAD
-    return load
+    return planned_load
 
 
-def within_reach(exercise: Exercise, load: Load, planned: Exercise, exercises: Mapping[str, Exercise],
+def can_do(exercise: Exercise, planned_load: Load, planned: Exercise, equipment: Equipment) -> bool:
+    """Whether the runner's kit allows this exercise in place of the planned one, at the load a swap would give."""
+    needed = kit_needed(exercise, load_after_swap(planned_load, planned, exercise))
+    return needed is None or equipment.has(needed)
+
+
+def kit_owned(equipment: Equipment) -> Callable[[Exercise], bool]:
+    """Whether the runner has each exercise's own kit, where no plan says it is done at body weight."""
+    return lambda exercise: equipment.has(exercise.equipment)
+
+
+def within_reach(exercise: Exercise, planned_load: Load, planned: Exercise, exercises: Mapping[str, Exercise],
                  equipment: Equipment) -> Exercise:
     """The exercise with its easier and harder links kept only where the runner has the kit the swap would need."""
     def reachable(link: str | None) -> str | None:
         new = exercises.get(link) if link is not None else None
-        if new is None:
-            return None
-        needed = kit_needed(new, load_after_swap(load, planned, new))
-        return link if needed is None or equipment.has(needed) else None
+        return link if new is not None and can_do(new, planned_load, planned, equipment) else None
 
     easier, harder = reachable(exercise.easier), reachable(exercise.harder)
     if (easier, harder) == (exercise.easier, exercise.harder):

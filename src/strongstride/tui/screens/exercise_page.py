@@ -9,10 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from strongstride.model.config import Equipment
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.visible_text import literal
-from strongstride.services.exercise_page import exercise_page
+from strongstride.services.exercise_page import Doable, exercise_page
 
 
 class ExercisePageScreen(Screen[None]):
@@ -24,17 +23,17 @@ class ExercisePageScreen(Screen[None]):
 
     BINDINGS = [Binding("escape,i,q", "back", "Back to the set")]
 
-    def __init__(self, library: ExerciseLibrary, exercise_id: str, equipment: Equipment) -> None:
+    def __init__(self, library: ExerciseLibrary, exercise_id: str, doable: Doable) -> None:
         super().__init__()
         self.library = library
         self.exercise_id = exercise_id
-        self.equipment = equipment
+        self.doable = doable
 
     def compose(self) -> ComposeResult:
         page = VerticalScroll(id="exercise-page")
         page.border_title = literal(f"How to: {self.library[self.exercise_id].name}")
         with page:
-            yield Static(Text("\n").join(exercise_page(self.library, self.exercise_id, self.equipment)), id="exercise-text")
+            yield Static(Text("\n").join(exercise_page(self.library, self.exercise_id, self.doable)), id="exercise-text")
         yield Footer()
 
     def on_mount(self) -> None:

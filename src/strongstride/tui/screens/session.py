@@ -40,6 +40,7 @@ from strongstride.engine.session_state import RestState, SessionState, SetCard, 
 from strongstride.services.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
 from strongstride.model.exercise_library import ExerciseLibrary
+from strongstride.model.kit import can_do
 from strongstride.model.log import Side
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
@@ -410,9 +411,14 @@ class SessionScreen(Screen[Path | None]):
     def action_exercise_page(self) -> None:
         """The current exercise explained: set-up, steps, cues, mistake, variations for the runner's kit, why."""
         card = self.state.card
-        if card is not None:
-            setup = self.keeper.session.setup
-            self.app.push_screen(ExercisePageScreen(ExerciseLibrary(setup.exercises), card.exercise.id, setup.config.equipment))
+        if card is None:
+            return
+        setup = self.keeper.session.setup
+        planned = setup.template.blocks[card.exercise_number - 1]
+        planned_exercise, equipment = setup.exercises[planned.exercise_id], setup.config.equipment
+        screen = ExercisePageScreen(ExerciseLibrary(setup.exercises), card.exercise.id,
+                                    lambda exercise: can_do(exercise, planned.prescription.load, planned_exercise, equipment))
+        self.app.push_screen(screen)
 
     def action_skip_rest(self) -> None:
         self.apply(RestEnded(self.clock()))
