@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.visible_text import literal
 from strongstride.services.exercise_page import Doable, exercise_page
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 
 
 class ExercisePageScreen(Screen[None]):
@@ -34,7 +35,7 @@ class ExercisePageScreen(Screen[None]):
         page.border_title = literal(f"How to: {self.library[self.exercise_id].name}")
         with page:
             yield Static(Text("\n").join(exercise_page(self.library, self.exercise_id, self.doable)), id="exercise-text")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one("#exercise-page").focus()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from strongstride.model.config import Equipment
@@ -17,6 +17,7 @@ from strongstride.model.exercise import Exercise
 from strongstride.model.plan_about import PlanAbout, about_plan
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.startup import PlanOption
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 
 CURRENT_MARK = "◀ current"
 KIT_MISSING_MARK = "  kit missing"
@@ -76,7 +77,7 @@ class PlanChoiceScreen(Screen[str | None]):
         yield plan_list
         with VerticalScroll(id="plan-about"):
             yield Static(id="plan-about-text")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         plan_list = self.query_one("#plan-list", OptionList)

@@ -100,7 +100,7 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
     SessionKey("x", "skip_exercise", "Skip exercise", ("set",)),
     SessionKey("v", "swap('v')", "Swap", ("set",), when="has_swap"),
     SessionKey("V", "swap('V')", "Swap", ("set",), show=False, when="has_swap"),
-    SessionKey("i", "exercise_page", "How to", ("set",), short="How"),
+    SessionKey("i", "exercise_page", "How to", ("set",), short=""),   # a narrow footer leaves it out first; i still works
     SessionKey("s", "skip_rest", "Skip rest", ("rest",), short="Skip"),
     SessionKey("plus,equals_sign,right", f"rest({ADJUST_STEP})", f"{ADJUST_STEP} s longer", ("rest",), key_display="+",
                short=f"{ADJUST_STEP} s"),
