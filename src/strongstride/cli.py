@@ -20,6 +20,7 @@ def _check_options(check: argparse.ArgumentParser) -> None:
 
 def _exercises_options(exercises: argparse.ArgumentParser) -> None:
     exercises.add_argument("exercise_id", nargs="?", metavar="ID")
+    exercises.add_argument("--json", action="store_true", help="JSON for scripts: an array of every exercise, or the one asked for")
 
 
 def _history_options(history: argparse.ArgumentParser) -> None:

@@ -224,3 +224,18 @@ def test_plans_explain_each_plan_what_it_needs_and_the_article_by_title(capsys):
     assert "follows: “Why Should You Strength Train”: Run with Aim" in beginner and "seed 0" not in beginner
     heavy = out[out.index("heavy-strength - "):]
     assert "needs: barbell" in heavy.split("\n\n")[0]
+
+
+def test_a_plan_needing_kit_the_runner_lacks_says_which_and_for_what(plans_dir, capsys):
+    (plans_dir.parent / "config.toml").write_text('schema = 1\n[equipment]\nowned = ["dumbbell"]\n', encoding="utf-8")
+    out = plans_output(capsys)
+    foundation = out[out.index("runner-foundation - "):]
+    assert ("  needs: barbell, dumbbell, machine\n"
+            "  Needs kit you do not have: barbell (Quarter squat, Romanian deadlift); "
+            "machine (Leg press, Hamstring curl, Seated calf raise)\n") in foundation
+    bodyweight = out[out.index("bodyweight-beginner - "):out.index("gym-circuit - ")]
+    assert "do not have" not in bodyweight
+
+
+def test_a_full_gym_lacks_nothing(plans_dir, capsys):
+    assert "do not have" not in plans_output(capsys)

@@ -1,8 +1,8 @@
 """Random hostile text as plan, session, exercise and note names: every screen and command shows it, none obeys it.
 
 The strings mix control characters, ESC, OSC and CSI sequences, C1 bytes, brackets and Rich/Textual
-markup. Each is drawn by the home, history, set card and summary screens and printed by the plain
-commands; nothing may crash and no control character may reach the terminal.
+markup. Each is drawn by the home, plan picker, history, set card, exercise page and summary screens and
+printed by the plain commands; nothing may crash and no control character may reach the terminal.
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ from strongstride.cli import main
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.history import HistoryStore
 from strongstride.tui.app import StrongstrideApp
+from strongstride.tui.screens.exercise_page import ExercisePageScreen
 from strongstride.tui.screens.history import HistoryScreen
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.screens.log_set import LogSetScreen
+from strongstride.tui.screens.plan_choice import PlanChoiceScreen
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.screens.confirm import ConfirmScreen
 from strongstride.tui.screens.summary import SummaryScreen
@@ -68,6 +70,7 @@ def plan_text(names: Names) -> str:
     return f"""\
 schema = 1
 name = {toml_string(names.plan)}
+description = {toml_string(names.note)}
 level = "beginner"
 sessions_per_week = 2
 units = "kg"
@@ -120,7 +123,8 @@ async def test_hostile_names_on_home_history_and_a_live_session(names: Names, mo
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             assert isinstance(await drawn_safely_after(pilot, "", "home"), HomeScreen)
             assert app.state.plan is not None
-            assert isinstance(await drawn_safely_after(pilot, "h", "history"), HistoryScreen)
+            assert isinstance(await drawn_safely_after(pilot, "p", "plan picker"), PlanChoiceScreen)
+            assert isinstance(await drawn_safely_after(pilot, "escape h", "history"), HistoryScreen)
             await drawn_safely_after(pilot, "2", "trends")
             assert isinstance(await drawn_safely_after(pilot, "b enter", "set card"), SessionScreen)
             assert isinstance(await drawn_safely_after(pilot, "f", "finish early?"), ConfirmScreen)   # names the sets left
@@ -130,19 +134,21 @@ async def test_hostile_names_on_home_history_and_a_live_session(names: Names, mo
 @FUZZ_APP
 @given(names=hostile_names)
 async def test_hostile_exercise_text_on_the_set_card_log_and_rest(names: Names) -> None:
-    odd = replace(exercise("odd", name=names.exercise), cues=(names.plan, names.session), mistake=names.note)
+    odd = replace(exercise("odd", name=names.exercise), cues=(names.plan, names.session), mistake=names.note,
+                  why=names.session, setup=names.plan, steps=(names.note, names.exercise))
     setup = replace(setup_of(block("odd", sets=2, reps=5, rest=30, note=names.note)), exercises={**EXERCISES, "odd": odd})
     with tempfile.TemporaryDirectory() as root:
         app = session_app(keeper_of(setup, Path(root)), Clocks())
         async with app.run_test(size=SIZE) as pilot:
             assert isinstance(await drawn_safely_after(pilot, "", "set card"), SessionScreen)
-            assert isinstance(await drawn_safely_after(pilot, "enter", "log set"), LogSetScreen)
+            assert isinstance(await drawn_safely_after(pilot, "i", "exercise page"), ExercisePageScreen)
+            assert isinstance(await drawn_safely_after(pilot, "escape enter", "log set"), LogSetScreen)
             assert isinstance(await drawn_safely_after(pilot, "enter", "rest"), SessionScreen)
             assert app.screen.query(RestPanel)
 
 
 COMMANDS = [["today"], ["week"], ["plans"], ["history"], ["history", "--exercise", "user:odd"], ["stats"],
-            ["check", "config/plans/mine.toml"], ["exercises", "push_up"]]
+            ["check", "config/plans/mine.toml"], ["exercises", "push_up"], ["exercises", "push_up", "--json"]]
 
 
 @FUZZ_COMMANDS

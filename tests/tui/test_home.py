@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.screens.errors import ProblemsScreen
 from strongstride.model.session_summary import summarise_session
 from strongstride.tui.screens.home import HomeScreen, recent_lines, week_count_line
+from strongstride.tui.screens.plan_choice import PlanChoiceScreen
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
@@ -172,17 +173,15 @@ async def test_p_lists_plans_and_enter_switches_plan_and_saves_it(tmp_path: Path
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
         await pilot.press("p")
-        picker = app.screen.query_one(PlanSessionPicker)
-        assert picker.showing_plans
-        plan_ids = [option.id for option in picker.options]
+        assert isinstance(app.screen, PlanChoiceScreen)
+        plan_ids = [option.id for option in app.screen.query_one("#plan-list", OptionList).options]
         assert "runner-foundation" in plan_ids and len(plan_ids) >= 2
         target = next(plan_id for plan_id in plan_ids if plan_id != "runner-foundation")
         steps = plan_ids.index(target) - plan_ids.index("runner-foundation")
         await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
         await pilot.pause()
         assert app.state.plan_id == target
-        picker = app.screen.query_one(PlanSessionPicker)
-        assert not picker.showing_plans and picker.plan_id == target
+        assert isinstance(app.screen, HomeScreen) and app.screen.query_one(PlanSessionPicker).plan_id == target
         assert app.screen.query_one("#today").border_title == app.state.plans[target].plan.name
     config = tomllib.loads((tmp_path / "config" / "config.toml").read_text(encoding="utf-8"))
     assert config["plan"] == target
@@ -212,7 +211,7 @@ async def test_problems_at_start_show_in_the_app_literally_never_as_a_crash(
         assert isinstance(app.screen, HomeScreen)
         # A plan named with markup is offered under its literal name.
         await pilot.press("p")
-        prompts = [str(option.prompt) for option in app.screen.query_one(PlanSessionPicker).options]
+        prompts = [str(option.prompt) for option in app.screen.query_one("#plan-list", OptionList).options]
         assert any(prompt.startswith("[bold red]Mine[/]") for prompt in prompts)
 
 

@@ -10,6 +10,7 @@ import pytest
 from strongstride.model.log import SessionLog, SetLog
 from strongstride.store.history import HistoryStore
 from strongstride.tui.app import StrongstrideApp
+from strongstride.tui.screens.plan_choice import PlanChoiceScreen
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.plan_picker import NEXT_MARK, TODAY_MARK, PlanSessionPicker
@@ -37,7 +38,7 @@ async def test_p_works_after_the_reasons_are_closed(tmp_path: Path, monkeypatch:
     app = StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)
     async with app.run_test() as pilot:
         await pilot.press("w", "w", "p")
-        assert app.screen.query_one(PlanSessionPicker).showing_plans
+        assert isinstance(app.screen, PlanChoiceScreen)
 
 
 async def test_on_a_rest_day_the_next_session_is_marked_next_not_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

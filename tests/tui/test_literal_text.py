@@ -8,7 +8,7 @@ import pytest
 
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.startup import load_app_state
-from strongstride.tui.widgets.plan_picker import PlanSessionPicker
+from textual.widgets import OptionList
 from tests.tui.app_fixtures import NOW, TODAY, FakeClock, user_folders
 from tests.tui.drawn import control_characters, drawn_text
 from tests.toml_text import toml_string
@@ -57,7 +57,7 @@ async def test_a_plan_named_with_markup_starts_the_app_and_shows_the_name_as_typ
         assert f"Sessions of {name}" in home and f"A   {name}" in home
         await pilot.press("p")
         assert f"{name} (yours)" in drawn_text(app)
-        prompts = [option.prompt.plain for option in app.screen.query_one(PlanSessionPicker).options]
+        prompts = [option.prompt.plain for option in app.screen.query_one("#plan-list", OptionList).options]
         assert f"{name} (yours)  ◀ current" in prompts
 
 

@@ -1,35 +1,43 @@
-"""`strongstride exercises [ID]`: the exercise library as a table, or one exercise with its cues and ladder."""
+"""`strongstride exercises [ID] [--json]`: the exercise library as a table, or one exercise explained; JSON for scripts."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
-
-from rich.text import Text
 
 from strongstride.commands.render import Column, Output, output_console, print_table
 from strongstride.services.library import load_exercise_library
 from strongstride.model.exercise import Exercise
-from strongstride.model.exercise_library import ExerciseLibrary
-from strongstride.model.visible_text import visible
+from strongstride.model.config import Equipment
+from strongstride.model.exercise_library import EXERCISE_FIELDS, ExerciseLibrary, exercise_to_table
+from strongstride.model.kit import kit_owned
+from strongstride.services.exercise_page import exercise_page
+from strongstride.store import paths
+from strongstride.store.config import load_config
 
 LIST_COLUMNS = ("ID", "Name", "Kind", "Equipment", "Unilateral")
 
 
 def run(args: argparse.Namespace) -> int:
-    """List the library, or show one exercise; problems in the user's file are reported, not fatal."""
+    """List the library, or show one exercise (as JSON with --json); problems in the user's files are reported, not fatal."""
     library, problems = load_exercise_library()
-    for problem in problems:
+    config, config_problems = load_config(paths.config_file())
+    for problem in (*problems, *config_problems):
         print(problem, file=sys.stderr)
+    if args.exercise_id is not None and args.exercise_id not in library:
+        print(unknown_exercise_message(library, args.exercise_id), file=sys.stderr)
+        return 1
+    if args.json:
+        chosen = [library[args.exercise_id]] if args.exercise_id is not None else list(library.values())
+        shown = [exercise_json(library, exercise, config.equipment) for exercise in chosen]
+        print(json.dumps(shown[0] if args.exercise_id is not None else shown, ensure_ascii=False, indent=2))
+        return 0
     console = output_console()
     if args.exercise_id is None:
         show_library(library, console)
-        return 0
-    if args.exercise_id not in library:
-        print(unknown_exercise_message(library, args.exercise_id), file=sys.stderr)
-        return 1
-    show_exercise(library, args.exercise_id, console)
+    else:
+        show_exercise(library, args.exercise_id, config.equipment, console)
     return 0
 
 
@@ -55,36 +63,19 @@ def show_library(library: ExerciseLibrary, console: Output) -> None:
     print_table(console, columns, library_rows(library))
 
 
-def exercise_lines(library: ExerciseLibrary, exercise_id: str) -> list[Text]:
-    """One exercise as lines of text, styled for a terminal (the styles vanish in plain output)."""
-    exercise = library[exercise_id]
-    sides = "one side at a time" if exercise.unilateral else "both sides together"
-    about = f"{exercise.kind}, {exercise.equipment.replace('_', ' ')}, {sides}"
-    if exercise.user_defined:
-        about += ", from your exercises.toml"
-    lines = [Text.assemble((visible(exercise.name), "bold"), f"  ({exercise.id})"), Text(about, style="dim")]
-    if exercise.why:
-        lines += [Text(""), Text(visible(exercise.why))]
-    lines += [Text(""), Text("Cues", style="bold")]
-    lines += [Text(f"  {number}. {visible(cue)}") for number, cue in enumerate(exercise.cues, start=1)]
-    lines += [Text(""), Text.assemble(("Common mistake: ", "bold"), visible(exercise.mistake))]
-    lines += [Text.assemble(("Muscles: ", "bold"), visible(", ".join(exercise.muscles)) or "-")]
-    lines += [Text(""), Text("Ladder, easiest to hardest", style="bold")]
-    lines += ladder_lines(library.ladder(exercise_id), exercise_id)
-    return lines
-
-
-def ladder_lines(ladder: Sequence[Exercise], shown_id: str) -> list[Text]:
-    """The progression ladder, the shown exercise marked with `>`."""
-    width = max(len(rung.id) for rung in ladder)
-    return [
-        Text(f"{'>' if rung.id == shown_id else ' '} {number}. {rung.id.ljust(width)}  {visible(rung.name)}",
-             style="bold" if rung.id == shown_id else "")
-        for number, rung in enumerate(ladder, start=1)
-    ]
-
-
-def show_exercise(library: ExerciseLibrary, exercise_id: str, console: Output) -> None:
+def show_exercise(library: ExerciseLibrary, exercise_id: str, equipment: Equipment, console: Output) -> None:
     """One exercise in full: styled on a terminal, plain text otherwise."""
-    for line in exercise_lines(library, exercise_id):
+    for line in exercise_page(library, exercise_id, kit_owned(equipment)):
         console.print(line)
+
+
+def exercise_json(library: ExerciseLibrary, exercise: Exercise, equipment: Equipment) -> dict[str, object]:
+    """One exercise for scripts: every library field, its ladder of ids, and whether the runner has its kit."""
+    return {
+        "id": exercise.id,
+        **dict.fromkeys(EXERCISE_FIELDS),     # a link the exercise lacks is null, so every object has every key
+        **exercise_to_table(exercise),
+        "ladder": [rung.id for rung in library.ladder(exercise.id)],
+        "have_kit": equipment.has(exercise.equipment),
+        "user_defined": exercise.user_defined,
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import textwrap
 
 from strongstride.commands.check import library_with_warnings, plan_summary
@@ -10,56 +11,49 @@ from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import ProblemsFound
-from strongstride.model.sources import name_sources
+from strongstride.model.kit import missing_kit_words
+from strongstride.model.plan_about import about_plan
+from strongstride.model.config import Equipment
 from strongstride.model.visible_text import visible
 from strongstride.store import paths
+from strongstride.store.config import load_config
 from strongstride.store.plans import PlanEntry, discover_plans
 
 
 WRAP = 96
-NO_EQUIPMENT = "nothing but your body weight"
 
 
-def plan_equipment(plan: Plan, library: ExerciseLibrary) -> list[str]:
-    """What the plan's exercises need beyond body weight, in the order first met ("barbell", "band").
-
-    A weight-bearing exercise the plan does with body weight alone (a lunge without dumbbells) needs none."""
-    needs: list[str] = []
-    for session in plan.sessions:
-        for block in session.blocks:
-            exercise = library[block.exercise_id]
-            unloaded = exercise.is_loaded and block.prescription.load.kind == "bodyweight"
-            if exercise.equipment != "bodyweight" and not unloaded and exercise.equipment not in needs:
-                needs.append(exercise.equipment)
-    return needs
-
-
-def describe_plan(plan: Plan, library: ExerciseLibrary) -> list[str]:
-    """A plan: id and summary, what it is for, what it needs, the article it follows, each session's exercises."""
+def describe_plan(plan: Plan, library: ExerciseLibrary, equipment: Equipment) -> list[str]:
+    """A plan: id and summary, what it is for, what it needs (and what the runner lacks), the article, its sessions."""
+    about = about_plan(plan, library, equipment)
     lines = [f"{plan.id} - {plan_summary(plan)}"]
-    if plan.description:
-        lines += textwrap.wrap(" ".join(plan.description.split()), WRAP, initial_indent="  ", subsequent_indent="  ")
-    lines.append(f"  needs: {', '.join(plan_equipment(plan, library)) or NO_EQUIPMENT}")
-    if plan.source:
-        lines.append(f"  follows: {name_sources(plan.source)}")
-    for session in plan.sessions:
-        exercises = ", ".join(library[block.exercise_id].name for block in session.blocks)
-        lines.append(f"  {session.id}  {session.name}: {exercises}")
+    if about.description:
+        lines += textwrap.wrap(about.description, WRAP, initial_indent="  ", subsequent_indent="  ")
+    lines.append(f"  needs: {about.needs_words}")
+    if about.missing:
+        lines.append(f"  {missing_kit_words(list(about.missing))}")
+    if about.follows:
+        lines.append(f"  follows: {about.follows}")
+    lines += [f"  {session_id}  {name}: {', '.join(names)}" for session_id, name, names in about.sessions]
     return lines
 
 
-def describe_entry(entry: PlanEntry, library: ExerciseLibrary) -> list[str]:
+def describe_entry(entry: PlanEntry, library: ExerciseLibrary, equipment: Equipment) -> list[str]:
     """A plan's lines, or for a plan that does not load, its id and every problem it has."""
     try:
         plan = load_plan_file(entry.path, library)
     except ProblemsFound as found:
         return [f"{entry.id} - cannot be used until fixed:"] + [f"  {problem}" for problem in found.problems]
-    return describe_plan(plan, library)
+    return describe_plan(plan, library, equipment)
 
 
 def run(args: argparse.Namespace) -> int:
     """List every plan; a broken plan is shown with its problems, never stops the list; file text shown literally."""
     library = library_with_warnings()
+    config, problems = load_config(paths.config_file())
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    equipment = config.equipment
     entries = discover_plans()
     groups = (
         ("Bundled plans", [entry for entry in entries if entry.bundled]),
@@ -73,6 +67,6 @@ def run(args: argparse.Namespace) -> int:
             print("  none: a plan is a .toml file in this folder (see `strongstride check`)")
         for entry in group:
             print()
-            for line in describe_entry(entry, library):
+            for line in describe_entry(entry, library, equipment):
                 print(visible(line))
     return 0

@@ -12,6 +12,7 @@ from strongstride.services.running_calendar import RunningCalendar, load_running
 from strongstride.engine.phases import describe_volume
 from strongstride.engine.week import Suggestion, long_date, running_paused, suggest_day
 from strongstride.model.config import RunningWeek
+from strongstride.model.kit import missing_kit, missing_kit_words
 from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import visible
 
@@ -32,10 +33,12 @@ def runs_text(suggestion: Suggestion, running: RunningWeek) -> str:
 
 
 def today_lines(suggestion: Suggestion, plan_name: str, running: RunningWeek,
-                calendar: RunningCalendar = RunningCalendar()) -> list[Text]:
+                calendar: RunningCalendar = RunningCalendar(), missing_kit: str = "") -> list[Text]:
     """The whole answer, one Text a line; names from files stay literal text, never markup or escapes."""
     lines = [Text(visible(f"{long_date(suggestion.day)}: {headline(suggestion)}"), style="bold")]
     lines.append(Text(visible(f"Plan: {plan_name}")))
+    if missing_kit:
+        lines.append(Text(visible(missing_kit), style="bold yellow"))
     if suggestion.phase is not None:
         lines.append(Text(f"Phase: {suggestion.phase.describe()}"))
     lines.append(Text(f"This week: {suggestion.done_this_week} of {suggestion.weekly_target} sessions done"))
@@ -65,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     suggestion = suggest_day(context.plan, context.library, config.running, config.plan_started,
                              context.past_sessions(now.date()), now.date(), calendar.runs)
     console = output_console()
-    for line in today_lines(suggestion, context.plan.name, config.running, calendar):
+    missing = missing_kit_words(missing_kit(context.plan, context.library, config.equipment))
+    for line in today_lines(suggestion, context.plan.name, config.running, calendar, missing):
         console.print(line)
     return 0

@@ -37,11 +37,11 @@ from strongstride.engine.target import SetTarget
 from strongstride.engine.warmup import WarmupSet, ramp_before
 from strongstride.model.config import Config
 from strongstride.model.exercise import Exercise
+from strongstride.model.kit import load_after_swap, within_reach
 from strongstride.model.log import SessionLog, SetKind, SetLog, Side
 from strongstride.model.moments import seconds_between
 from strongstride.model.session_header import SessionHeader
 from strongstride.model.plan import (
-    BODYWEIGHT,
     Block,
     NumberRange,
     Plan,
@@ -165,6 +165,9 @@ class _Fold:
 
     # -- building blocks ---------------------------------------------------------------------
     def _new_run(self, number: int, block: Block, exercise: Exercise) -> _BlockRun:
+        planned = self.setup.template.blocks[number - 1]
+        exercise = within_reach(exercise, planned.prescription.load, self.setup.exercises[planned.exercise_id],
+                                self.setup.exercises, self.equipment)
         per_side = exercise.unilateral if block.per_side is None else block.per_side
         target = starting_target(
             block, exercise, self.setup.plan, self.setup.history, self.equipment, self.unit,
@@ -391,9 +394,9 @@ class _Fold:
             raise ValueError(f"{run.exercise.name} has no {direction} variation")
         exercise = self.setup.exercises[new_id]
         block = run.block
-        if not exercise.is_loaded and block.prescription.load.kind != "band":
-            block = dataclasses.replace(block, prescription=dataclasses.replace(block.prescription, load=BODYWEIGHT))
         planned = self.setup.template.blocks[run.number - 1]
+        load = load_after_swap(planned.prescription.load, self.setup.exercises[planned.exercise_id], exercise)
+        block = dataclasses.replace(block, prescription=dataclasses.replace(block.prescription, load=load))
         note = planned.note if new_id == planned.exercise_id else ""   # the plan's note is about its own exercise
         block = dataclasses.replace(block, exercise_id=new_id, note=note)
         swapped = self._new_run(run.number, block, exercise)

@@ -31,6 +31,8 @@ class Exercise:
     why: str = ""
     easier: str | None = None
     harder: str | None = None
+    setup: str = ""                  # how to get into position, where the library says
+    steps: tuple[str, ...] = ()      # the movement in order, where the library says
     user_defined: bool = field(default=False, compare=False)
 
     @property

@@ -15,7 +15,8 @@ from strongstride.model.toml_locate import format_key_path, locate
 
 SCHEMA = 1
 CUES_PER_EXERCISE = (3, 5)
-EXERCISE_FIELDS = ("name", "cues", "mistake", "muscles", "equipment", "kind", "unilateral", "why", "easier", "harder")
+EXERCISE_FIELDS = ("name", "cues", "mistake", "muscles", "equipment", "kind", "unilateral", "why", "easier", "harder",
+                   "setup", "steps")
 _EXERCISE_ID = re.compile(r"[a-z0-9][a-z0-9_]*")
 _LINK_BACK = {"easier": "harder", "harder": "easier"}
 
@@ -122,15 +123,17 @@ def parse_exercise(exercise_id: str, raw: Any, path: Path | str, user_defined: b
         elif value is not None and value.strip() == exercise_id:
             problems.append(Problem(path, f"{key}.{field}", "cannot link an exercise to itself"))
         links[field] = _text(value)
-    why = raw.get("why", "")
-    if not isinstance(why, str):
-        problems.append(Problem(path, f"{key}.why", "must be text"))
+    why, setup = raw.get("why", ""), raw.get("setup", "")
+    for field, value in (("why", why), ("setup", setup)):
+        if not isinstance(value, str):
+            problems.append(Problem(path, f"{key}.{field}", "must be text"))
+    steps = text_list("steps")
     if problems:
         return None, problems
     return Exercise(
         id=exercise_id, name=name, cues=cues, mistake=mistake, muscles=muscles,
         equipment=cast(Equipment, equipment), kind=kind, unilateral=unilateral, why=why.strip(),
-        easier=links["easier"], harder=links["harder"], user_defined=user_defined,
+        easier=links["easier"], harder=links["harder"], setup=setup.strip(), steps=steps, user_defined=user_defined,
     ), []
 
 

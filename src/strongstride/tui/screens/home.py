@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from strongstride.engine.week import Suggestion
+from strongstride.model.kit import missing_kit, missing_kit_words
 from strongstride.model.moments import local_now
 from strongstride.model.sources import name_sources
 from strongstride.model.visible_text import literal, visible
@@ -22,6 +23,7 @@ from strongstride.store.in_progress import SavedSession
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
+from strongstride.tui.screens.plan_choice import PlanChoiceScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.plan_picker import NEXT_MARK, TODAY_MARK, PlanSessionPicker
@@ -134,6 +136,7 @@ class HomeScreen(Screen[None]):
         Binding("F", "file_unfinished", "File unfinished", show=False),
         Binding("D", "discard_unfinished", "Discard unfinished", show=False),
         Binding("w", "why", "Why"),
+        Binding("p", "choose_plan", "Plans"),
     ]
 
     show_reasons: reactive[bool] = reactive(False, init=False)
@@ -150,8 +153,10 @@ class HomeScreen(Screen[None]):
         if self.state.in_progress is not None:
             banner = resume_banner(self.state.in_progress, self.state.in_progress_name(), self.state.in_progress_filed())
             yield Static(banner, id="resume", classes="banner")
-        today = Static(today_card(suggestion, self.state.calendar.notes), id="today")
         plan = self.state.plan
+        if plan is not None and (missing := missing_kit_words(missing_kit(plan, self.state.library, self.state.config.equipment))):
+            yield Static(literal(f"{missing}. p: the plans, with the kit each needs"), id="kit", classes="banner")
+        today = Static(today_card(suggestion, self.state.calendar.notes), id="today")
         today.border_title = literal(plan.name if plan else "strongstride")
         yield today
         with Horizontal(id="lower"):
@@ -219,6 +224,16 @@ class HomeScreen(Screen[None]):
     def _end_unfinished(self, how: str | None) -> None:
         if how is not None:
             self.post_message(EndUnfinished(how))
+
+    def action_choose_plan(self) -> None:
+        """List the plans, each explained, to train from another."""
+        screen = PlanChoiceScreen(list(self.state.plans.values()), self.state.plan_id, self.state.library,
+                                  self.state.config.equipment)
+        self.app.push_screen(screen, self._plan_chosen)
+
+    def _plan_chosen(self, plan_id: str | None) -> None:
+        if plan_id is not None:
+            self.post_message(PlanChosen(plan_id))
 
     async def on_plan_chosen(self, message: PlanChosen) -> None:
         notify_problem(self, self.state.choose_plan(message.plan_id))

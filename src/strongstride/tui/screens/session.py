@@ -39,12 +39,15 @@ from strongstride.engine.session import InvalidEvent
 from strongstride.engine.session_state import RestState, SessionState, SetCard, Step
 from strongstride.services.keeper import SessionKeeper
 from strongstride.model.exercise import Exercise
+from strongstride.model.exercise_library import ExerciseLibrary
+from strongstride.model.kit import can_do
 from strongstride.model.log import Side
 from strongstride.model.moments import local_now, seconds_between
 from strongstride.model.visible_text import literal, visible
 from strongstride.tui.clock import rest_clock
 from strongstride.tui.rest_alert import FLASH_SECONDS, sound_and_notify
 from strongstride.tui.screens.confirm import Answer, ConfirmScreen
+from strongstride.tui.screens.exercise_page import ExercisePageScreen
 from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, logged_card
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
@@ -96,6 +99,7 @@ SESSION_KEYS: tuple[SessionKey, ...] = (
     SessionKey("x", "skip_exercise", "Skip exercise", ("set",)),
     SessionKey("v", "swap('v')", "Swap", ("set",), when="has_swap"),
     SessionKey("V", "swap('V')", "Swap", ("set",), show=False, when="has_swap"),
+    SessionKey("i", "exercise_page", "How to", ("set",), short=""),   # a narrow footer leaves it out first; i still works
     SessionKey("s", "skip_rest", "Skip rest", ("rest",), short="Skip"),
     SessionKey("plus,equals_sign,right", f"rest({ADJUST_STEP})", f"{ADJUST_STEP} s longer", ("rest",), key_display="+",
                short=f"{ADJUST_STEP} s"),
@@ -402,6 +406,18 @@ class SessionScreen(Screen[Path | None]):
         choice = swap_keys(card, self.keeper.session.setup.exercises).get(key) if card else None
         if choice is not None:
             self.apply(VariationSwapped(self.clock(), choice[0]))
+
+    def action_exercise_page(self) -> None:
+        """The current exercise explained: set-up, steps, cues, mistake, variations for the runner's kit, why."""
+        card = self.state.card
+        if card is None:
+            return
+        setup = self.keeper.session.setup
+        planned = setup.template.blocks[card.exercise_number - 1]
+        planned_exercise, equipment = setup.exercises[planned.exercise_id], setup.config.equipment
+        screen = ExercisePageScreen(ExerciseLibrary(setup.exercises), card.exercise.id,
+                                    lambda exercise: can_do(exercise, planned.prescription.load, planned_exercise, equipment))
+        self.app.push_screen(screen)
 
     def action_skip_rest(self) -> None:
         self.apply(RestEnded(self.clock()))
