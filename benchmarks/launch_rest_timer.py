@@ -7,7 +7,7 @@ history in STRONGSTRIDE_DATA_DIR. Once the home screen has painted, it opens two
 the real RestTimer, on the real clock (strongstride.tui.clock.rest_clock) and its own set_interval
 ticks: one begun as it opens, as when a set is logged, and one begun 0.2 s before it opens, as when
 a resumed session re-opens a rest already running. It prints one JSON line, for each rest:
-  drift_ms        when the timer posted RestFinished, less the moment the rest was due
+  drift_ms        when the timer posted RestTimer.Finished, less the moment the rest was due
   digits_lag_ms   the worst delay between the true time left crossing a whole second and a tick
                   putting that second on the digits
 """
@@ -23,7 +23,6 @@ from textual.widgets import Digits
 
 import strongstride.tui.app as app_module
 from strongstride.tui.clock import rest_clock
-from strongstride.tui.messages import RestFinished
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.startup import load_app_state
 from strongstride.tui.widgets.rest_timer import RestTimer
@@ -42,14 +41,14 @@ def seconds_shown(face: str) -> int:
 
 
 class WatchedRestTimer(RestTimer):
-    """The real rest timer, noting when it posts RestFinished, and after each tick when it ran and what
+    """The real rest timer, noting when it posts RestTimer.Finished, and after each tick when it ran and what
     the digits then read."""
 
     ticks: list[tuple[float, int]]
     finished_at: float | None = None
 
     def post_message(self, message: Message) -> bool:
-        if isinstance(message, RestFinished):
+        if isinstance(message, RestTimer.Finished):
             self.finished_at = self.clock()
         return super().post_message(message)
 
@@ -85,7 +84,7 @@ class HomeScreenThatRests(HomeScreen):
 class AppThatEndsAfterTheRests(app_module.StrongstrideApp):
     """The real app, which exits once every rest has ended."""
 
-    def on_rest_finished(self, message: RestFinished) -> None:
+    def on_rest_timer_finished(self, message: RestTimer.Finished) -> None:
         if all(timer.finished_at is not None for timer in rests.values()):
             self.exit()
 

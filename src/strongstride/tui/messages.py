@@ -1,4 +1,4 @@
-"""Requests posted from more than one place: start or resume a session, end an unfinished one, change plan.
+"""Requests a screen makes of the app or of itself: start or resume a session, end an unfinished one, change plan.
 
 A widget's own events live in the widget that posts them (RestTimer.Finished, RpePicker.Chosen), as Textual's do.
 """
