@@ -16,7 +16,7 @@ from strongstride.tui.screens.confirm import ConfirmScreen
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.screens.session import SessionScreen
 from strongstride.tui.startup import load_app_state
-from tests.tui.app_fixtures import NOW, TODAY, FakeClock, user_folders
+from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, user_folders
 
 PLAN = (Path(__file__).resolve().parents[2] / "sample_plans" / "runner-foundation.toml").read_text()
 
@@ -105,3 +105,11 @@ async def test_home_says_when_the_unfinished_session_is_already_in_history(folde
     app = _app()
     async with app.run_test():
         assert "Already in history with 1 set; resuming adds to it" in _banner(app)
+
+
+async def test_discarding_a_session_with_nothing_logged_says_so_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch, in_progress=True)
+    async with app.run_test() as pilot:
+        await pilot.press("D")
+        question = str(app.screen.question)
+        assert "No set was logged in it yet." in question and "0 logged" not in question

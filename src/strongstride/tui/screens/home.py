@@ -217,7 +217,8 @@ class HomeScreen(Screen[None]):
             return
         sets = sum(1 for event in saved.events if event.get("type") in ("SetLogged", "HoldCompleted"))
         question = Text(f"Discard {visible(self.state.in_progress_name())}? ", style="bold")
-        question.append(f"Its {sets} logged set{'s' if sets != 1 else ''} will not be kept anywhere.")
+        question.append(f"Its {sets} logged set{'s' if sets != 1 else ''} will not be kept anywhere." if sets
+                        else "No set was logged in it yet.")
         answers = [Answer("D", "discard it", "discard"), Answer("F", "file it in history instead", "file")]
         self.app.push_screen(ConfirmScreen(question, answers), self._end_unfinished)
 
