@@ -62,7 +62,8 @@ def test_json_gives_every_field_the_ladder_and_whether_the_runner_has_the_kit(co
     assert set(shown) == {"id", *EXERCISE_FIELDS, "ladder", "have_kit", "user_defined"}
     assert shown["id"] == "goblet_squat" and shown["equipment"] == "dumbbell" and shown["have_kit"] is True
     assert shown["ladder"] == ["sit_to_stand", "bodyweight_squat", "goblet_squat", "back_squat"]
-    assert isinstance(shown["cues"], list) and shown["steps"] == []
+    assert isinstance(shown["cues"], list) and isinstance(shown["setup"], str) and shown["setup"]
+    assert len(shown["steps"]) >= 3 and all(isinstance(step, str) and step for step in shown["steps"])
     assert main(["exercises", "back_squat", "--json"]) == 0
     back = json.loads(capsys.readouterr().out)
     assert back["have_kit"] is False and back["harder"] is None

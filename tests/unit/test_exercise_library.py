@@ -346,3 +346,9 @@ def test_parse_exercise_file_reads_a_file_alone(tmp_path: Path) -> None:
     exercises, problems = parse_exercise_file(write_user_file(tmp_path, "schema = 1\n" + NEW_EXERCISE), user_defined=True)
     assert problems == [] and list(exercises) == ["copenhagen_plank"]
     assert exercises["copenhagen_plank"].cues[0] == "Top foot on the bench"
+
+
+def test_every_bundled_exercise_says_how_to_set_up_and_the_steps_of_a_rep(tmp_path: Path) -> None:
+    library, problems = load_library(exercise_library_file(), tmp_path / "no-user-exercises.toml")
+    assert problems == []
+    assert [exercise.id for exercise in library.values() if not exercise.setup or len(exercise.steps) < 3] == []
