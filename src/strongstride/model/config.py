@@ -134,7 +134,7 @@ class KnownSet:
 
 @dataclass(frozen=True)
 class RunningWeek:
-    """The running around which strength fits (the runner's-week issue)."""
+    """The running week strength fits around: long-run and hard days, focus, races, calendars, a break."""
 
     long_run_days: tuple[str, ...] = ("sunday",)
     hard_days: tuple[str, ...] = ()
