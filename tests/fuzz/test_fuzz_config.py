@@ -17,7 +17,7 @@ from strongstride.engine.session import LiveSession
 from strongstride.model.config import Config, Equipment
 from strongstride.model.plan import Load
 from strongstride.model.problems import Problem, ProblemsFound
-from strongstride.store.config import CONFIG_KEYS, EQUIPMENT_KEYS, RUNNING_KEYS, load_config, save_config_value
+from strongstride.store.config import CONFIG_KEYS, EQUIPMENT_KEYS, RUNNING_KEYS, load_config, save_config_values
 from tests.unit.session_fixtures import START, block, setup_of
 from tests.unit.plan_mutation import mutate, paths_in, values
 
@@ -126,7 +126,7 @@ def test_saving_the_theme_into_any_config(tmp_path, text, theme):
     except tomllib.TOMLDecodeError:
         old = None
     try:
-        save_config_value(path, "theme", theme)
+        save_config_values(path, {"theme": theme})
     except ProblemsFound as broken:
         assert broken.problems and path.read_bytes() == before
         return

@@ -11,7 +11,7 @@ import pytest
 from strongstride.model.config import Alerts, Config, Equipment, RunningWeek
 from strongstride.model.problems import ProblemsFound
 from tests.unit.config_files import loaded
-from strongstride.store.config import load_config, save_config_value
+from strongstride.store.config import load_config, save_config_values
 
 
 
@@ -128,7 +128,7 @@ def test_a_syntax_error_gives_all_defaults_and_the_problem(config_file: Path) ->
 
 def test_saving_a_key_replaces_its_line_and_keeps_comments(config_file: Path) -> None:
     config_file.write_text('# my settings\nunits = "lb"  # pounds\ntheme = "dark"\n\n[running]\nfocus = "ultra"\n')
-    save_config_value(config_file, "theme", "strongstride-light")
+    save_config_values(config_file, {"theme": "strongstride-light"})
     assert config_file.read_text() == (
         '# my settings\nunits = "lb"  # pounds\ntheme = "strongstride-light"\n\n[running]\nfocus = "ultra"\n'
     )
@@ -136,7 +136,7 @@ def test_saving_a_key_replaces_its_line_and_keeps_comments(config_file: Path) ->
 
 def test_saving_a_new_key_puts_it_with_the_top_level_keys(config_file: Path) -> None:
     config_file.write_text('units = "kg"\n\n[running]\nfocus = "ultra"\n')
-    save_config_value(config_file, "plan_started", date(2026, 11, 23))
+    save_config_values(config_file, {"plan_started": date(2026, 11, 23)})
     text = config_file.read_text()
     assert text.startswith('units = "kg"\nplan_started = 2026-11-23\n')
     config, problems = load_config(config_file)
@@ -145,20 +145,20 @@ def test_saving_a_new_key_puts_it_with_the_top_level_keys(config_file: Path) -> 
 
 def test_saving_over_a_value_spread_over_lines_rewrites_the_document(config_file: Path) -> None:
     config_file.write_text('plan = [\n  "a",\n  "b",\n]\ntheme = "dark"\n')
-    save_config_value(config_file, "plan", "runner-foundation")
+    save_config_values(config_file, {"plan": "runner-foundation"})
     assert tomllib.loads(config_file.read_text()) == {"plan": "runner-foundation", "theme": "dark"}
 
 
 def test_saving_to_a_missing_file_creates_it_with_the_schema(config_file: Path) -> None:
     config_file.unlink(missing_ok=True)
-    save_config_value(config_file, "theme", "strongstride-light")
+    save_config_values(config_file, {"theme": "strongstride-light"})
     assert tomllib.loads(config_file.read_text()) == {"schema": 1, "theme": "strongstride-light"}
 
 
 def test_saving_to_a_broken_file_raises_and_leaves_it(config_file: Path) -> None:
     config_file.write_bytes(b'theme = "dark\n# unfinished')
     with pytest.raises(ProblemsFound):
-        save_config_value(config_file, "theme", "strongstride-light")
+        save_config_values(config_file, {"theme": "strongstride-light"})
     assert config_file.read_bytes() == b'theme = "dark\n# unfinished'
 
 
@@ -219,7 +219,7 @@ def test_saving_through_a_symlinked_config_keeps_the_link_and_writes_its_target(
     target.write_text('units = "kg"\ntheme = "dark"\n')
     config_file.unlink(missing_ok=True)
     config_file.symlink_to(Path("dotfiles/strongstride.toml") if relative else target)
-    save_config_value(config_file, "theme", "strongstride-light")
+    save_config_values(config_file, {"theme": "strongstride-light"})
     assert config_file.is_symlink()
     assert target.read_text() == 'units = "kg"\ntheme = "strongstride-light"\n'
     assert sorted(path.name for path in dotfiles.iterdir()) == ["strongstride.toml"]   # no temp file left
@@ -229,7 +229,7 @@ def test_saving_through_a_link_to_a_file_not_made_yet_creates_the_target(config_
     target = config_file.parent / "dotfiles" / "strongstride.toml"
     config_file.unlink(missing_ok=True)
     config_file.symlink_to(target)
-    save_config_value(config_file, "theme", "strongstride-light")
+    save_config_values(config_file, {"theme": "strongstride-light"})
     assert config_file.is_symlink()
     assert tomllib.loads(target.read_text()) == {"schema": 1, "theme": "strongstride-light"}
 

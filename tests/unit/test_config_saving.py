@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from strongstride.model.problems import ProblemsFound
-from strongstride.store.config import load_config, save_config_value, save_config_values
+from strongstride.store.config import load_config, save_config_values
 
 HAND_WRITTEN = """\
 # My strongstride settings, kept in my dotfiles.
@@ -58,21 +58,21 @@ def test_none_removes_a_key_and_the_rest_stays(config_file: Path) -> None:
 
 def test_a_dotted_key_written_inline_is_edited_where_it_stands(config_file: Path) -> None:
     config_file.write_text('equipment.owned = ["band"]   # mine\ntheme = "dark"\n')
-    save_config_value(config_file, "equipment.owned", ("band", "dumbbell"))
+    save_config_values(config_file, {"equipment.owned": ("band", "dumbbell")})
     assert config_file.read_text() == 'equipment.owned = ["band", "dumbbell"]   # mine\ntheme = "dark"\n'
 
 
 def test_a_key_where_a_table_should_be_is_refused_and_the_file_left(config_file: Path) -> None:
     config_file.write_text('running = "often"\n')
     with pytest.raises(ProblemsFound, match="running: must be a table to hold focus"):
-        save_config_value(config_file, "running.focus", "ultra")
+        save_config_values(config_file, {"running.focus": "ultra"})
     assert config_file.read_text() == 'running = "often"\n'
 
 
 def test_a_broken_file_is_refused_for_a_nested_key_too_and_left_byte_for_byte(config_file: Path) -> None:
     config_file.write_bytes(b'[running]\nfocus = "ultra\n# unfinished')
     with pytest.raises(ProblemsFound) as refused:
-        save_config_value(config_file, "running.focus", "short")
+        save_config_values(config_file, {"running.focus": "short"})
     assert "config.toml:2" in str(refused.value.problems[0])
     assert config_file.read_bytes() == b'[running]\nfocus = "ultra\n# unfinished'
 
@@ -92,7 +92,7 @@ def test_saving_a_nested_key_through_a_symlink_keeps_the_link_and_the_comments(c
     target.parent.mkdir()
     target.write_text(HAND_WRITTEN)
     config_file.symlink_to(Path("dotfiles/strongstride.toml"))
-    save_config_value(config_file, "running.focus", "ultra")
+    save_config_values(config_file, {"running.focus": "ultra"})
     assert config_file.is_symlink()
     assert target.read_text() == HAND_WRITTEN.replace('focus = "middle"', 'focus = "ultra"')
     assert sorted(path.name for path in target.parent.iterdir()) == ["strongstride.toml"]   # no temp file left
@@ -108,6 +108,6 @@ def test_a_failed_write_leaves_the_old_file(config_file: Path, monkeypatch: pyte
 
     monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(OSError):
-        save_config_value(config_file, "running.focus", "ultra")
+        save_config_values(config_file, {"running.focus": "ultra"})
     assert config_file.read_text() == HAND_WRITTEN
     assert sorted(path.name for path in config_file.parent.iterdir()) == ["config.toml"]

@@ -230,13 +230,8 @@ KEY_COMMENTS = {
 }
 
 
-def save_config_value(path: Path, key: str, value: Any) -> None:
-    """Set one key (dotted for a table's key, such as "equipment.owned"), keeping the rest of the file as written."""
-    save_config_values(path, {key: value})
-
-
 def save_config_values(path: Path, values: Mapping[str, Any]) -> None:
-    """Set keys (dotted for a table's key; None removes one), keeping every comment, blank line and key order.
+    """Set keys ("equipment.owned" for a table's key; None removes one), keeping every comment, blank line and key order.
 
     A new file starts with a header, the schema and a comment above each key. The file is rewritten
     atomically, through a symlink to its target; one that does not parse raises ProblemsFound and is
