@@ -242,7 +242,7 @@ def save_config_values(path: Path, values: Mapping[str, Any]) -> None:
     from strongstride.store.atomic import atomic_write_text
 
     if not path.exists():
-        atomic_write_text(path, tomlkit.dumps(_new_config_document(values)))
+        atomic_write_text(path, tomlkit.dumps(_new_config_document(path, values)))
         return
     text = read_toml_text(path)
     parse_toml_text(text, path)   # a file that does not parse is named with its line, and never written over
@@ -255,7 +255,7 @@ def save_config_values(path: Path, values: Mapping[str, Any]) -> None:
     atomic_write_text(path, tomlkit.dumps(document))
 
 
-def _new_config_document(values: Mapping[str, Any]) -> Any:
+def _new_config_document(path: Path, values: Mapping[str, Any]) -> Any:
     """A fresh config.toml: the header, the schema, then the top-level keys and each table, a comment above every key."""
     import tomlkit
 
@@ -265,23 +265,15 @@ def _new_config_document(values: Mapping[str, Any]) -> Any:
     document.add("schema", CONFIG_SCHEMA)
     top_level_first = sorted((key for key, value in values.items() if value is not None), key=lambda key: "." in key)
     for key in top_level_first:
-        *tables, name = key.split(".")
-        container = document
-        for table_name in tables:
-            if table_name not in container:
-                container.add(tomlkit.nl())
-                container.add(table_name, tomlkit.table())
-            container = container[table_name]
-        if container is document:
-            document.add(tomlkit.nl())
-        if key in KEY_COMMENTS:
-            container.add(tomlkit.comment(KEY_COMMENTS[key]))
-        container.add(name, _plain(values[key]))
+        _set_key(document, path, key, values[key], fresh=True)
     return document
 
 
-def _set_key(document: Any, path: Path, key: str, value: Any) -> None:
-    """Set, add or (for None) remove one dotted key in a parsed document, making its tables as needed."""
+def _set_key(document: Any, path: Path, key: str, value: Any, fresh: bool = False) -> None:
+    """Set, add or (for None) remove one dotted key in a parsed document, making its tables as needed.
+
+    In a fresh file a key is added after a blank line (at the top level) and its comment, for hand editing.
+    """
     import tomlkit
 
     *tables, name = key.split(".")
@@ -299,8 +291,13 @@ def _set_key(document: Any, path: Path, key: str, value: Any) -> None:
             raise ProblemsFound([Problem(path, where, f"must be a table to hold {name}")])
     if value is None:
         container.pop(name, None)
-    else:
-        container[name] = _plain(value)
+        return
+    if fresh:
+        if container is document:
+            document.add(tomlkit.nl())
+        if key in KEY_COMMENTS:
+            container.add(tomlkit.comment(KEY_COMMENTS[key]))
+    container[name] = _plain(value)
 
 
 def _plain(value: Any) -> Any:
