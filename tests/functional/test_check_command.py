@@ -158,3 +158,22 @@ def test_the_documented_example_passes(tmp_path, capsys):
     path.write_text(example, encoding="utf-8")
     code, lines, _ = check(capsys, path)
     assert (code, lines) == (0, [f"{path}: ok - Hill strength (intermediate, 2 sessions/week, sessions A, B; 7 blocks; 2 phases)"])
+
+
+def test_a_config_file_is_checked_as_settings_with_every_problem_and_its_line(tmp_path, capsys):
+    path = tmp_path / "config.toml"
+    path.write_text('plan = "heavy-strength"\nunits = "stone"\n[known]\nback-squat = "100 kg x 5"\n', encoding="utf-8")
+    code, lines, _ = check(capsys, path)
+    assert code == 1
+    assert lines == [
+        f"{path}:2: units: must be one of kg, lb, not 'stone'",
+        f"{path}:4: known.back-squat: no exercise has this id (did you mean 'back_squat'?)",
+    ]
+
+
+def test_a_good_config_file_says_what_it_sets(tmp_path, capsys):
+    path = tmp_path / "config.toml"
+    path.write_text('plan = "heavy-strength"\n[known]\nback_squat = "100 kg x 5"\n', encoding="utf-8")
+    code, lines, _ = check(capsys, path)
+    assert code == 0
+    assert lines == [f"{path}: ok - settings (kg, plan heavy-strength, 1 known set)"]

@@ -44,6 +44,14 @@ def test_a_known_5rm_gives_a_first_session_with_a_ramp_and_a_real_work_set(folde
     assert lines[-1].startswith("Bring: plates per side 25, ") and "dumbbells 2 kg" in lines[-1]
 
 
+def test_a_known_set_under_a_mistyped_id_is_named_on_stderr_not_silently_dropped(folders: Path, capsys) -> None:
+    config(folders, '[known]\nback-squat = "100 kg x 5"\n')
+    code, out, err = run(capsys, "next", "--plan", "heavy-strength", "--session", "A")
+    assert code == 0
+    assert "config.toml:2: known.back-squat: no exercise has this id (did you mean 'back_squat'?)" in err
+    assert "No history: a test set" in out   # the mistyped set is not used
+
+
 def test_history_moves_the_next_session_on(folders: Path, capsys) -> None:
     squats_days_ago(4, 95.0, 5, 8.0)
     code, out, err = run(capsys, "--plan", "heavy-strength", "next", "--session", "A")

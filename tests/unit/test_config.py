@@ -11,6 +11,7 @@ import pytest
 from strongstride.model.config import Alerts, Config, Equipment, RunningWeek
 from strongstride.model.problems import ProblemsFound
 from tests.unit.config_files import loaded
+from strongstride.services.library import load_exercise_library
 from strongstride.store.config import load_config, save_config_values
 
 
@@ -305,3 +306,20 @@ def test_bad_alert_keys_are_named_with_their_lines_and_stay_on(config_file: Path
     assert config.alerts == Alerts()
     config, problems = loaded(config_file, 'alerts = true\n')
     assert problems == [f"{config_file}:1: alerts: must be a table, not true/false"] and config.alerts == Alerts()
+
+
+def test_a_known_set_for_an_exercise_the_library_lacks_is_named_with_a_hint_and_left_out(config_file: Path) -> None:
+    config_file.write_text('[known]\ndeadlift = "140 x 1"\nback-squat = "100 kg x 5"\n', encoding="utf-8")
+    config, problems = load_config(config_file, load_exercise_library()[0])
+    assert list(config.known) == ["deadlift"]
+    assert [str(problem) for problem in problems] == [
+        f"{config_file}:3: known.back-squat: no exercise has this id (did you mean 'back_squat'?)"
+    ]
+
+
+def test_a_known_set_written_by_the_exercise_s_name_is_pointed_to_its_id(config_file: Path) -> None:
+    config_file.write_text('[known]\n"Split squat" = "16 x 8 @ 8"\n', encoding="utf-8")
+    config, problems = load_config(config_file, load_exercise_library()[0])
+    assert config.known == {} and [problem.message for problem in problems] == [
+        "no exercise has this id (did you mean 'split_squat'?)"
+    ]

@@ -1,4 +1,4 @@
-"""`strongstride check FILE...`: validate plan files and list every problem as FILE:LINE: key: message."""
+"""`strongstride check FILE...`: validate plan files and config.toml, listing every problem as FILE:LINE: key: message."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.plan import Plan
 from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import ProblemsFound
+from strongstride.model.config import Config
+from strongstride.model.toml_file import parse_toml_text, read_toml_text
+from strongstride.store.config import config_from_document
+from strongstride.store.paths import CONFIG_FILE_NAME
 from strongstride.model.visible_text import visible
 
 
@@ -39,18 +43,35 @@ def library_with_warnings() -> ExerciseLibrary:
     return library
 
 
+def config_summary(config: Config) -> str:
+    """One line saying what a valid config sets: units, plan and known sets."""
+    known = _plural(len(config.known), "known set")
+    return f"settings ({config.units}, plan {config.plan or 'not chosen'}, {known})"
+
+
+def _checked_summary(path: Path, library: ExerciseLibrary) -> str:
+    """What a valid file holds, or ProblemsFound with everything wrong; a file named config.toml is read as settings."""
+    if path.name != CONFIG_FILE_NAME:
+        return plan_summary(load_plan_file(path, library))
+    text = read_toml_text(path)
+    config, problems = config_from_document(parse_toml_text(text, path), path, text, library)
+    if problems:
+        raise ProblemsFound(problems)
+    return config_summary(config)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Check each file in turn; 0 when all are valid plans, 1 when any has a problem."""
+    """Check each file in turn; 0 when all are valid, 1 when any has a problem."""
     library = library_with_warnings()
     failed = False
     for name in args.files:
         path = Path(name)
         try:
-            plan = load_plan_file(path, library)
+            summary = _checked_summary(path, library)
         except ProblemsFound as found:
             failed = True
             for problem in found.problems:
                 print(problem)
             continue
-        print(visible(f"{path}: ok - {plan_summary(plan)}"))
+        print(visible(f"{path}: ok - {summary}"))
     return 1 if failed else 0

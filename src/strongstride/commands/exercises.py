@@ -22,7 +22,7 @@ LIST_COLUMNS = ("ID", "Name", "Kind", "Equipment", "Unilateral")
 def run(args: argparse.Namespace) -> int:
     """List the library, or show one exercise (as JSON with --json); problems in the user's files are reported, not fatal."""
     library, problems = load_exercise_library()
-    config, config_problems = load_config(paths.config_file())
+    config, config_problems = load_config(paths.config_file(), library)
     for problem in (*problems, *config_problems):
         print(problem, file=sys.stderr)
     if args.exercise_id is not None and args.exercise_id not in library:

@@ -50,7 +50,7 @@ def describe_entry(entry: PlanEntry, library: ExerciseLibrary, equipment: Equipm
 def run(args: argparse.Namespace) -> int:
     """List every plan; a broken plan is shown with its problems, never stops the list; file text shown literally."""
     library = library_with_warnings()
-    config, problems = load_config(paths.config_file())
+    config, problems = load_config(paths.config_file(), library)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     equipment = config.equipment

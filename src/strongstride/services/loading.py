@@ -49,8 +49,8 @@ def load_basics(rescan: bool = False) -> Basics:
     from strongstride.store.history import HistoryStore
 
     config_path = paths.config_file()
-    config, problems = load_config(config_path)
     library, library_problems = load_exercise_library()
+    config, problems = load_config(config_path, library)
     problems.extend(library_problems)
     history = HistoryStore.default()
     index = history.index(rescan)

@@ -11,6 +11,7 @@ from strongstride.model.config import (
     plate_step,
 )
 from strongstride.model.exercise import EQUIPMENT
+from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
 from strongstride.model.units import Unit, convert
@@ -69,8 +70,11 @@ def _weight(limits_kg: tuple[float, float], unit: Unit) -> Check[float]:
     return number(low, high, unit=f" {unit}")
 
 
-def load_config(path: Path) -> tuple[Config, list[Problem]]:
-    """The runner's config and what is wrong with it; a bad key takes its default, the rest still applies."""
+def load_config(path: Path, library: ExerciseLibrary | None = None) -> tuple[Config, list[Problem]]:
+    """The runner's config and what is wrong with it; a bad key takes its default, the rest still applies.
+
+    Given the exercise library, a [known] set for an exercise it lacks (usually a typo) is named.
+    """
     if not path.exists():
         return Config(), []
     try:
@@ -78,13 +82,14 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         data = parse_toml_text(text, path)
     except ProblemsFound as broken:
         return Config(), list(broken.problems)
-    return config_from_document(data, path, text)
+    return config_from_document(data, path, text, library)
 
 
-def config_from_document(data: Mapping[str, Any], path: Path | str, text: str | None = None) -> tuple[Config, list[Problem]]:
+def config_from_document(data: Mapping[str, Any], path: Path | str, text: str | None = None,
+                         library: ExerciseLibrary | None = None) -> tuple[Config, list[Problem]]:
     """The config a parsed document gives (a file, or the copy a live session keeps) and its problems."""
     reader = KeyReader(path, text)
-    config = _read_config(data, reader)
+    config = _read_config(data, reader, library)
     return config, sorted(reader.problems, key=lambda problem: problem.line or 0)
 
 
@@ -102,7 +107,7 @@ def config_to_document(config: Config) -> dict[str, Any]:
     return {"schema": CONFIG_SCHEMA, **plain(dataclasses.asdict(config))}
 
 
-def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:
+def _read_config(data: Mapping[str, Any], reader: KeyReader, library: ExerciseLibrary | None) -> Config:
     reader.check_keys(data, (), CONFIG_KEYS)
     defaults = Config()
     if "schema" in data and data["schema"] != CONFIG_SCHEMA:
@@ -119,7 +124,7 @@ def _read_config(data: Mapping[str, Any], reader: KeyReader) -> Config:
         plan=reader.get(data, (), "plan", identifier, defaults.plan),
         plan_started=reader.get(data, (), "plan_started", day, defaults.plan_started),
         running=_read_running(data.get("running", {}), reader),
-        known=_read_known(data.get("known", {}), units, reader),
+        known=_read_known(data.get("known", {}), units, reader, library),
         export_fit_to=reader.get(data, (), "export_fit_to", folder_path, defaults.export_fit_to),
         alerts=_read_alerts(data.get("alerts", {}), reader),
     )
@@ -132,11 +137,16 @@ def _read_alerts(raw: Any, reader: KeyReader) -> Alerts:
     return Alerts(**{key: reader.get(table, ("alerts",), key, flag, True) for key in ALERTS_KEYS})
 
 
-def _read_known(raw: Any, units: Unit, reader: KeyReader) -> dict[str, KnownSet]:
+def _read_known(raw: Any, units: Unit, reader: KeyReader, library: ExerciseLibrary | None) -> dict[str, KnownSet]:
     """What the runner knows they can lift, by exercise id; a bad entry is reported and left out."""
     table = reader.table(raw, ("known",))
     known: dict[str, KnownSet] = {}
     for exercise_id, value in (table or {}).items():
+        if library is not None and exercise_id not in library:
+            close = library.suggest(exercise_id)
+            hint = f"did you mean '{close}'?" if close else "`strongstride exercises` lists the ids"
+            reader.problem(("known", exercise_id), f"no exercise has this id ({hint})")
+            continue
         try:
             known[exercise_id] = KnownSet.parse(value, units)
         except ValueError as error:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 APP_NAME = "strongstride"
+CONFIG_FILE_NAME = "config.toml"
 
 
 def _folder(variable: str, kind: str) -> Path:
@@ -41,7 +42,7 @@ def in_progress_file() -> Path:
 
 
 def config_file() -> Path:
-    return config_dir() / "config.toml"
+    return config_dir() / CONFIG_FILE_NAME
 
 
 def user_plans_dir() -> Path:

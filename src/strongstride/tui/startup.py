@@ -263,7 +263,7 @@ class AppState:
         problem = self.save_settings(values)
         if problem is not None:
             return problem
-        config, problems = load_config(self.config_path)
+        config, problems = load_config(self.config_path, self.library)
         self.config = config
         self.plan_id = choose_plan_id(self.plans, [config.plan, FALLBACK_PLAN])
         self.problems.extend(problem for problem in problems if problem not in self.problems)
