@@ -14,6 +14,7 @@ import pytest
 from strongstride.importers.csv_source import UnreadableFile
 from strongstride.importers.reading import format_of, read_export, read_export_file
 from strongstride.importers.sessions import ImportResult
+from strongstride.importers.strong_headers import CONFIRMED_HEADERS
 from strongstride.services.library import load_exercise_library
 
 DATA = Path(__file__).parents[1] / "data" / "imports"
@@ -105,6 +106,30 @@ def test_strong_in_french_with_a_bom_crlf_semicolons_and_decimal_commas() -> Non
     assert [(a.name, a.seconds) for a in session.activities] == [("Gainage", 60), ("Course à pied", 1080)]
 
 
+def test_strong_in_german_as_public_german_exports_are_written() -> None:
+    """The header Strong writes in German, `Ruhezeit` rest rows (one of 0 seconds), `2h 23min` and `54min`, a hold
+    with a numeric Set Order, distance in km, CRLF and no line end after the last row (strong_headers.py names the
+    public sources), plus a quoted line break in a note and a decimal comma."""
+    result = read("strong_german.csv")
+    assert (result.source, result.unknown_columns, result.bad_rows) == ("strong", (), [])
+    evening, afternoon = result.sessions
+    assert (evening.session_name, evening.note, evening.duration_seconds) == (
+        "Abend-Workout", "Erstes Training", (2 * 60 + 23) * 60)
+    bench = [s for s in evening.sets if s.exercise_name == "Bench Press (Barbell)"]
+    assert [(s.kind, s.load, s.reps, s.rpe, s.note) for s in bench] == [
+        ("warmup", 40.0, 10, None, ""), ("work", 62.5, 8, 8.0, "Griff eng,\nEllbogen rein"),
+        ("work", 40.0, 12, None, "drop set")]
+    assert bench[0].rest_seconds == 120
+    [plank] = [s for s in evening.sets if s.exercise_id == "plank"]
+    assert plank.hold_seconds == 45
+    assert [(a.name, a.kind, a.seconds, a.distance_m) for a in evening.activities] == [
+        ("Running", "cardio", 420, 800.0)]
+    assert afternoon.duration_seconds == 54 * 60
+    assert [(s.exercise_name, s.load, s.reps) for s in afternoon.sets] == [
+        ("Single Leg Extension", 20.0, 12), ("Pull Up", None, 8)]
+    assert result.row_counts() == Counter({"set": 5, "warm-up": 1, "activity": 1, "rest timer": 2})
+
+
 def test_strong_in_portuguese() -> None:
     [session] = read("strong_portuguese.csv").sessions
     assert [(s.load, s.reps, s.note) for s in session.sets] == [(60.0, 10, ""), (60.0, 8, ""), (40.0, 12, "drop set")]
@@ -131,6 +156,18 @@ def test_strong_headers_in_other_languages(header: str) -> None:
     assert result.source == "strong" and result.unknown_columns == ()
     [session] = result.sessions
     assert [(s.exercise_id, s.load, s.reps) for s in session.sets] == [("back_squat", 100.0, 5)]
+
+
+@pytest.mark.parametrize("language", sorted(CONFIRMED_HEADERS))
+def test_every_confirmed_strong_header_is_read_in_strongs_own_column_order(language: str) -> None:
+    header = ",".join(CONFIRMED_HEADERS[language])
+    row = "2025-03-04 18:00:00,Soir,45min,Squat (Barbell),2,\"102,5\",5,0,0,lent,fin,8"
+    result = read_export(io.StringIO(header + "\r\n" + row), "auto", LIBRARY, "kg")
+    assert (result.source, result.unknown_columns, result.bad_rows) == ("strong", (), [])
+    [session] = result.sessions
+    assert (session.session_name, session.duration_seconds, session.note) == ("Soir", 45 * 60, "fin")
+    assert [(s.exercise_id, s.load, s.reps, s.rpe, s.note) for s in session.sets] == [
+        ("back_squat", 102.5, 5, 8.0, "lent")]
 
 
 # Strong headers as public sources show them (importers/strong_headers.py names the sources), each in its own
@@ -227,7 +264,7 @@ def test_jefit_sections_sessions_and_logs() -> None:
 @pytest.mark.parametrize(("name", "found"), [
     ("strong_comma.csv", "strong"), ("strong_semicolon_quoted.csv", "strong"), ("hevy_kg.csv", "hevy"),
     ("fitnotes.csv", "fitnotes"), ("stronglifts.csv", "stronglifts"), ("alpha_progression.csv", "alpha"),
-    ("jefit.csv", "jefit"), ("strong_french.csv", "strong"),
+    ("jefit.csv", "jefit"), ("strong_french.csv", "strong"), ("strong_german.csv", "strong"),
 ])
 def test_auto_names_the_format_it_found(name: str, found: str) -> None:
     lines = (DATA / name).read_text(encoding="utf-8-sig").splitlines(keepends=True)

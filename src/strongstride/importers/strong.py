@@ -13,7 +13,7 @@ from strongstride.importers.cells import (
 from strongstride.importers.csv_source import Columns, CsvRows
 from strongstride.importers.layout import LastWorkout, read_layout
 from strongstride.importers.rows import BadRow, NoteRow, ParsedFile, RestTimer, RowOutcome, RowSet, Workout
-from strongstride.importers.strong_headers import LOCALISED_COLUMNS
+from strongstride.importers.strong_headers import LOCALISED_COLUMNS, LOCALISED_REST_TIMER_WORDS
 from strongstride.model.log import SetKind
 from strongstride.model.units import Unit
 
@@ -47,7 +47,7 @@ SET_WORDS: dict[str, tuple[SetKind, str]] = {
     **SET_MARKERS, "warm_up": SET_MARKERS["w"], "warmup": SET_MARKERS["w"], "warm-up": SET_MARKERS["w"],
     "drop_set": SET_MARKERS["d"], "dropset": SET_MARKERS["d"], "failure": SET_MARKERS["f"],
 }
-REST_TIMER_WORDS = frozenset({"rest timer", "rest_timer"})
+REST_TIMER_WORDS = frozenset({"rest timer", "rest_timer", *LOCALISED_REST_TIMER_WORDS})
 NOTE_WORDS = frozenset({"note", "notes"})
 
 

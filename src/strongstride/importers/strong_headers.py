@@ -1,39 +1,83 @@
-"""Strong's column names in the languages it exports in, field by field, as in `strong.COLUMNS`.
+"""Strong's column names and Set Order words in the languages it exports in, field by field, as in `strong.COLUMNS`.
 
-Confirmed: French, from a real export and from a public parser's test fixture that holds a French Strong
-header (in another column order, without `Notes de l'entraînement`); Portuguese, from public code that reads
-Strong's Portuguese exports (its header written out in a comment). Unconfirmed: German, Spanish, Italian and
-Dutch are Strong's words for the same screens, best guesses. A search of public code, issue threads and web
-pages for `Trainingsname`, `Übungsname`, `Satzreihenfolge`, `Nombre del entrenamiento`, `Orden de la serie`,
-`Nome dell'allenamento`, `Ordine della serie`, `Naam training`, `Setvolgorde` and the like found no Strong
-export or parser in those languages, so nothing here could be checked against one. A header compares without
-accents, case or curly apostrophes, so a near spelling still matches.
+Confirmed headers were seen in public examples of Strong's exports; each is written out below in Strong's own
+column order, its source named beside it. Guessed names are Strong's words for the same screens in languages whose
+export no public example shows: a search of public code, issue threads and web pages for `Nombre del ejercicio`,
+`Orden de la serie`, `Nome esercizio`, `Ordine della serie`, `Oefeningnaam`, `Setvolgorde`, whole header lines such
+as `Fecha,Nombre del entrenamiento` and `Distanza,Secondi,Note`, and Russian, Japanese, Chinese and Korean names for
+Set Order found no Strong export or parser in those languages. A header compares without accents, case or curly
+apostrophes, so a near spelling still matches.
 """
 
 from __future__ import annotations
 
-LOCALISED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("Data", "Datum", "Fecha"),
-    "workout": (
-        "Nom de l'entraînement", "Nome do treino", "Trainingsname", "Name des Trainings",
-        "Nombre del entrenamiento", "Nome allenamento", "Nome dell'allenamento", "Trainingsnaam", "Naam training",
+# The fields of Strong's current header, in the order Strong writes them.
+STRONG_ORDER = (
+    "date", "workout", "duration", "exercise", "set_order", "weight", "reps", "distance", "seconds", "notes",
+    "workout_notes", "rpe",
+)
+
+CONFIRMED_HEADERS: dict[str, tuple[str, ...]] = {
+    # A real export, and a public parser's test file holding the same names in another order (RPE before Notes,
+    # no `Notes de l'entraînement`).
+    "French": (
+        "Date", "Nom de l'entraînement", "Durée", "Nom de l'exercice", "Ordre de la série", "Poids", "Réps",
+        "Distance", "Secondes", "Notes", "Notes de l'entraînement", "RPE",
     ),
-    "duration": ("Durée", "Duração", "Dauer", "Duración", "Durata", "Duur"),
-    "exercise": (
-        "Nom de l'exercice", "Nome do exercício", "Übungsname", "Name der Übung", "Nombre del ejercicio",
-        "Nome esercizio", "Nome dell'esercizio", "Oefeningnaam", "Naam oefening",
+    # Public code that reads Strong's Portuguese exports, its header written out in a comment.
+    "Portuguese": (
+        "Data", "Nome do treino", "Duração", "Nome do exercício", "Ordem da série", "Peso", "Reps", "Distância",
+        "Segundos", "Notas", "Notas do treino", "RPE",
     ),
-    "set_order": (
-        "Ordre de la série", "Ordem da série", "Satzreihenfolge", "Satz-Reihenfolge", "Reihenfolge",
-        "Orden de la serie", "Orden de serie", "Ordine della serie", "Ordine serie", "Setvolgorde", "Volgorde set",
-    ),
-    "weight": ("Poids", "Peso", "Gewicht"),
-    "reps": ("Réps", "Répétitions", "Wdh.", "Wdh", "Wiederholungen", "Repeticiones", "Ripetizioni", "Herhalingen"),
-    "distance": ("Distância", "Distanz", "Distancia", "Distanza", "Afstand"),
-    "seconds": ("Secondes", "Segundos", "Sekunden", "Secondi", "Seconden"),
-    "notes": ("Notas", "Notizen", "Note", "Notities"),
-    "workout_notes": (
-        "Notes de l'entraînement", "Notas do treino", "Trainingsnotizen", "Notas del entrenamiento",
-        "Note allenamento", "Note dell'allenamento", "Trainingsnotities",
+    # anes7374/gymtracker, tests/strong-csv.test.js ("Export der deutschen Strong-App", with `Ruhezeit` rows), and
+    # JonathanContrerasM/StrongInsight, docs/ingest.md and src/ingest/headerMap.ts (measured from a real German
+    # export of 6,517 rows: CRLF, no BOM, no line end after the last row, `Ruhezeit` rest rows, durations
+    # `1h 5min` / `54min`, distances in km). Strong keeps `Workout` and writes Set Order as `Reihenfolge festlegen`.
+    "German": (
+        "Datum", "Workout-Name", "Dauer", "Name der Übung", "Reihenfolge festlegen", "Gewicht", "Wiederh.",
+        "Entfernung", "Sekunden", "Notizen", "Workout-Notizen", "RPE",
     ),
 }
+
+# Guesses, kept so that a near header still reads; none is seen in a real export.
+GUESSED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "date": ("Fecha",),
+    "workout": (
+        "Trainingsname", "Name des Trainings", "Nombre del entrenamiento", "Nome allenamento",
+        "Nome dell'allenamento", "Trainingsnaam", "Naam training",
+    ),
+    "duration": ("Duración", "Durata", "Duur"),
+    "exercise": (
+        "Übungsname", "Nombre del ejercicio", "Nome esercizio", "Nome dell'esercizio", "Oefeningnaam",
+        "Naam oefening",
+    ),
+    "set_order": (
+        "Satzreihenfolge", "Satz-Reihenfolge", "Reihenfolge", "Orden de la serie", "Orden de serie",
+        "Ordine della serie", "Ordine serie", "Setvolgorde", "Volgorde set",
+    ),
+    "reps": ("Répétitions", "Wdh.", "Wdh", "Wiederholungen", "Repeticiones", "Ripetizioni", "Herhalingen"),
+    "distance": ("Distanz", "Distancia", "Distanza", "Afstand"),
+    "seconds": ("Secondi", "Seconden"),
+    "notes": ("Note", "Notities"),
+    "workout_notes": (
+        "Trainingsnotizen", "Notas del entrenamiento", "Note allenamento", "Note dell'allenamento",
+        "Trainingsnotities",
+    ),
+}
+
+
+def _localised_columns() -> dict[str, tuple[str, ...]]:
+    """Every field's names in other languages: the confirmed ones first, then the guesses, each once."""
+    names: dict[str, list[str]] = {field: [] for field in STRONG_ORDER}
+    for header in CONFIRMED_HEADERS.values():
+        for field, name in zip(STRONG_ORDER, header, strict=True):
+            names[field].append(name)
+    for field, guesses in GUESSED_COLUMNS.items():
+        names[field].extend(guesses)
+    return {field: tuple(dict.fromkeys(found)) for field, found in names.items()}
+
+
+LOCALISED_COLUMNS = _localised_columns()
+
+# Set Order's rest-timer row in other languages, as the sources above show it (`Rest Timer` in English).
+LOCALISED_REST_TIMER_WORDS = ("ruhezeit",)     # German: both German sources above
