@@ -105,5 +105,6 @@ def test_units_in_cells_and_headers() -> None:
     assert unit_in_header("weight") is None
 
 
-def test_a_literal_backslash_n_in_a_note_is_a_line_break() -> None:
-    assert note_text(" Short one\\nbut good ") == "Short one\nbut good"
+def test_a_typed_backslash_n_is_a_line_break_only_where_the_format_writes_breaks_so() -> None:
+    assert note_text(" Short one\\nbut good ", literal_breaks=True) == "Short one\nbut good"   # Hevy
+    assert note_text(" C:\\new\r\nfolder ") == "C:\\new\nfolder"            # Strong

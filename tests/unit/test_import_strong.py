@@ -126,3 +126,13 @@ def test_reading_the_same_file_twice_gives_the_same_session_ids() -> None:
     second = read_export_file(DATA / "strong_comma.csv", "strong", LIBRARY, "kg")
     assert [s.id for s in first.sessions] == [s.id for s in second.sessions]
     assert first.sessions[0].id.startswith("2026-03-02T18-05-12_strong-")
+
+
+def test_a_backslash_in_a_strong_note_is_kept_as_written() -> None:
+    """Strong writes a note's line break as a real one inside quotes; a literal `\\n` (a path, a typed escape) is
+    text, and comes back as written, as our Strong export wrote it."""
+    text = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+            '2026-05-04 18:00:00,Push,45m,Plank,1,0,0,0,60,"C:\\new\\n","two\nlines\\n",\n')
+    [session] = read_export(io.StringIO(text, newline=""), "strong", LIBRARY, "kg").sessions
+    assert [s.note for s in session.sets] == ["C:\\new\\n"]
+    assert session.note == "two\nlines\\n"

@@ -215,7 +215,9 @@ def unit_in_header(header_cell: str) -> Unit | None:
     return _UNITS[match.group(1)] if match else None
 
 
-def note_text(text: str) -> str:
-    """A note cell: a literal `\\n` (Hevy) and a CRLF (a line break in a note of a CRLF file) become `\\n`; outer
-    space trimmed."""
-    return text.replace("\\n", "\n").replace("\r\n", "\n").strip()
+def note_text(text: str, literal_breaks: bool = False) -> str:
+    """A note cell: a CRLF (a line break in a note of a CRLF file) becomes `\\n`, outer space trimmed; with
+    `literal_breaks`, a typed `\\n` (how Hevy writes a line break) becomes one too."""
+    if literal_breaks:
+        text = text.replace("\\n", "\n")
+    return text.replace("\r\n", "\n").strip()

@@ -48,7 +48,7 @@ def _read_row(line: int, row: list[str], columns: Columns, unit: Unit) -> RowSet
         load=parse_amount(columns.cell(row, "weight"), "Weight"),
         seconds=parse_duration(columns.cell(row, "seconds"), "Time"),
         distance_m=parse_distance(columns.cell(row, "distance"), "Distance", columns.cell(row, "distance_unit")),
-        note=note_text(columns.cell(row, "notes")),
+        note=note_text(columns.cell(row, "notes"), literal_breaks=True),
         cardio_category=columns.cell(row, "category").lower() == CARDIO_CATEGORY,
     )
 

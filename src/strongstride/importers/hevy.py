@@ -52,7 +52,7 @@ def _workout(cells: Sequence[str]) -> Workout:
         started_at=started,
         name=name,
         finished_at=parse_datetime(end, "end_time") if end else None,
-        note=note_text(description),
+        note=note_text(description, literal_breaks=True),
     )
 
 
@@ -83,7 +83,7 @@ class _HevyRows:
             if not exercise:
                 raise BadCell("exercise_title is empty")
             kind, marker_note = _set_type(columns.cell(row, "set_type"))
-            exercise_note = note_text(columns.cell(row, "exercise_notes"))
+            exercise_note = note_text(columns.cell(row, "exercise_notes"), literal_breaks=True)
             if (workout.key, exercise, exercise_note) in self.noted:
                 exercise_note = ""
             else:

@@ -72,7 +72,7 @@ def read_stronglifts(rows: CsvRows, default_unit: Unit) -> ParsedFile:
             name = _cell(row, at["name"]) or WORKOUT_NAME
             workout = Workout(key=f"{started.isoformat()}|{line}", started_at=started, name=name,
                               finished_at=None if duration is None else started + timedelta(seconds=duration),
-                              note=note_text(_cell(row, at["notes"])))
+                              note=note_text(_cell(row, at["notes"]), literal_breaks=True))
             for block in blocks:
                 yield from _block_sets(line, row, block, workout, default_unit)
 
