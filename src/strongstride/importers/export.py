@@ -49,7 +49,7 @@ def csv_row(session: SessionLog, s: SetLog, names: Mapping[str, str]) -> list[st
         s.exercise_id, exercise_name(s, names), str(s.set_number), s.kind, s.side or "",
         _number(s.target_reps), _number(s.reps), _number(s.target_load), _number(s.load), s.unit,
         _number(s.target_rpe), _number(s.rpe), _number(s.target_hold), _number(s.hold_seconds),
-        _number(s.rest_seconds), "yes" if s.skipped else "", _moment(s.at), s.reason, s.note, "", "",
+        _number(s.rest_seconds), "yes" if s.skipped else "", _moment(s.at), s.reason, s.note, "", "", session.note,
     ]
 
 
@@ -58,7 +58,7 @@ def activity_csv_row(session: SessionLog, a: ActivityLog) -> list[str]:
     return [
         _moment(session.started_at), _moment(session.finished_at), session.id, session.session_name,
         "", a.name, "", "", "", "", "", "", "", "", "", "", "", _number(a.seconds), "", "", _moment(a.at), "",
-        a.note, a.kind, _number(a.distance_m),
+        a.note, a.kind, _number(a.distance_m), session.note,
     ]
 
 

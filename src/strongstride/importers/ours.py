@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "notes": ("note", "notes"),
     "activity": ("activity",),              # an activity's kind (cardio, mobility, warm-up, other); empty for a set
     "distance_m": ("distance_m",),
+    "session_note": ("session_note",),      # the session's own note, on each of its rows
 }
 CSV_HEADER: tuple[str, ...] = tuple(names[0] for names in COLUMNS.values())
 REQUIRED = ("date", "exercise")
@@ -73,6 +74,7 @@ def _workout(columns: Columns, row: list[str]) -> Workout:
         started_at=started,
         name=name,
         finished_at=parse_datetime(finished, "finished") if finished else None,
+        note=columns.cell(row, "session_note"),
     )
 
 
