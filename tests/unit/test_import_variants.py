@@ -130,6 +130,18 @@ def test_strong_in_german_as_public_german_exports_are_written() -> None:
     assert result.row_counts() == Counter({"set": 5, "warm-up": 1, "activity": 1, "rest timer": 2})
 
 
+def test_strong_dates_on_a_12_hour_clock_with_a_narrow_space_before_am_or_pm() -> None:
+    """Strong writes `2025-01-30 12:34:56\u202fpm` on a phone set to a 12-hour clock (jake-walker/workout-converter,
+    test/sample_data/strong.csv): every row of such a file is read, noon and midnight included."""
+    result = read("strong_12_hour_clock.csv")
+    assert result.bad_rows == []
+    assert [s.started_at for s in result.sessions] == [
+        datetime(2025, 1, 30, 12, 34, 56), datetime(2025, 1, 31, 0, 5), datetime(2025, 2, 1, 17, 30)]
+    lunch = result.sessions[0]
+    assert [(s.load, s.reps, s.rpe, s.note) for s in lunch.sets] == [(100.0, 5, None, "Hello"), (102.5, 5, 8.5, "two\nlines")]
+    assert lunch.sets[0].rest_seconds == 90
+
+
 def test_strong_in_portuguese() -> None:
     [session] = read("strong_portuguese.csv").sessions
     assert [(s.load, s.reps, s.note) for s in session.sets] == [(60.0, 10, ""), (60.0, 8, ""), (40.0, 12, "drop set")]

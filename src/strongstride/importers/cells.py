@@ -18,6 +18,8 @@ _DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d",
+    "%Y-%m-%d %I:%M:%S %p",   # Strong on a 12-hour clock: 2025-01-30 12:34:56 pm (a narrow space before pm)
+    "%Y-%m-%d %I:%M %p",
     "%d %b %Y, %H:%M",      # Hevy: 8 Apr 2026, 16:50
     "%d %B %Y, %H:%M",
     "%d %b %Y %H:%M",
