@@ -142,6 +142,21 @@ def test_strong_dates_on_a_12_hour_clock_with_a_narrow_space_before_am_or_pm() -
     assert lunch.sets[0].rest_seconds == 90
 
 
+def test_strong_in_french_with_workout_notes_as_a_real_french_export_names_them() -> None:
+    """`Notes d'entraînement`, `1h 2min`, CRLF and no BOM, as in a public French export (strong_headers.py names it),
+    plus quoted line breaks and a decimal comma."""
+    result = read("strong_french_export.csv")
+    assert (result.source, result.unknown_columns, result.bad_rows) == ("strong", (), [])
+    chest, legs = result.sessions
+    assert (chest.session_name, chest.note, chest.duration_seconds) == (
+        "Pecs Et Dos", "Bonne séance,\nun peu fatigué", 62 * 60)
+    assert [(a.name, a.seconds) for a in chest.activities] == [("Aerobics", 600)]
+    assert [(s.exercise_name, s.load, s.reps, s.rpe, s.note, s.hold_seconds) for s in chest.sets] == [
+        ("Bench Press (Dumbbell)", 20.0, 8, None, "", None), ("Bench Press (Dumbbell)", 22.5, 6, 8.0, "prise\nserrée", None),
+        ("Plank", None, None, None, "", 45)]
+    assert (legs.duration_seconds, len(legs.sets)) == (57 * 60, 2)
+
+
 def test_strong_in_portuguese() -> None:
     [session] = read("strong_portuguese.csv").sessions
     assert [(s.load, s.reps, s.note) for s in session.sets] == [(60.0, 10, ""), (60.0, 8, ""), (40.0, 12, "drop set")]

@@ -18,11 +18,17 @@ STRONG_ORDER = (
 )
 
 CONFIRMED_HEADERS: dict[str, tuple[str, ...]] = {
-    # A real export, and a public parser's test file holding the same names in another order (RPE before Notes,
-    # no `Notes de l'entraînement`).
+    # A real export as first reported, and a public parser's test file holding the same names in another order
+    # (RPE before Notes, no workout notes).
     "French": (
         "Date", "Nom de l'entraînement", "Durée", "Nom de l'exercice", "Ordre de la série", "Poids", "Réps",
         "Distance", "Secondes", "Notes", "Notes de l'entraînement", "RPE",
+    ),
+    # SebastienRdgs/stronger, strong.csv: a real French export (CRLF, no BOM, durations `1h 2min`), its workout
+    # notes under `Notes d'entraînement`.
+    "French, workout notes as Notes d'entraînement": (
+        "Date", "Nom de l'entraînement", "Durée", "Nom de l'exercice", "Ordre de la série", "Poids", "Réps",
+        "Distance", "Secondes", "Notes", "Notes d'entraînement", "RPE",
     ),
     # Public code that reads Strong's Portuguese exports, its header written out in a comment.
     "Portuguese": (
@@ -32,7 +38,8 @@ CONFIRMED_HEADERS: dict[str, tuple[str, ...]] = {
     # anes7374/gymtracker, tests/strong-csv.test.js ("Export der deutschen Strong-App", with `Ruhezeit` rows), and
     # JonathanContrerasM/StrongInsight, docs/ingest.md and src/ingest/headerMap.ts (measured from a real German
     # export of 6,517 rows: CRLF, no BOM, no line end after the last row, `Ruhezeit` rest rows, durations
-    # `1h 5min` / `54min`, distances in km). Strong keeps `Workout` and writes Set Order as `Reihenfolge festlegen`.
+    # `1h 5min` / `54min`, distances in km), and Eliah3/sports-tracking, strong_workouts.csv (a real German export:
+    # 364 rows, 180 of them `Ruhezeit`). Strong keeps `Workout` and writes Set Order as `Reihenfolge festlegen`.
     "German": (
         "Datum", "Workout-Name", "Dauer", "Name der Übung", "Reihenfolge festlegen", "Gewicht", "Wiederh.",
         "Entfernung", "Sekunden", "Notizen", "Workout-Notizen", "RPE",
@@ -80,4 +87,4 @@ def _localised_columns() -> dict[str, tuple[str, ...]]:
 LOCALISED_COLUMNS = _localised_columns()
 
 # Set Order's rest-timer row in other languages, as the sources above show it (`Rest Timer` in English).
-LOCALISED_REST_TIMER_WORDS = ("ruhezeit",)     # German: both German sources above
+LOCALISED_REST_TIMER_WORDS = ("ruhezeit",)     # German: every German source above
