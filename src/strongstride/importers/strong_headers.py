@@ -5,8 +5,11 @@ column order, its source named beside it. Guessed names are Strong's words for t
 export no public example shows: a search of public code, issue threads and web pages for `Nombre del ejercicio`,
 `Orden de la serie`, `Nome esercizio`, `Ordine della serie`, `Oefeningnaam`, `Setvolgorde`, whole header lines such
 as `Fecha,Nombre del entrenamiento` and `Distanza,Secondi,Note`, and Russian, Japanese, Chinese and Korean names for
-Set Order found no Strong export or parser in those languages. A header compares without accents, case or curly
-apostrophes, so a near spelling still matches.
+Set Order found no Strong export or parser in those languages. Exports from phones in Italian (GB1609/GymBookToStrong,
+strong.csv, 2025: `Allenamento del mattino`), Spanish (amigo163/gym_monitoring, SampleStrongFIle.csv: `Entrenamiento
+por la tarde noche`) and Russian (andrewgrinko/strongcharts, strong.csv, 2019: `Воркаут после полудня`) were found
+with English headers, only their workout names in the phone's language. A header compares without accents, case or
+curly apostrophes, so a near spelling still matches.
 """
 
 from __future__ import annotations
