@@ -138,7 +138,8 @@ def test_strong_dates_on_a_12_hour_clock_with_a_narrow_space_before_am_or_pm() -
     assert [s.started_at for s in result.sessions] == [
         datetime(2025, 1, 30, 12, 34, 56), datetime(2025, 1, 31, 0, 5), datetime(2025, 2, 1, 17, 30)]
     lunch = result.sessions[0]
-    assert [(s.load, s.reps, s.rpe, s.note) for s in lunch.sets] == [(100.0, 5, None, "Hello"), (102.5, 5, 8.5, "two\nlines")]
+    assert [(s.load, s.reps, s.rpe, s.note) for s in lunch.sets] == [
+        (100.0, 5, None, "Hello"), (102.5, 5, 8.5, "two\nlines")]
     assert lunch.sets[0].rest_seconds == 90
 
 
@@ -152,9 +153,24 @@ def test_strong_in_french_with_workout_notes_as_a_real_french_export_names_them(
         "Pecs Et Dos", "Bonne séance,\nun peu fatigué", 62 * 60)
     assert [(a.name, a.seconds) for a in chest.activities] == [("Aerobics", 600)]
     assert [(s.exercise_name, s.load, s.reps, s.rpe, s.note, s.hold_seconds) for s in chest.sets] == [
-        ("Bench Press (Dumbbell)", 20.0, 8, None, "", None), ("Bench Press (Dumbbell)", 22.5, 6, 8.0, "prise\nserrée", None),
+        ("Bench Press (Dumbbell)", 20.0, 8, None, "", None),
+        ("Bench Press (Dumbbell)", 22.5, 6, 8.0, "prise\nserrée", None),
         ("Plank", None, None, None, "", 45)]
     assert (legs.duration_seconds, len(legs.sets)) == (57 * 60, 2)
+
+
+def test_strong_layout_without_a_duration_column_from_a_phone_in_russian() -> None:
+    """`Date,Workout Name,Exercise Name,Set Order,...,RPE` with no Duration, English headers and the phone's own
+    workout names (andrewgrinko/strongcharts, strong.csv, 2019)."""
+    result = read("strong_no_duration_column.csv")
+    assert (result.source, result.unknown_columns, result.bad_rows) == ("strong", (), [])
+    evening, legs = result.sessions
+    assert (evening.session_name, evening.note, evening.finished_at) == (
+        "Воркаут после полудня", "Первая тренировка,\nлегко", None)
+    assert [(a.name, a.seconds, a.distance_m) for a in evening.activities] == [("Elliptical Machine", 330, 2000.0)]
+    assert [(s.load, s.reps, s.rpe, s.note) for s in evening.sets] == [
+        (30.0, 12, None, ""), (42.5, 10, 8.0, "узкий хват")]
+    assert [(s.exercise_id, s.load) for s in legs.sets] == [("back_squat", 60.0)]
 
 
 def test_strong_in_portuguese() -> None:
