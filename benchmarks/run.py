@@ -1,6 +1,6 @@
 """Every benchmark in one go, on each size of history asked for: one table, a row per figure, a column per size.
 
-Usage: python benchmarks/run.py [--years N [N ...]] [--runs N] [--rest S] [--quick]
+Usage: python benchmarks/run.py [--years N [N ...]] [--runs N] [--rest S] [--quick] [--only SECTION [SECTION ...]]
 
 Figures: the store (saving a set among them); `history` and `stats` beside the 20-row Rich table;
 start-up to the first painted home screen beside a bare Textual app; the History screen's tabs and the
@@ -8,7 +8,8 @@ summary screen from the key press to their first paint; a real rest on the rest 
 (60 s); and each process's peak memory. The process benchmarks are shown with bytecode cached (as
 installed) and with bytecode off (a checkout run with PYTHONDONTWRITEBYTECODE=1). Each history is
 written once and every figure is measured on it. --quick is a smoke run: one repetition, bytecode
-cached only, a 2 s rest. Only ratios measured in the same run are comparable.
+cached only, a 2 s rest. --only measures some sections alone (store, commands, startup, screens, timer,
+memory), to try a change quickly. Only ratios measured in the same run are comparable.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import platform
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,16 +53,27 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def every_figure(root: Path, runs: int | None, conditions: tuple[bool, ...], rest_seconds: float) -> list[Figure]:
-    """Every benchmark's figures on the history under root, in the order the table shows them."""
-    figures = history_store.measure(root, runs or history_store.RUNS)
-    for cached in conditions:
+Sections = Sequence[str]
+SECTIONS = ("store", "commands", "startup", "screens", "timer", "memory")
+
+
+def every_figure(root: Path, runs: int | None, conditions: tuple[bool, ...], rest_seconds: float,
+                 sections: Sections = SECTIONS) -> list[Figure]:
+    """The figures of the sections asked for (all by default) on the history under root, in the table's order."""
+    figures: list[Figure] = []
+    if "store" in sections:
+        figures += history_store.measure(root, runs or history_store.RUNS)
+    for cached in conditions if "commands" in sections else ():
         figures += review_commands.measure(root, runs or review_commands.RUNS, cached)
-    for cached in conditions:
+    for cached in conditions if "startup" in sections else ():
         figures += startup.measure(root, runs or startup.RUNS, cached)
-    figures += screen_paint.measure(root, runs or screen_paint.RUNS)
-    figures += timer_drift.measure(root, rest_seconds)
-    return figures + peak_memory.measure(root, runs or peak_memory.RUNS)
+    if "screens" in sections:
+        figures += screen_paint.measure(root, runs or screen_paint.RUNS)
+    if "timer" in sections:
+        figures += timer_drift.measure(root, rest_seconds)
+    if "memory" in sections:
+        figures += peak_memory.measure(root, runs or peak_memory.RUNS)
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,13 +85,17 @@ def main(argv: list[str] | None = None) -> int:
                         f"(default {timer_drift.REST_SECONDS:g}, {QUICK_REST_SECONDS:g} with --quick)")
     parser.add_argument("--quick", action="store_true",
                         help=f"a smoke run: one repetition, bytecode cached only, a {QUICK_REST_SECONDS:g} s rest")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS, metavar="SECTION",
+                        help=f"measure only these sections: {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument("--bytecode", choices=BYTECODE_CHOICES, help="the process benchmarks with compiled modules "
+                        "kept, compiled every run, or both (default both; cached with --quick)")
     options = parser.parse_args(argv)
     if any(years < 1 for years in options.years):
         parser.error("--years: each size must be 1 year or more")
     if options.rest is not None and options.rest <= 0:
         parser.error("--rest: a rest lasts more than 0 seconds")
     runs = 1 if options.quick else options.runs
-    conditions = BYTECODE_CHOICES["cached" if options.quick else "both"]
+    conditions = BYTECODE_CHOICES[options.bytecode or ("cached" if options.quick else "both")]
     rest_seconds = options.rest or (QUICK_REST_SECONDS if options.quick else timer_drift.REST_SECONDS)
     sizes = sorted(set(options.years))
     print(machine_line(), flush=True)
@@ -89,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             root = Path(folder) / f"{years}-years"
             sessions[years] = write_history(root, years)
             print(f"measuring on {sessions[years]} sessions, {years_heading(years)}", file=sys.stderr, flush=True)
-            by_size[years] = every_figure(root, runs, conditions, rest_seconds)
+            by_size[years] = every_figure(root, runs, conditions, rest_seconds, options.only)
     print("\n".join(table(by_size, sessions)))
     return 0
 
