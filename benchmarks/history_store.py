@@ -44,13 +44,13 @@ def live_session(started_at: datetime) -> tuple[SessionHeader, list[dict[str, An
 def session_setup(store: HistoryStore) -> dict[str, Any]:
     """The setup a runner-foundation session keeps beside its events, from this history's last sessions."""
     from strongstride.services.keeper import build_setup
-    from strongstride.services.library import load_exercise_library
+    from strongstride.model.exercise_library import load_library
     from strongstride.model.config import Config
     from strongstride.model.plan_parser import load_plan_file
-    from strongstride.resources import bundled_dir
+    from strongstride.resources import bundled_dir, exercise_library_file
     from strongstride.store.session_snapshot import exercises_for, setup_snapshot
 
-    library, _ = load_exercise_library()
+    library, _ = load_library(exercise_library_file())   # the bundled one: nothing read or kept in the runner's folders
     path = bundled_dir("sample_plans") / "runner-foundation.toml"
     plan = load_plan_file(path, library)
     setup = build_setup(plan, "A", exercises_for(plan, library), store, Config(), datetime(2026, 11, 22, 18, 5, 12))

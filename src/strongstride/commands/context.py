@@ -56,7 +56,7 @@ def load_context(plan_choice: str | None = None, rescan: bool = False) -> Contex
 def _load_plan(plan_choice: str | None, config: Config, config_path: Path, library: ExerciseLibrary,
                problems: list[Problem]) -> Plan:
     """The chosen plan, or ProblemsFound naming where the choice came from and what is wrong."""
-    from strongstride.model.plan_parser import load_plan_file
+    from strongstride.services.plan_loading import load_plan
     from strongstride.store.plans import find_plan
 
     chosen, source = (plan_choice, "--plan") if plan_choice else (config.plan, str(config_path))
@@ -65,7 +65,7 @@ def _load_plan(plan_choice: str | None, config: Config, config_path: Path, libra
     except KeyError as error:
         raise ProblemsFound([*problems, Problem(source, "plan", str(error.args[0]))]) from None
     try:
-        return load_plan_file(entry.path, library)
+        return load_plan(entry.path, library)
     except ProblemsFound as found:
         raise ProblemsFound([*problems, *found.problems]) from None
 

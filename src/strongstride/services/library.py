@@ -1,13 +1,40 @@
-"""The exercise library everyone trains from: the bundled movements with the user's own laid over them."""
+"""The exercise library everyone trains from: the bundled movements with the user's own laid over them.
+
+Parsing its 25 KB of TOML is kept in the cache folder (store/parsed_cache.py) until either file or the
+code that reads them changes, so a start reads one pickle instead.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from strongstride import resources
 from strongstride.model.exercise_library import ExerciseLibrary, load_library
 from strongstride.model.problems import Problem
 from strongstride.store import paths
+from strongstride.store.parsed_cache import Stamp, entry_key, entry_path, file_stamp, read_entry, write_entry
+
+
+def library_files() -> tuple[Path, Path]:
+    """The bundled library and the user's exercises.toml (which may not exist)."""
+    return resources.exercise_library_file(), paths.user_exercises_file()
+
+
+def parsed_key(*files: Path) -> Stamp:
+    """The key a value parsed from these files and checked against the library is kept under."""
+    return entry_key(*(file_stamp(path) for path in (*library_files(), *files)))
 
 
 def load_exercise_library() -> tuple[ExerciseLibrary, list[Problem]]:
-    """The bundled library plus the user's exercises.toml; problems in either are listed, not raised."""
-    return load_library(resources.exercise_library_file(), paths.user_exercises_file())
+    """The bundled library plus the user's exercises.toml; problems in either are listed, not raised.
+
+    A library without problems is kept parsed; one with problems is parsed every time, so they are always reported.
+    """
+    entry, key = entry_path("library"), parsed_key()
+    kept = read_entry(entry, key)
+    if isinstance(kept, ExerciseLibrary):
+        return kept, []
+    library, problems = load_library(*library_files())
+    if not problems:
+        write_entry(entry, key, library)
+    return library, problems

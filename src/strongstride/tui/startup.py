@@ -18,9 +18,7 @@ from strongstride import resources
 from strongstride.engine.week import PastSession, Suggestion, next_in_rotation, suggest_day
 from strongstride.model.config import Config
 from strongstride.model.exercise_library import ExerciseLibrary
-from strongstride.model.log import SessionLog
 from strongstride.model.plan import Plan
-from strongstride.model.plan_parser import load_plan_file
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
 from strongstride.store.config import load_config, save_config_values
@@ -30,10 +28,12 @@ from strongstride.model.session_summary import SessionSummary
 from strongstride.store.in_progress import InProgressStore, SavedSession
 from strongstride.store.plans import PlanEntry, discover_plans, find_plan
 from strongstride.services.loading import load_basics, sessions_for_the_week
+from strongstride.services.plan_loading import load_plan
 from strongstride.services.running_calendar import RunningCalendar, load_running_calendar
-from strongstride.tui.themes import load_themes
+from strongstride.tui.themes import load_kept_themes
 
 if TYPE_CHECKING:   # the live session's modules load when the first session opens, not at start-up
+    from strongstride.model.log import SessionLog
     from strongstride.engine.session import SessionSetup
     from strongstride.services.keeper import SessionKeeper
     from strongstride.store.lock import SessionLock
@@ -91,7 +91,9 @@ class AppState:
 
     def has_feeds(self) -> bool:
         """Whether config names a calendar feed to refresh in the background."""
-        from strongstride.store.calendar_feed import is_feed
+        if not self.config.running.calendar:
+            return False
+        from strongstride.store.calendar_feed import is_feed   # with its hashing, only when calendars are set
 
         return any(is_feed(source) for source in self.config.running.calendar)
 
@@ -276,7 +278,7 @@ def load_plans(entries: Sequence[PlanEntry], library: ExerciseLibrary) -> tuple[
     problems: list[Problem] = []
     for entry in entries:
         try:
-            plans[entry.id] = PlanOption(load_plan_file(entry.path, library), entry.bundled)
+            plans[entry.id] = PlanOption(load_plan(entry.path, library), entry.bundled)
         except ProblemsFound as found:
             problems.extend(found.problems)
     return plans, problems
@@ -332,7 +334,7 @@ def load_app_state(plan_arg: str | None, today: date) -> AppState:
 
     calendar = load_running_calendar(config.running, today, datetime.now(), fetch_timeout=None)
     problems.extend(calendar.problems)
-    themes, theme_problems = load_themes([resources.bundled_dir("themes"), paths.user_themes_dir()])
+    themes, theme_problems = load_kept_themes([resources.bundled_dir("themes"), paths.user_themes_dir()])
     return AppState(
         today=today, config=config, config_path=basics.config_path, library=library, plans=plans,
         plan_id=choose_plan_id(plans, wanted), history=basics.history, index=basics.index,

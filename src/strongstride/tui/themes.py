@@ -144,3 +144,24 @@ def next_theme_name(names: Sequence[str], current: str) -> str:
     if current not in names:
         return names[0]
     return names[(names.index(current) + 1) % len(names)]
+
+
+def load_kept_themes(folders: Sequence[Path]) -> tuple[list[Theme], list[Problem]]:
+    """load_themes, kept parsed in the cache folder until a theme file, this code or Textual changes.
+
+    Themes with a problem are never kept: they are read, and their problems found, every time.
+    """
+    import textual.theme
+
+    from strongstride.store.parsed_cache import entry_key, entry_path, file_stamp, folder_stamp, read_entry, write_entry
+
+    entry = entry_path("themes")
+    key = entry_key(file_stamp(Path(__file__)), file_stamp(Path(textual.theme.__file__)),
+                    *(folder_stamp(folder) for folder in folders))
+    kept = read_entry(entry, key)
+    if isinstance(kept, list):
+        return kept, []
+    themes, problems = load_themes(folders)
+    if not problems:
+        write_entry(entry, key, themes)
+    return themes, problems
