@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from strongstride.model.log import SessionLog, SetLog
 from strongstride.model.units import Unit, clean, convert
+
+if TYPE_CHECKING:   # a summary is read from the index far more often than one is made from a session
+    from strongstride.model.log import SessionLog, SetLog
 
 SetSummary = tuple[int | None, float | None, float | None, int | None]   # (reps, load, rpe, hold)
 

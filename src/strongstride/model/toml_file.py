@@ -6,7 +6,6 @@ import errno
 import os
 import re
 import stat
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -64,6 +63,8 @@ def read_toml_text(path: Path) -> str:
 
 def parse_toml_text(text: str, path: Path | str) -> dict[str, Any]:
     """Parsed TOML; a syntax error, nesting too deep to parse or an integer beyond 64 bits becomes a Problem."""
+    import tomllib   # a start with its plans and library kept parsed, and a warm index, parses no TOML
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -271,6 +270,8 @@ def _escaped(text: str, index: int) -> bool:
 
 
 def _decode_basic_string(raw: str) -> str:
+    import tomllib   # only a problem's line is looked for here, never on a start without problems
+
     try:
         return str(tomllib.loads(f"k = {raw}")["k"])
     except tomllib.TOMLDecodeError:

@@ -7,17 +7,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from strongstride.model.log import SessionLog
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
 from strongstride.store.atomic import atomic_create_text, atomic_write_text
-from strongstride.store.history_codec import load_session_file, session_to_toml
 from strongstride.store.index import HistoryIndex, load_index, scan_history
 from strongstride.store.index_files import read_json
 from strongstride.store.session_files import one_file_per_session, safe_name, session_file_name
 from strongstride.model.moments import chronological
+
+if TYPE_CHECKING:   # reading a session file is for its detail view and a live session, not for a start
+    from strongstride.model.log import SessionLog
 
 INDEX_FILE_NAME = "index.json"
 SUFFIX_LENGTH = 6
@@ -65,12 +66,16 @@ class HistoryStore:
 
     def save(self, log: SessionLog) -> Path:
         """File a finished session atomically; FileExistsError if its file is already there."""
+        from strongstride.store.history_codec import session_to_toml
+
         path = self.path_for(log)
         atomic_create_text(path, session_to_toml(log))
         return path
 
     def load(self, path: Path) -> SessionLog:
         """One session file; ProblemsFound if it is broken."""
+        from strongstride.store.history_codec import load_session_file
+
         return load_session_file(path)
 
     def load_all(self) -> HistoryLoad:

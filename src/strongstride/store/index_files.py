@@ -18,16 +18,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from strongstride.model.moments import chronological
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.model.toml_file import open_plain_file
 from strongstride.store.atomic import atomic_write_text
-from strongstride.store.history_codec import load_session_file
 from strongstride.model.session_summary import (
     SessionSummary, summarise_session, summary_from_json, summary_to_json,
 )
+
+if TYPE_CHECKING:
+    from strongstride.model.log import SessionLog
 
 INDEX_VERSION = 6   # the layout of the cache files; they hold stored facts only, so a changed formula never needs it bumped
 HistoryFile = tuple[str, str, os.stat_result]   # (year/name.toml, path, stat)
@@ -91,6 +93,13 @@ class FileEntry:
     def stamp(self) -> str:
         """What identifies this version of the file: path, size and time."""
         return f"{self.path}\0{self.size}\0{self.mtime_ns}"
+
+
+def load_session_file(path: Path) -> SessionLog:
+    """A session file in full; its reader (and TOML's) is imported only when a file must be parsed, which a warm index never does."""
+    from strongstride.store import history_codec
+
+    return history_codec.load_session_file(path)
 
 
 def _reread(entry: FileEntry) -> SessionSummary:

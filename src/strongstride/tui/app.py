@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,7 +13,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from strongstride.engine.plan_choice import PlanChoice
 from strongstride.model.moments import local_now
 from strongstride.model.visible_text import visible
 from strongstride.tui.clock import rest_clock
@@ -22,6 +22,9 @@ from strongstride.tui.layout import APP_CSS, HEIGHT_CLASSES, WIDTH_CLASSES
 from strongstride.tui.startup import AppState
 from strongstride.tui.themes import DEFAULT_THEME, next_theme_name
 from strongstride.tui.widgets.problem_view import notify_problem
+
+if TYPE_CHECKING:
+    from strongstride.engine.plan_choice import PlanChoice
 
 
 class StrongstrideApp(App[None]):

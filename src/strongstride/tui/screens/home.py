@@ -22,8 +22,6 @@ from strongstride.model.visible_text import literal, visible
 from strongstride.store.in_progress import SavedSession
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
-from strongstride.tui.screens.confirm import Answer, ConfirmScreen
-from strongstride.tui.screens.plan_choice import PlanChoiceScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.plan_picker import NEXT_MARK, TODAY_MARK, PlanSessionPicker
@@ -215,6 +213,8 @@ class HomeScreen(Screen[None]):
         saved = self.state.in_progress
         if saved is None:
             return
+        from strongstride.tui.screens.confirm import Answer, ConfirmScreen
+
         sets = sum(1 for event in saved.events if event.get("type") in ("SetLogged", "HoldCompleted"))
         question = Text(f"Discard {visible(self.state.in_progress_name())}? ", style="bold")
         question.append(f"Its {sets} logged set{'s' if sets != 1 else ''} will not be kept anywhere." if sets
@@ -228,6 +228,8 @@ class HomeScreen(Screen[None]):
 
     def action_choose_plan(self) -> None:
         """List the plans, each explained, to train from another."""
+        from strongstride.tui.screens.plan_choice import PlanChoiceScreen   # not needed to paint home
+
         screen = PlanChoiceScreen(list(self.state.plans.values()), self.state.plan_id, self.state.library,
                                   self.state.config.equipment)
         self.app.push_screen(screen, self._plan_chosen)
