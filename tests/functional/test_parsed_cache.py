@@ -17,7 +17,7 @@ from strongstride.model import plan_parser
 from strongstride.model.problems import ProblemsFound
 from strongstride.services import library as library_service
 from strongstride.services.library import load_exercise_library
-from strongstride.services.plan_loading import load_plan
+from strongstride.services.plan_loading import PlanHeading, load_plan, load_plan_heading
 from strongstride.store import parsed_cache
 from strongstride.store.parsed_cache import file_stamp, folder_stamp
 from strongstride.tui import themes as themes_module
@@ -204,3 +204,16 @@ def test_themes_are_kept_until_a_theme_file_changes_and_a_broken_one_is_reported
         themes, problems = load_kept_themes(where)
         assert [Path(problem.path).name for problem in problems] == ["broken.toml"]
         assert "mine" in {theme.name for theme in themes}
+
+
+def test_a_plans_heading_is_kept_beside_it_and_follows_every_change(folders: Path, monkeypatch) -> None:
+    library, _ = load_exercise_library()
+    path = a_plan(folders, "Mine one")
+    assert load_plan_heading(path, library) == PlanHeading("Mine one", load_plan(path, library).sessions_per_week)
+    parses = count_calls(monkeypatch, plan_parser, "load_plan_file")
+    assert load_plan_heading(path, library).name == "Mine one" and parses == []
+    a_plan(folders, "Mine two")
+    assert load_plan_heading(path, library).name == "Mine two" and parses == [1]
+    path.write_text(path.read_text(encoding="utf-8").replace("sets = ", "sets = 99 #", 1), encoding="utf-8")
+    with pytest.raises(ProblemsFound):
+        load_plan_heading(path, library)

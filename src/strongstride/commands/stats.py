@@ -7,8 +7,9 @@ import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from strongstride.commands.context import Context, context_or_report, output_console
+from strongstride.commands.context import heading_or_report, output_console
 from strongstride.services.records import (
     EMPTY_HISTORY, ExerciseRecords, adherence_line, amount, all_time_records, every_exercise_progress, exercise_name,
     session_day, sessions_per_week, work_cell, work_figures, work_heading, work_per_month,
@@ -16,8 +17,11 @@ from strongstride.services.records import (
 from strongstride.commands.render import Column, Output, bar, print_chart, print_line, print_table
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.units import Unit
-from strongstride.store.history import HistoryStore
 from strongstride.model.session_summary import SessionSummary
+
+if TYPE_CHECKING:
+    from strongstride.services.loading import Basics
+    from strongstride.services.plan_loading import PlanHeading
 
 MONTHS_OF_WORK = 12
 BAR_WIDTH = 20
@@ -80,15 +84,15 @@ def show_work_per_month(console: Output, summaries: Sequence[SessionSummary], to
                           Column("")), rows)
 
 
-def show_charts(console: Output, summaries: Sequence[SessionSummary], context: Context, weeks: int,
-                today: date) -> None:
+def show_charts(console: Output, summaries: Sequence[SessionSummary], basics: Basics, plan: PlanHeading,
+                weeks: int, today: date) -> None:
     """Sessions per week against the target, work per month and each exercise's progress, drawn, each with its words."""
     from strongstride.services import charts
 
-    unit = context.config.units
-    drawn = [charts.weekly_sessions_chart(sessions_per_week(summaries, weeks, today), context.plan.sessions_per_week),
+    unit = basics.config.units
+    drawn = [charts.weekly_sessions_chart(sessions_per_week(summaries, weeks, today), plan.sessions_per_week),
              *charts.monthly_charts(work_per_month(summaries, MONTHS_OF_WORK, today, unit), unit)]
-    drawn += [chart for progress in every_exercise_progress(summaries, unit, context.library)
+    drawn += [chart for progress in every_exercise_progress(summaries, unit, basics.library)
               if (chart := charts.exercise_chart(progress)) is not None]
     colours = PLOT_COLOURS if console.is_terminal else None   # not in a pipe, nor under NO_COLOR (render.py)
     width = min(shutil.get_terminal_size().columns, MAX_PLOT_WIDTH) if console.is_terminal else PLAIN_PLOT_WIDTH
@@ -104,21 +108,21 @@ def run(args: argparse.Namespace) -> int:
     if args.weeks < 1:
         print(f"strongstride stats: --weeks must be 1 or more, not {args.weeks}", file=sys.stderr)
         return 2
-    context = context_or_report(args.plan, rescan=args.rescan)
-    if context is None:
+    loaded = heading_or_report(args.plan, rescan=args.rescan)
+    if loaded is None:
         return 1
+    basics, plan = loaded
     console = output_console()
-    summaries = context.history.summaries
+    summaries = basics.index.summaries
     if not summaries:
         print_line(console, EMPTY_HISTORY)
         return 0
-    today, unit = date.today(), context.config.units
-    show_adherence(console, summaries, args.weeks, context.plan.sessions_per_week, context.plan.name, today)
+    today, unit = date.today(), basics.config.units
+    show_adherence(console, summaries, args.weeks, plan.sessions_per_week, plan.name, today)
     console.print()
-    show_records(console, all_time_records(context.history, unit, HistoryStore.default()), context.library,
-                 context.config.body_weight)
+    show_records(console, all_time_records(basics.index, unit, basics.history), basics.library, basics.config.body_weight)
     console.print()
     show_work_per_month(console, summaries, today, unit)
     if args.plot:
-        show_charts(console, summaries, context, args.weeks, today)
+        show_charts(console, summaries, basics, plan, args.weeks, today)
     return 0
