@@ -215,12 +215,12 @@ async def test_the_trends_list_is_read_when_its_tab_is_first_shown_by_key_or_by_
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
         await pilot.press("h")
-        exercises = app.screen.query_one("#exercise-list", OptionList)
-        assert exercises.option_count == 0
+        assert not app.screen.query("#exercise-list")   # the tab is filled when first shown
         await pilot.click("#--content-tab-trends")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.query_one(TabbedContent).active == "trends"
+        exercises = app.screen.query_one("#exercise-list", OptionList)
         assert [str(exercises.get_option_at_index(i).prompt) for i in range(exercises.option_count)] == [
             "Plank", "Quarter squat", "Romanian deadlift"]
         assert str(app.screen.query_one("#trend-text", Static).render()).startswith("Plank: longest hold")
@@ -323,3 +323,31 @@ async def test_the_trend_chart_is_drawn_in_the_themes_colours_and_follows_a_them
         app.theme = next(theme for theme in ("strongstride-light", "strongstride-dark") if theme != app.theme)
         await pilot.pause()
         assert primary() != before and primary() in colours() and before not in colours()
+
+
+async def test_a_tab_shown_again_keeps_its_widgets_and_its_charts_are_not_drawn_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from strongstride.tui.widgets import chart_view
+    drawn: list[tuple[int, int]] = []
+    chart_text = chart_view.chart_text
+
+    def counted(chart, width, height, colours):
+        drawn.append((width, height))
+        return chart_text(chart, width, height, colours)
+
+    monkeypatch.setattr(chart_view, "chart_text", counted)
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("h")
+        assert not app.screen.query("#charts-box") and not app.screen.query("#adherence")   # filled when first shown
+        await pilot.press("4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        views = list(app.screen.query("#charts-box ChartView"))
+        assert len(views) == 3 and len(drawn) >= 3
+        drawn.clear()
+        await pilot.press("1", "3", "1", "4")
+        await pilot.pause()
+        assert list(app.screen.query("#charts-box ChartView")) == views and len(app.screen.query("#adherence")) == 1
+        assert drawn == []
+        assert all(str(view.render()).strip() for view in views)

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import (
     DataTable,
     Footer,
@@ -196,16 +197,25 @@ class HistoryScreen(Screen[None]):
                 yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
                 with VerticalScroll(id="session-detail"):
                     yield Static(Text("No sessions yet." if not self.summaries else ""), id="detail-text")
-            with TabPane("2 Trends", id="trends"), Horizontal():
-                yield OptionList(id="exercise-list")
-                with Vertical(id="trend"):
-                    yield Static(Text("Choose an exercise to see its trend."), id="trend-text")
-                    yield ChartView("", id="trend-chart")
-            with TabPane("3 Weeks", id="weeks"), VerticalScroll(id="adherence"):
-                yield Static(self._adherence())
-            with TabPane("4 Charts", id="charts"), VerticalScroll(id="charts-box"):
-                yield Static(Text(READING), id="charts-status")
+            for tab, title in (("trends", "2 Trends"), ("weeks", "3 Weeks"), ("charts", "4 Charts")):
+                yield TabPane(title, id=tab)   # filled when first shown: the first paint lays out the Sessions tab only
         yield Footer()
+
+    def tab_content(self, tab: str) -> Widget:
+        """What a tab other than Sessions holds, made when the tab is first shown."""
+        if tab == "trends":
+            return Horizontal(OptionList(id="exercise-list"),
+                              Vertical(Static(Text("Choose an exercise to see its trend."), id="trend-text"),
+                                       ChartView("", id="trend-chart"), id="trend"))
+        if tab == "weeks":
+            return VerticalScroll(Static(self._adherence()), id="adherence")
+        return VerticalScroll(Static(Text(READING), id="charts-status"), id="charts-box")
+
+    async def fill_tab(self, tab: str) -> None:
+        """Mount a tab's content the first time it is shown."""
+        pane = self.query_one(f"#{tab}", TabPane)
+        if tab != "sessions" and not pane.children:
+            await pane.mount(self.tab_content(tab))
 
     def _adherence(self) -> Text:
         counts = sessions_per_week(self.state.index.summaries, ADHERENCE_WEEKS, self.state.today)
@@ -285,16 +295,18 @@ class HistoryScreen(Screen[None]):
             view.chart = chart
         box.mount_all(views)
 
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
         """Switch tab by number, so no mouse is needed."""
+        await self.fill_tab(tab)
         self.read_tab(tab)
         self.query_one(TabbedContent).active = tab
         focus = {"sessions": "#sessions-table", "trends": "#exercise-list", "weeks": "#adherence",
                  "charts": "#charts-box"}[tab]
         self.query_one(focus).focus()
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id is not None:   # chosen with the mouse
+            await self.fill_tab(event.pane.id)
             self.read_tab(event.pane.id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.color import Color
+from textual.geometry import Size
 from textual.theme import Theme
 from textual.widgets import Static
 
@@ -23,6 +24,7 @@ class ChartView(Static):
         super().__init__(Text(empty), id=id)
         self.empty = empty
         self.chart: Chart | None = None
+        self.drawn_size = Size(0, 0)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -36,11 +38,14 @@ class ChartView(Static):
         self.redraw()
 
     def on_resize(self) -> None:
-        self.redraw()
+        size = self.content_region.size
+        if size != self.drawn_size and size.width and size.height:   # not when hidden, nor shown again at the same size
+            self.redraw()
 
     def redraw(self) -> None:
         """The chart at the widget's current size, in the theme's colours."""
         width, height = self.content_region.width, self.content_region.height
+        self.drawn_size = self.content_region.size
         if self.chart is None or width < 20 or height < 6:
             self.update(Text(self.empty if self.chart is None else ""))
             return
