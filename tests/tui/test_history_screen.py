@@ -351,3 +351,28 @@ async def test_a_tab_shown_again_keeps_its_widgets_and_its_charts_are_not_drawn_
         assert list(app.screen.query("#charts-box ChartView")) == views and len(app.screen.query("#adherence")) == 1
         assert drawn == []
         assert all(str(view.render()).strip() for view in views)
+
+
+async def test_the_first_rows_are_in_before_the_first_paint_and_the_rest_of_the_page_follows_in_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(history_screen, "FIRST_PAINT_ROWS", 1)
+    at_first_paint: list[int] = []
+    mount = HistoryScreen.on_mount
+
+    def noting(screen: HistoryScreen) -> None:
+        mount(screen)
+        table = screen.query_one(DataTable)
+        at_first_paint.append(table.row_count)
+
+    monkeypatch.setattr(HistoryScreen, "on_mount", noting)
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h", "down", "down")   # keys sent while the rest of the page is put in
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert at_first_paint == [1]
+        assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == [
+            "Thu 19 Nov 2026", "Mon 16 Nov 2026", "Thu 12 Nov 2026"]
+        assert table.cursor_row == 2
+        detail = str(app.screen.query_one("#detail-text", Static).render())
+        assert "Foundation A  Thursday 12 November" in detail

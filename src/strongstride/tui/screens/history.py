@@ -40,6 +40,7 @@ from strongstride.tui.widgets.problem_view import problem_text
 
 ADHERENCE_WEEKS = 8
 ROWS_PER_PAGE = 100   # sessions put in the table at a time, newest first: years of them would take seconds
+FIRST_PAINT_ROWS = 30   # of the first page, the rows put in before the screen is first painted: a tall window's worth
 PAGE_AHEAD = 10       # the next page comes when the cursor is this close to the last row
 CHART_WEEKS = 26      # weeks of sessions drawn against the target on the Charts tab
 CHART_MONTHS = 12
@@ -231,12 +232,17 @@ class HistoryScreen(Screen[None]):
         first_page = self.summaries[max(0, len(self.summaries) - ROWS_PER_PAGE):]
         self.figures = work_figures(work_done(summary, unit) for summary in first_page)
         table.add_columns("Date", "Session", "Time", "Sets", *(work_heading(f, unit) for f in self.figures), "Avg RPE")
-        self.add_page(table)
+        self.add_rows(table, min(FIRST_PAINT_ROWS, ROWS_PER_PAGE))
+        self.call_after_refresh(self.add_rows, table, ROWS_PER_PAGE - table.row_count)   # the rest of the first page
         table.focus()
 
     def add_page(self, table: DataTable) -> None:
         """The next ROWS_PER_PAGE older sessions at the foot of the table."""
-        for row in range(table.row_count, min(table.row_count + ROWS_PER_PAGE, len(self.summaries))):
+        self.add_rows(table, ROWS_PER_PAGE)
+
+    def add_rows(self, table: DataTable, count: int) -> None:
+        """The next `count` older sessions at the foot of the table, after those already in it."""
+        for row in range(table.row_count, min(table.row_count + count, len(self.summaries))):
             summary = self.newest(row)
             table.add_row(*session_row(summary, self.state.config.units, self.figures), key=summary.id)
 
