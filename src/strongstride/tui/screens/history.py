@@ -233,7 +233,8 @@ class HistoryScreen(Screen[None]):
         self.figures = work_figures(work_done(summary, unit) for summary in first_page)
         table.add_columns("Date", "Session", "Time", "Sets", *(work_heading(f, unit) for f in self.figures), "Avg RPE")
         self.add_rows(table, min(FIRST_PAINT_ROWS, ROWS_PER_PAGE))
-        self.call_after_refresh(self.add_rows, table, ROWS_PER_PAGE - table.row_count)   # the rest of the first page
+        # the rest of the first page as a message of its own once painted, not in the paint's own callbacks
+        self.call_after_refresh(self.call_later, self.add_rows, table, ROWS_PER_PAGE - table.row_count)
         table.focus()
 
     def add_page(self, table: DataTable) -> None:
