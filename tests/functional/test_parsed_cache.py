@@ -217,3 +217,13 @@ def test_a_plans_heading_is_kept_beside_it_and_follows_every_change(folders: Pat
     path.write_text(path.read_text(encoding="utf-8").replace("sets = ", "sets = 99 #", 1), encoding="utf-8")
     with pytest.raises(ProblemsFound):
         load_plan_heading(path, library)
+
+
+def test_a_warm_start_imports_neither_the_toml_parser_nor_the_key_locator(folders: Path) -> None:
+    start = ("import sys; from datetime import date; from strongstride.tui.startup import load_app_state;"
+             "import strongstride.tui.app; load_app_state(None, date.today());"
+             "print(*sorted(m for m in sys.modules if m == 'tomllib' or m.startswith('strongstride.model.toml')))")
+    subprocess.run([sys.executable, "-c", start], capture_output=True, text=True, check=True)   # fills the cache
+    loaded = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True, check=True).stdout.split()
+    assert "strongstride.model.toml_file" in loaded      # the modules are there to read a changed file
+    assert "tomllib" not in loaded and "strongstride.model.toml_locate" not in loaded

@@ -11,7 +11,6 @@ from typing import Any, cast
 from strongstride.model.exercise import EQUIPMENT, EXERCISE_KINDS, Equipment, Exercise
 from strongstride.model.problems import Problem, ProblemsFound, closest
 from strongstride.model.toml_file import parse_toml_text, read_toml_text
-from strongstride.model.toml_locate import format_key_path, locate
 
 SCHEMA = 1
 CUES_PER_EXERCISE = (3, 5)
@@ -79,6 +78,8 @@ def _text(value: Any) -> str | None:
 
 def parse_exercise(exercise_id: str, raw: Any, path: Path | str, user_defined: bool) -> tuple[Exercise | None, list[Problem]]:
     """One `[exercises.ID]` table as an Exercise, or the problems that stop it being one."""
+    from strongstride.model.toml_locate import format_key_path   # parsing only: a warm start reads the kept library
+
     key = format_key_path(("exercises", exercise_id))
     if not isinstance(raw, dict):
         return None, [Problem(path, key, "must be a table")]
@@ -149,6 +150,8 @@ def _read_tables(path: Path) -> tuple[dict[str, Any], list[Problem], str]:
     if schema is None:
         problems.append(Problem(path, "schema", f"missing; start the file with `schema = {SCHEMA}`"))
     elif type(schema) is not int or schema != SCHEMA:
+        from strongstride.model.toml_locate import locate
+
         message = f"is {schema!r}; this version reads schema {SCHEMA}"
         return {}, [Problem(path, "schema", message, locate(text, "schema"))], text
     tables = document.get("exercises", {})
@@ -161,6 +164,8 @@ def _parse_tables(
     tables: Mapping[str, Any], path: Path, user_defined: bool, text: str
 ) -> tuple[dict[str, Exercise], list[Problem]]:
     """Every valid exercise among the tables, and the problems (with lines) of the rest."""
+    from strongstride.model.toml_locate import locate
+
     exercises: dict[str, Exercise] = {}
     problems: list[Problem] = []
     for exercise_id, raw in tables.items():
@@ -179,6 +184,8 @@ def parse_exercise_file(path: Path, user_defined: bool) -> tuple[dict[str, Exerc
 
 
 def _problem_at(source: Source, exercise_id: str, field: str, message: str) -> Problem:
+    from strongstride.model.toml_locate import format_key_path, locate
+
     path, text = source(exercise_id)
     key_path = format_key_path(("exercises", exercise_id, field))
     return Problem(path, key_path, message, locate(text, key_path))
