@@ -228,17 +228,3 @@ async def test_a_large_window_frames_the_card_and_lists_its_cues_one_a_line(fold
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert shown_whole(app.screen.query_one("#card-cues")) and not listed.display
-
-
-async def test_the_footer_composes_its_keys_again_only_when_a_resize_changes_their_fit(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = make_app(tmp_path, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        keys = list(app.screen.query(FooterKey))
-        await pilot.resize_terminal(90, 24)        # every key still fits in full: the same keys stay
-        await pilot.pause()
-        assert list(app.screen.query(FooterKey)) == keys and footer_words(app)
-        await pilot.resize_terminal(120, 40)       # roomy: padded keys and the palette's key
-        await pilot.pause()
-        assert "ctrl+p palette" in footer_words(app) and not set(app.screen.query(FooterKey)) & set(keys)

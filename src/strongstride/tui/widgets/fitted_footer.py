@@ -13,7 +13,6 @@ from textual.widgets._footer import FooterKey
 from strongstride.tui.layout import WIDE_FROM
 
 PALETTE_KEY_WIDTH = 14     # "│ ^p palette " on the right
-Fit = tuple[bool, bool, frozenset[str]]
 
 
 class FittedFooter(Footer):
@@ -26,21 +25,15 @@ class FittedFooter(Footer):
         super().__init__(compact=True, show_command_palette=False)
         self.short_words = dict(short_words or {})
         self.fitted_width = 0
-        self.composed_fit: Fit | None = None     # how the keys on show were fitted; None before any are
 
     def on_resize(self, event: events.Resize) -> None:
-        """Fit the keys again to the new width, composing them again only when the fit changes."""
+        """Fit the keys again to the new width."""
         if event.size.width != self.fitted_width:
             self.fitted_width = event.size.width
             roomy = self.fitted_width >= WIDE_FROM
             self.compact = not roomy
             self.show_command_palette = roomy
-            if self.composed_fit is None or self.fit(self.shortened()) != self.composed_fit:
-                self.call_after_refresh(self.recompose)
-
-    def fit(self, short: set[str]) -> Fit:
-        """What decides the keys composed: compact or not, the palette's key or not, and the short ones."""
-        return self.compact, self.show_command_palette, frozenset(short)
+            self.call_after_refresh(self.recompose)
 
     def shown_bindings(self) -> list[Binding]:
         """The bindings the footer shows, one per action, as Footer picks them."""
@@ -76,7 +69,6 @@ class FittedFooter(Footer):
 
     def compose(self) -> ComposeResult:
         short = self.shortened() if self.fitted_width else set()
-        self.composed_fit = self.fit(short) if self._bindings_ready else None
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in short:
                 if not self.short_words[widget.action]:
