@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
-from strongstride.store.atomic import atomic_create_text, atomic_write_text
+from strongstride.store.atomic import atomic_create_text, atomic_create_texts, atomic_write_text
 from strongstride.store.index import HistoryIndex, load_index, scan_history
 from strongstride.store.index_files import read_json
 from strongstride.store.session_files import one_file_per_session, safe_name, session_file_name
@@ -71,6 +71,12 @@ class HistoryStore:
         path = self.path_for(log)
         atomic_create_text(path, session_to_toml(log))
         return path
+
+    def save_many(self, logs: Sequence[SessionLog]) -> list[bool]:
+        """File finished sessions as one batch (each folder synced once); False for each whose file is there."""
+        from strongstride.store.history_codec import session_to_toml
+
+        return atomic_create_texts([(self.path_for(log), session_to_toml(log)) for log in logs])
 
     def load(self, path: Path) -> SessionLog:
         """One session file; ProblemsFound if it is broken."""

@@ -1,0 +1,110 @@
+"""Saving sessions as a batch (what an import does): each file synced under a temp name before it takes its own
+name, a name already taken left alone, each folder synced once a batch, and the bytes those of a single save."""
+
+from __future__ import annotations
+
+import errno
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from strongstride.store import atomic
+from strongstride.store.history import HistoryStore
+from tests.unit.history_builders import make_session, make_set
+
+
+def sessions_in(years: tuple[int, ...]) -> list:
+    """Two sessions a year, each with its own id."""
+    return [make_session(make_set("back_squat", load=60.0 + n), started_at=datetime(year, 3, 1 + n, 18),
+                         id=f"{year}-03-0{1 + n}_test_{n}")
+            for year in years for n in range(2)]
+
+
+@pytest.fixture
+def fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
+    """Every fsync, in order, as ("file" or "folder", the path that handle was opened or made with)."""
+    opened: dict[int, Path] = {}
+    seen: list[tuple[str, Path]] = []
+    real_open, real_mkstemp, real_fsync = os.open, atomic.make_temp_file, os.fsync
+
+    def watching_open(path, flags, *args, **kwargs):
+        handle = real_open(path, flags, *args, **kwargs)
+        opened[handle] = Path(path)
+        return handle
+
+    def watching_mkstemp(path: Path) -> tuple[int, Path]:
+        handle, temp = real_mkstemp(path)
+        opened[handle] = temp
+        return handle, temp
+
+    def watching_fsync(handle: int) -> None:
+        path = opened[handle]
+        seen.append(("folder" if path.is_dir() else "file", path))
+        real_fsync(handle)
+
+    monkeypatch.setattr(atomic.os, "open", watching_open)
+    monkeypatch.setattr(atomic, "make_temp_file", watching_mkstemp)
+    monkeypatch.setattr(atomic.os, "fsync", watching_fsync)
+    return seen
+
+
+def test_a_batch_writes_each_file_byte_for_byte_as_a_single_save_does(tmp_path: Path) -> None:
+    sessions = sessions_in((2025, 2026))
+    one_by_one, batched = HistoryStore(tmp_path / "a", tmp_path / "c"), HistoryStore(tmp_path / "b", tmp_path / "c")
+    paths = [one_by_one.save(session) for session in sessions]
+    assert batched.save_many(sessions) == [True] * len(sessions)
+    for session, path in zip(sessions, paths, strict=True):
+        assert batched.path_for(session).read_bytes() == path.read_bytes()
+    assert sorted(os.listdir(batched.history_dir / "2026")) == sorted(os.listdir(one_by_one.history_dir / "2026"))
+
+
+def test_each_file_is_synced_before_it_takes_its_name_and_each_folder_once_a_batch(
+    tmp_path: Path, fsyncs: list[tuple[str, Path]]
+) -> None:
+    store = HistoryStore(tmp_path / "data", tmp_path / "cache")
+    (store.history_dir / "2025").mkdir(parents=True)
+    (store.history_dir / "2026").mkdir()
+    sessions = sessions_in((2025, 2026))
+    store.save_many(sessions)
+    files = [path for kind, path in fsyncs if kind == "file"]
+    assert len(files) == len(sessions) and all(atomic.TEMP_FILE.fullmatch(path.name) for path in files)
+    assert fsyncs[len(files):] == [("folder", store.history_dir / "2025"), ("folder", store.history_dir / "2026")]
+
+
+def test_a_name_already_taken_is_left_alone_and_said_so_and_the_others_saved(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data", tmp_path / "cache")
+    sessions = sessions_in((2026,))
+    taken = store.path_for(sessions[1])
+    taken.parent.mkdir(parents=True)
+    taken.write_bytes(b"someone else's\n")
+    assert store.save_many(sessions) == [True, False]
+    assert taken.read_bytes() == b"someone else's\n"
+    assert sorted(os.listdir(taken.parent)) == sorted([taken.name, store.path_for(sessions[0]).name])
+
+
+def test_a_folder_that_cannot_be_made_stops_the_batch_as_an_error_never_as_a_name_taken(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "data", tmp_path / "cache")
+    store.history_dir.mkdir(parents=True)
+    (store.history_dir / "2026").write_text("a file where the year's folder goes\n", encoding="utf-8")
+    with pytest.raises(OSError) as raised:
+        store.save_many(sessions_in((2025, 2026)))
+    assert not isinstance(raised.value, FileExistsError)
+    assert "history/2026" in str(raised.value)
+    assert [name for name in os.listdir(store.history_dir / "2025") if name.endswith(".tmp")] == []
+
+
+def test_a_failed_sync_removes_every_temp_file_and_moves_nothing_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = HistoryStore(tmp_path / "data", tmp_path / "cache")
+
+    def no_space(_handle: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    with pytest.raises(OSError) as raised:
+        store.save_many(sessions_in((2026,)))
+    assert raised.value.errno == errno.ENOSPC
+    assert os.listdir(store.history_dir / "2026") == []
