@@ -81,28 +81,14 @@ def _activity_to_dict(activity: ActivityLog) -> dict[str, Any]:
 
 
 def _set_to_dict(s: SetLog, session_unit: Unit) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "exercise_id": s.exercise_id,
-        "exercise_name": s.exercise_name,
-        "set_number": s.set_number,
-        "kind": None if s.kind == "work" else s.kind,
-        "side": s.side,
-        "unit": None if s.unit == session_unit else s.unit,
-        "at": s.at,
-        "target_reps": s.target_reps,
-        "target_load": s.target_load,
-        "target_hold": s.target_hold,
-        "target_rpe": s.target_rpe,
-        "reps": s.reps,
-        "load": s.load,
-        "rpe": s.rpe,
-        "hold_seconds": s.hold_seconds,
-        "rest_seconds": s.rest_seconds,
-        "skipped": s.skipped or None,
-        "reason": s.reason,
-        "note": s.note,
-    }
-    return {key: value for key, value in data.items() if value not in (None, "")}
+    """A set's table: its fields in the order of SET_KEYS, empty ones (None, "") left out, `work` and the session's
+    unit too."""
+    values = (
+        s.exercise_id, s.exercise_name, s.set_number, None if s.kind == "work" else s.kind, s.side,
+        None if s.unit == session_unit else s.unit, s.at, s.target_reps, s.target_load, s.target_hold, s.target_rpe,
+        s.reps, s.load, s.rpe, s.hold_seconds, s.rest_seconds, s.skipped or None, s.reason, s.note,
+    )
+    return {key: value for key, value in zip(SET_KEYS, values) if value is not None and value != ""}
 
 
 def session_to_toml(log: SessionLog) -> str:
