@@ -3,8 +3,10 @@ name, a name already taken left alone, each folder synced once a batch, and the 
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -23,30 +25,34 @@ def sessions_in(years: tuple[int, ...]) -> list:
 
 
 @pytest.fixture
-def fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
-    """Every fsync, in order, as ("file" or "folder", the path that handle was opened or made with)."""
+def syncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
+    """Every fsync and syncfs, in order, as ("fsync" or "syncfs", the path its handle was opened or made with)."""
     opened: dict[int, Path] = {}
     seen: list[tuple[str, Path]] = []
-    real_open, real_mkstemp, real_fsync = os.open, atomic.make_temp_file, os.fsync
+    real_open, real_make_temp_file, real_fsync = os.open, atomic.make_temp_file, os.fsync
 
     def watching_open(path, flags, *args, **kwargs):
         handle = real_open(path, flags, *args, **kwargs)
         opened[handle] = Path(path)
         return handle
 
-    def watching_mkstemp(path: Path) -> tuple[int, Path]:
-        handle, temp = real_mkstemp(path)
+    def watching_make_temp_file(path: Path) -> tuple[int, Path]:
+        handle, temp = real_make_temp_file(path)
         opened[handle] = temp
         return handle, temp
 
     def watching_fsync(handle: int) -> None:
-        path = opened[handle]
-        seen.append(("folder" if path.is_dir() else "file", path))
+        seen.append(("fsync", opened[handle]))
         real_fsync(handle)
 
+    def watching_syncfs(handle: int) -> int:
+        seen.append(("syncfs", opened[handle]))
+        return 0
+
     monkeypatch.setattr(atomic.os, "open", watching_open)
-    monkeypatch.setattr(atomic, "make_temp_file", watching_mkstemp)
+    monkeypatch.setattr(atomic, "make_temp_file", watching_make_temp_file)
     monkeypatch.setattr(atomic.os, "fsync", watching_fsync)
+    monkeypatch.setattr(atomic, "_syncfs", lambda: watching_syncfs)
     return seen
 
 
@@ -60,17 +66,35 @@ def test_a_batch_writes_each_file_byte_for_byte_as_a_single_save_does(tmp_path: 
     assert sorted(os.listdir(batched.history_dir / "2026")) == sorted(os.listdir(one_by_one.history_dir / "2026"))
 
 
-def test_each_file_is_synced_before_it_takes_its_name_and_each_folder_once_a_batch(
-    tmp_path: Path, fsyncs: list[tuple[str, Path]]
-) -> None:
+def saved_in_two_years(tmp_path: Path) -> tuple[HistoryStore, list]:
     store = HistoryStore(tmp_path / "data", tmp_path / "cache")
     (store.history_dir / "2025").mkdir(parents=True)
     (store.history_dir / "2026").mkdir()
     sessions = sessions_in((2025, 2026))
-    store.save_many(sessions)
-    files = [path for kind, path in fsyncs if kind == "file"]
-    assert len(files) == len(sessions) and all(atomic.TEMP_FILE.fullmatch(path.name) for path in files)
-    assert fsyncs[len(files):] == [("folder", store.history_dir / "2025"), ("folder", store.history_dir / "2026")]
+    assert store.save_many(sessions) == [True] * len(sessions)
+    return store, sessions
+
+
+def test_a_batch_is_synced_once_a_file_system_before_its_files_take_their_names_then_each_folder_once(
+    tmp_path: Path, syncs: list[tuple[str, Path]]
+) -> None:
+    store, _ = saved_in_two_years(tmp_path)
+    assert len(syncs) == 3 and syncs[0][0] == "syncfs" and atomic.TEMP_FILE.fullmatch(syncs[0][1].name)
+    assert syncs[1:] == [("fsync", store.history_dir / "2025"), ("fsync", store.history_dir / "2026")]
+
+
+def test_without_syncfs_each_file_is_synced_before_it_takes_its_name(
+    tmp_path: Path, syncs: list[tuple[str, Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic, "_syncfs", lambda: None)
+    store, sessions = saved_in_two_years(tmp_path)
+    files = syncs[:len(sessions)]
+    assert all(how == "fsync" and atomic.TEMP_FILE.fullmatch(path.name) for how, path in files)
+    assert syncs[len(sessions):] == [("fsync", store.history_dir / "2025"), ("fsync", store.history_dir / "2026")]
+
+
+def test_syncfs_is_what_linux_offers() -> None:
+    assert (atomic._syncfs() is not None) == sys.platform.startswith("linux")
 
 
 def test_a_name_already_taken_is_left_alone_and_said_so_and_the_others_saved(tmp_path: Path) -> None:
@@ -100,11 +124,12 @@ def test_a_failed_sync_removes_every_temp_file_and_moves_nothing_into_place(
 ) -> None:
     store = HistoryStore(tmp_path / "data", tmp_path / "cache")
 
-    def no_space(_handle: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def no_space(_handle: int) -> int:
+        ctypes.set_errno(errno.ENOSPC)
+        return -1
 
-    monkeypatch.setattr(atomic.os, "fsync", no_space)
+    monkeypatch.setattr(atomic, "_syncfs", lambda: no_space)
     with pytest.raises(OSError) as raised:
         store.save_many(sessions_in((2026,)))
-    assert raised.value.errno == errno.ENOSPC
+    assert raised.value.errno == errno.ENOSPC and raised.value.strerror == "No space left on device"
     assert os.listdir(store.history_dir / "2026") == []

@@ -1,20 +1,23 @@
 """Writing a file so that a crash, a power cut or a full disk leaves either the old file or the new one, never half.
 
 Every change to a folder's entries (a file renamed into place or removed, a folder made) is followed
-by an fsync of that folder (once for a batch of new files written together), so that it survives a power cut; a write killed half way leaves a temp
-file (`.NAME.XXXXXXXX.tmp`), swept once it is a day old.
+by an fsync of that folder (once for a batch of new files written together), so that it survives a power cut;
+a write killed half way leaves a temp file (`.NAME.XXXXXXXX.tmp`), swept once it is a day old.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
 # Where a folder cannot hold hard links, a new file is created by a check and a rename instead.
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
@@ -45,8 +48,8 @@ def atomic_create_text(path: Path, text: str) -> None:
 def atomic_create_texts(files: Sequence[tuple[Path, str]]) -> list[bool]:
     """Write new files together, each at once and never over one already there (False for it, left untouched).
 
-    Each file is written and synced under a temp name, then given its own name; then each folder is synced once,
-    however many files it took. On an OSError no temp file is left and the error is raised; a file that had its
+    Each file is written and synced under a temp name (on Linux, one syncfs for them all), then given its own name;
+    then each folder is synced once, however many files it took. On an OSError no temp file is left and the error is raised; a file that had its
     name by then keeps it.
     """
     return _write_synced([(path, text.encode("utf-8")) for path, text in files], _move_without_overwriting)
@@ -74,8 +77,7 @@ def _write_synced(files: Sequence[tuple[Path, bytes]], move: Callable[[Path, Pat
                 handles.append(handle)
                 temps.append(temp)
                 _write_all(handle, data)
-            for handle in handles:
-                os.fsync(handle)
+            _sync_files(handles)
         finally:
             for handle in handles:
                 os.close(handle)
@@ -87,6 +89,37 @@ def _write_synced(files: Sequence[tuple[Path, bytes]], move: Callable[[Path, Pat
     for folder in folders:
         _sync_folder(folder)
     return moved
+
+
+def _sync_files(handles: Sequence[int]) -> None:
+    """Make the open files' bytes durable: for several files on Linux, one syncfs a file system (which writes out
+    all it holds at once, for a fraction of the CPU and waiting of a sync a file); else an fsync a file."""
+    syncfs = _syncfs() if len(handles) > 1 else None
+    if syncfs is None:
+        for handle in handles:
+            os.fsync(handle)
+        return
+    for handle in {os.fstat(handle).st_dev: handle for handle in handles}.values():
+        if syncfs(handle) != 0:
+            import ctypes
+
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code))
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2), from the C library; None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        call = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    call.argtypes, call.restype = [ctypes.c_int], ctypes.c_int
+    return cast(Callable[[int], int], call)
 
 
 def _write_all(handle: int, data: bytes) -> None:
