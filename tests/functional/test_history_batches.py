@@ -12,16 +12,22 @@ from pathlib import Path
 
 import pytest
 
+from strongstride.model.log import SessionLog
 from strongstride.store import atomic
 from strongstride.store.history import HistoryStore
+from strongstride.store.history_codec import PlainSession, plain_session
 from tests.unit.history_builders import make_session, make_set
 
 
-def sessions_in(years: tuple[int, ...]) -> list:
+def sessions_in(years: tuple[int, ...]) -> list[SessionLog]:
     """Two sessions a year, each with its own id."""
     return [make_session(make_set("back_squat", load=60.0 + n), started_at=datetime(year, 3, 1 + n, 18),
                          id=f"{year}-03-0{1 + n}_test_{n}")
             for year in years for n in range(2)]
+
+
+def plain(sessions: list[SessionLog]) -> list[PlainSession]:
+    return [plain_session(session) for session in sessions]
 
 
 @pytest.fixture
@@ -60,18 +66,18 @@ def test_a_batch_writes_each_file_byte_for_byte_as_a_single_save_does(tmp_path: 
     sessions = sessions_in((2025, 2026))
     one_by_one, batched = HistoryStore(tmp_path / "a", tmp_path / "c"), HistoryStore(tmp_path / "b", tmp_path / "c")
     paths = [one_by_one.save(session) for session in sessions]
-    assert batched.save_many(sessions) == [True] * len(sessions)
+    assert batched.save_many(plain(sessions)) == [True] * len(sessions)
     for session, path in zip(sessions, paths, strict=True):
         assert batched.path_for(session).read_bytes() == path.read_bytes()
     assert sorted(os.listdir(batched.history_dir / "2026")) == sorted(os.listdir(one_by_one.history_dir / "2026"))
 
 
-def saved_in_two_years(tmp_path: Path) -> tuple[HistoryStore, list]:
+def saved_in_two_years(tmp_path: Path) -> tuple[HistoryStore, list[SessionLog]]:
     store = HistoryStore(tmp_path / "data", tmp_path / "cache")
     (store.history_dir / "2025").mkdir(parents=True)
     (store.history_dir / "2026").mkdir()
     sessions = sessions_in((2025, 2026))
-    assert store.save_many(sessions) == [True] * len(sessions)
+    assert store.save_many(plain(sessions)) == [True] * len(sessions)
     return store, sessions
 
 
@@ -103,7 +109,7 @@ def test_a_name_already_taken_is_left_alone_and_said_so_and_the_others_saved(tmp
     taken = store.path_for(sessions[1])
     taken.parent.mkdir(parents=True)
     taken.write_bytes(b"someone else's\n")
-    assert store.save_many(sessions) == [True, False]
+    assert store.save_many(plain(sessions)) == [True, False]
     assert taken.read_bytes() == b"someone else's\n"
     assert sorted(os.listdir(taken.parent)) == sorted([taken.name, store.path_for(sessions[0]).name])
 
@@ -113,7 +119,7 @@ def test_a_folder_that_cannot_be_made_stops_the_batch_as_an_error_never_as_a_nam
     store.history_dir.mkdir(parents=True)
     (store.history_dir / "2026").write_text("a file where the year's folder goes\n", encoding="utf-8")
     with pytest.raises(OSError) as raised:
-        store.save_many(sessions_in((2025, 2026)))
+        store.save_many(plain(sessions_in((2025, 2026))))
     assert not isinstance(raised.value, FileExistsError)
     assert "history/2026" in str(raised.value)
     assert [name for name in os.listdir(store.history_dir / "2025") if name.endswith(".tmp")] == []
@@ -130,6 +136,6 @@ def test_a_failed_sync_removes_every_temp_file_and_moves_nothing_into_place(
 
     monkeypatch.setattr(atomic, "_syncfs", lambda: no_space)
     with pytest.raises(OSError) as raised:
-        store.save_many(sessions_in((2026,)))
+        store.save_many(plain(sessions_in((2026,))))
     assert raised.value.errno == errno.ENOSPC and raised.value.strerror == "No space left on device"
     assert os.listdir(store.history_dir / "2026") == []

@@ -21,6 +21,7 @@ from strongstride.importers.summary import ImportTally
 from strongstride.model.log import SessionLog
 from strongstride.store import atomic
 from strongstride.store.history import HistoryStore
+from strongstride.store.history_codec import PlainSession, plain_file_key
 
 WORKOUTS = 40
 SMALL_BATCH = 4          # so that 40 workouts make ten batches, saved by the writer processes
@@ -53,12 +54,12 @@ def fail_the_batch_of_the_failing_day(monkeypatch: pytest.MonkeyPatch, failure: 
     """The batch holding a session of FAILING_DAY raises `failure` (None: its writer process dies at once).
 
     Writer processes are forked, so they save with this replacement too."""
-    def save_many(store: HistoryStore, logs: list[SessionLog]) -> list[bool]:
-        if any(log.started_at.day == FAILING_DAY for log in logs):
+    def save_many(store: HistoryStore, sessions: list[PlainSession]) -> list[bool]:
+        if any(plain_file_key(plain)[1].day == FAILING_DAY for plain in sessions):
             if failure is None:
                 os._exit(3)
             raise failure
-        return REAL_SAVE_MANY(store, logs)
+        return REAL_SAVE_MANY(store, sessions)
 
     monkeypatch.setattr(HistoryStore, "save_many", save_many)
 

@@ -21,6 +21,7 @@ from strongstride.model.units import Unit
 from strongstride.model.visible_text import visible
 from strongstride.store import paths
 from strongstride.store.history import HistoryStore
+from strongstride.store.history_codec import PlainSession, plain_session
 
 # Writer processes are forked where that is safe (Linux: nothing to import again, and nothing of the import's own
 # threads is running when they start); elsewhere they are spawned.
@@ -84,7 +85,7 @@ class SessionSaver:
         """The batch so far to the writer processes, started the first time."""
         if self.writers is None:
             self.writers = ProcessPoolExecutor(self.WRITERS, mp_context=multiprocessing.get_context(START_METHOD))
-        self.under_way.append((self.batch, self.writers.submit(self.store.save_many, self.batch)))
+        self.under_way.append((self.batch, self.writers.submit(self.store.save_many, plain_batch(self.batch))))
         self.batch = []
 
     def _settle(self) -> None:
@@ -114,7 +115,7 @@ class SessionSaver:
         try:
             if self.batch and stopped[0] is None:
                 if self.writers is None:
-                    self.under_way.append((self.batch, _done(self.store.save_many, self.batch)))
+                    self.under_way.append((self.batch, _done(self.store.save_many, plain_batch(self.batch))))
                 else:
                     self._hand_on()
             while self.under_way:
@@ -129,7 +130,12 @@ class SessionSaver:
             raise failed
 
 
-def _done(save: Callable[[list[SessionLog]], list[bool]], batch: list[SessionLog]) -> Future[list[bool]]:
+def plain_batch(batch: list[SessionLog]) -> list[PlainSession]:
+    """A batch as plain values: far cheaper to send to a writer, and to read there, than the sessions themselves."""
+    return [plain_session(session) for session in batch]
+
+
+def _done(save: Callable[[list[PlainSession]], list[bool]], batch: list[PlainSession]) -> Future[list[bool]]:
     """A batch saved in this process, as a future already ended (with its result or its OSError)."""
     ended: Future[list[bool]] = Future()
     try:

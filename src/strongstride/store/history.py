@@ -19,6 +19,7 @@ from strongstride.model.moments import chronological
 
 if TYPE_CHECKING:   # reading a session file is for its detail view and a live session, not for a start
     from strongstride.model.log import SessionLog
+    from strongstride.store.history_codec import PlainSession
 
 INDEX_FILE_NAME = "index.json"
 SUFFIX_LENGTH = 6
@@ -72,11 +73,13 @@ class HistoryStore:
         atomic_create_text(path, session_to_toml(log))
         return path
 
-    def save_many(self, logs: Sequence[SessionLog]) -> list[bool]:
-        """File finished sessions as one batch (each folder synced once); False for each whose file is there."""
-        from strongstride.store.history_codec import session_to_toml
+    def save_many(self, sessions: Sequence[PlainSession]) -> list[bool]:
+        """File finished sessions, as plain values, in one batch (synced together); False for each whose file is
+        there already."""
+        from strongstride.store.history_codec import plain_file_key, plain_to_toml
 
-        return atomic_create_texts([(self.path_for(log), session_to_toml(log)) for log in logs])
+        return atomic_create_texts([(self.path_for_id(*plain_file_key(plain)), plain_to_toml(plain))
+                                    for plain in sessions])
 
     def load(self, path: Path) -> SessionLog:
         """One session file; ProblemsFound if it is broken."""
