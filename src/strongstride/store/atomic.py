@@ -49,8 +49,8 @@ def atomic_create_texts(files: Sequence[tuple[Path, str]]) -> list[bool]:
     """Write new files together, each at once and never over one already there (False for it, left untouched).
 
     Each file is written and synced under a temp name (on Linux, one syncfs for them all), then given its own name;
-    then each folder is synced once, however many files it took. On an OSError no temp file is left and the error is raised; a file that had its
-    name by then keeps it.
+    then each folder is synced once, however many files it took. On an OSError no temp file is left and the error
+    is raised; a file that had its name by then keeps it.
     """
     return _write_synced([(path, text.encode("utf-8")) for path, text in files], _move_without_overwriting)
 
