@@ -26,6 +26,7 @@ from strongstride.store.history_codec import PlainSession, plain_file_key
 WORKOUTS = 40
 SMALL_BATCH = 4          # so that 40 workouts make ten batches, saved by the writer processes
 FAILING_DAY = 10         # the day of the 19th and 20th workouts: the fifth batch of four
+FAILING_BATCH = 4
 HEADER = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
 REAL_SAVE_MANY = HistoryStore.save_many
 
@@ -134,13 +135,19 @@ def test_a_writer_process_that_dies_leaves_nothing_half_counted(
     sessions: list[SessionLog] = []
     read_export_file(strong_export(folders / "strong.csv"), "strong", {}, "kg", sink=sessions.append)
     fail_the_batch_of_the_failing_day(monkeypatch, None)
-    store, tally = HistoryStore.default(), ImportTally(dry_run=False)
+    counted: list[SessionLog] = []
+    monkeypatch.setattr(ImportTally, "record", lambda _tally, session, added: counted.append(session))
+    store = HistoryStore.default()
     with pytest.raises(SavingStopped, match="a process saving sessions ended unexpectedly"), \
-            SessionSaver(store, [], tally) as saver:
+            SessionSaver(store, [], ImportTally(dry_run=False)) as saver:
         for session in sessions:
             saver(session)
-    assert tally.added % SMALL_BATCH == 0 and tally.added <= 16      # whole batches, all before the failing one
-    assert all(store.path_for(session).is_file() for session in sessions[:tally.added])
+    # Whole batches only, none the failing one's; a batch saved by the other writer before the failure counts.
+    batches = [sessions[start:start + SMALL_BATCH] for start in range(0, WORKOUTS, SMALL_BATCH)]
+    counted_batches = [batch for batch in batches if batch[0] in counted]
+    assert counted == [session for batch in counted_batches for session in batch]
+    assert batches[FAILING_BATCH] not in counted_batches
+    assert all(store.path_for(session).is_file() for session in counted)
 
 
 def test_a_folder_that_cannot_be_made_stops_the_import_naming_it(
