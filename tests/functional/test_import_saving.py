@@ -4,6 +4,7 @@ what was saved kept and nothing half-counted; the files byte for byte those a si
 
 from __future__ import annotations
 
+import concurrent.futures
 import errno
 import os
 import signal
@@ -187,7 +188,7 @@ def test_an_import_of_fewer_sessions_than_a_batch_starts_no_process(
     def no_processes(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a writer process was started")
 
-    monkeypatch.setattr(import_, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     assert import_file(strong_export(folders / "strong.csv")) == 0
     assert f"Sessions added: {WORKOUTS} (skipped: 0 already in history)" in capsys.readouterr().out
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Future
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from strongstride.importers.csv_source import UnreadableFile
@@ -22,6 +21,9 @@ from strongstride.model.visible_text import visible
 from strongstride.store import paths
 from strongstride.store.history import HistoryStore
 from strongstride.store.history_codec import PlainSession, plain_session
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Writer processes are forked where that is safe (Linux: nothing to import again, and nothing of the import's own
 # threads is running when they start); elsewhere they are spawned.
@@ -84,6 +86,9 @@ class SessionSaver:
     def _hand_on(self) -> None:
         """The batch so far to the writer processes, started the first time."""
         if self.writers is None:
+            import multiprocessing   # with the process pool, only for an import that saves a batch or more
+            from concurrent.futures import ProcessPoolExecutor
+
             self.writers = ProcessPoolExecutor(self.WRITERS, mp_context=multiprocessing.get_context(START_METHOD))
         self.under_way.append((self.batch, self.writers.submit(self.store.save_many, plain_batch(self.batch))))
         self.batch = []
@@ -97,7 +102,7 @@ class SessionSaver:
         """Each session of a batch counted as added or as already in history; SavingStopped if it was refused."""
         try:
             added = saved()
-        except BrokenProcessPool:
+        except BrokenExecutor:   # a writer process ended
             raise SavingStopped("cannot save to the history folder: a process saving sessions ended unexpectedly"
                                 ) from None
         except OSError as problem:
