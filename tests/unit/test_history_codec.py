@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from hypothesis import given, settings
 
-from strongstride.model.log import SessionLog
+from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.problems import ProblemsFound
 from strongstride.store.history_codec import (
     session_from_dict, session_from_toml, session_to_dict, session_to_toml,
@@ -19,6 +19,83 @@ def problems_of(text: str) -> list[str]:
     with pytest.raises(ProblemsFound) as raised:
         session_from_toml(text, "history/2026/s.toml")
     return [str(problem) for problem in raised.value.problems]
+
+
+# The file a session of every kind of field is written as, byte for byte (the import writes the same bytes).
+EVERY_FIELD_FILE = """\
+schema = 1
+id = "2026-11-22T18-05-12_p_A_x"
+plan_id = "p"
+plan_name = "Plan"
+session_id = "A"
+session_name = "Strength A"
+started_at = 2026-11-22 18:05:12+01:00
+finished_at = 2026-11-22 19:05:12+01:00
+unit = "kg"
+source = "strongstride"
+
+[extra]
+k = "v"
+
+[[sets]]
+exercise_id = "back_squat"
+exercise_name = "Back squat"
+set_number = 1
+kind = "warmup"
+at = 2026-11-22 18:05:12+01:00
+reps = 8
+load = 20.0
+
+[[sets]]
+exercise_id = "split_squat"
+exercise_name = "Split \\"squat\\""
+set_number = 2
+side = "left"
+unit = "lb"
+at = 2026-11-22 18:08:12+01:00
+target_reps = 8
+target_load = 40.0
+target_rpe = 8.0
+reps = 7
+load = 42.5
+rpe = 8.5
+rest_seconds = 90
+reason = "knee"
+note = "line one\\nline two"
+
+[[sets]]
+exercise_id = "plank"
+set_number = 1
+at = 2026-11-22 18:14:12+01:00
+target_hold = 45
+hold_seconds = 50
+skipped = true
+reason = "tired"
+
+[[activities]]
+name = "Running"
+kind = "cardio"
+at = 2026-11-22 18:05:12+01:00
+seconds = 600
+distance_m = 2000.0
+"""
+
+
+def test_a_session_of_every_kind_of_field_is_written_byte_for_byte_so() -> None:
+    start = datetime(2026, 11, 22, 18, 5, 12, tzinfo=timezone(timedelta(hours=1)))
+    sets = (
+        SetLog("back_squat", 1, start, unit="kg", kind="warmup", exercise_name="Back squat", reps=8, load=20.0),
+        SetLog("split_squat", 2, start + timedelta(minutes=3), unit="lb", side="left",
+               exercise_name='Split "squat"', target_reps=8, target_load=40.0, target_rpe=8.0, reps=7, load=42.5,
+               rpe=8.5, rest_seconds=90, reason="knee", note="line one\nline two"),
+        SetLog("plank", 1, start + timedelta(minutes=9), target_hold=45, hold_seconds=50, skipped=True,
+               reason="tired"),
+    )
+    log = SessionLog(id="2026-11-22T18-05-12_p_A_x", plan_id="p", session_id="A", started_at=start,
+                     finished_at=start + timedelta(hours=1), plan_name="Plan", session_name="Strength A", unit="kg",
+                     sets=sets, extra={"k": "v"},
+                     activities=(ActivityLog("Running", start, kind="cardio", seconds=600, distance_m=2000.0),))
+    assert session_to_toml(log) == EVERY_FIELD_FILE
 
 
 # -- round trip ---------------------------------------------------------------------------

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import BrokenExecutor, Future
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from strongstride.importers.csv_source import UnreadableFile
@@ -18,6 +20,14 @@ from strongstride.model.units import Unit
 from strongstride.model.visible_text import visible
 from strongstride.store import paths
 from strongstride.store.history import HistoryStore
+from strongstride.store.history_codec import PlainSession, plain_session
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+# Writer processes are forked where that is safe (Linux: nothing to import again, and nothing of the import's own
+# threads is running when they start); elsewhere they are spawned.
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
 def configured_unit() -> Unit:
@@ -41,21 +51,24 @@ class SavingStopped(Exception):
 class SessionSaver:
     """Each session of the file as it is read: left out if history has it, else saved (unless a dry run).
 
-    Saves run a few at a time on threads of their own: each waits mostly on the disk (every file and its folder
-    are synced), so the waits overlap one another and the reading of the rest of the file. At most
-    `SAVES_UNDER_WAY` sessions are held at once, so memory stays flat; a session is counted once its save ends.
-    Use it as a context manager: leaving it waits for every save under way.
+    Sessions are saved in batches of `BATCH`, by `WRITERS` processes of their own: turning a session into TOML and
+    syncing its file cost CPU that another core can spend while this process reads on, and each folder is synced
+    once a batch. At most `BATCHES_UNDER_WAY` batches are held at once, so memory stays flat; a batch's sessions
+    are counted once it is saved, in the file's order. A file of fewer new sessions than a batch starts no process.
+    Use it as a context manager: leaving it saves what is left and waits for every batch under way.
     """
 
-    WRITERS = 8
-    SAVES_UNDER_WAY = 16
+    WRITERS = 2
+    BATCH = 64
+    BATCHES_UNDER_WAY = 4
 
     def __init__(self, store: HistoryStore, history: list[SessionLog], tally: ImportTally) -> None:
         self.store = store
         self.new_sessions = NewSessions(history)
         self.tally = tally
-        self.writers = ThreadPoolExecutor(self.WRITERS, thread_name_prefix="import-save")
-        self.under_way: deque[tuple[SessionLog, Future[Path]]] = deque()
+        self.batch: list[SessionLog] = []
+        self.writers: ProcessPoolExecutor | None = None
+        self.under_way: deque[tuple[list[SessionLog], Future[list[bool]]]] = deque()
 
     def __call__(self, session: SessionLog) -> None:
         if not self.new_sessions.is_new(session):
@@ -64,39 +77,83 @@ class SessionSaver:
         if self.tally.dry_run:
             self.tally.record(session, added=True)
             return
-        self.under_way.append((session, self.writers.submit(self.store.save, session)))
-        while self.under_way and (len(self.under_way) > self.SAVES_UNDER_WAY or self.under_way[0][1].done()):
+        self.batch.append(session)
+        if len(self.batch) >= self.BATCH:
+            self._hand_on()
+        while self.under_way and (len(self.under_way) > self.BATCHES_UNDER_WAY or self.under_way[0][1].done()):
             self._settle()
 
+    def _hand_on(self) -> None:
+        """The batch so far to the writer processes, started the first time."""
+        if self.writers is None:
+            import multiprocessing   # with the process pool, only for an import that saves a batch or more
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.writers = ProcessPoolExecutor(self.WRITERS, mp_context=multiprocessing.get_context(START_METHOD))
+        self.under_way.append((self.batch, self.writers.submit(self.store.save_many, plain_batch(self.batch))))
+        self.batch = []
+
     def _settle(self) -> None:
-        """Count the oldest save under way once it ends; SavingStopped if the history folder refused it."""
-        session, saving = self.under_way.popleft()
+        """Count the oldest batch under way once it is saved."""
+        batch, saving = self.under_way.popleft()
+        self._count(batch, saving.result)
+
+    def _count(self, batch: list[SessionLog], saved: Callable[[], list[bool]]) -> None:
+        """Each session of a batch counted as added or as already in history; SavingStopped if it was refused."""
         try:
-            saving.result()
-        except FileExistsError:
-            self.tally.record(session, added=False)
+            added = saved()
+        except BrokenExecutor:   # a writer process ended
+            raise SavingStopped("cannot save to the history folder: a process saving sessions ended unexpectedly"
+                                ) from None
         except OSError as problem:
-            raise SavingStopped(f"cannot save to the history folder: {problem.strerror or problem}") from None
-        else:
-            self.tally.record(session, added=True)
+            raise SavingStopped(f"cannot save to the history folder: {what_went_wrong(problem)}") from None
+        for session, is_new in zip(batch, added, strict=True):
+            self.tally.record(session, added=is_new)
 
     def __enter__(self) -> SessionSaver:
         return self
 
     def __exit__(self, *stopped: object) -> None:
-        """Wait for every save under way and count it; SavingStopped if one failed (unless the import had stopped
-        already, for a reason of its own)."""
+        """Save what is left (here, when no writer was started) and count every batch; SavingStopped if one
+        failed (unless the import had stopped already, for a reason of its own)."""
         failed: SavingStopped | None = None
         try:
+            if self.batch and stopped[0] is None:
+                if self.writers is None:
+                    self.under_way.append((self.batch, _done(self.store.save_many, plain_batch(self.batch))))
+                else:
+                    self._hand_on()
             while self.under_way:
                 try:
                     self._settle()
                 except SavingStopped as problem:
                     failed = failed or problem
         finally:
-            self.writers.shutdown(wait=True, cancel_futures=True)
+            if self.writers is not None:
+                self.writers.shutdown(wait=True, cancel_futures=True)
         if failed is not None and stopped[0] is None:
             raise failed
+
+
+def plain_batch(batch: list[SessionLog]) -> list[PlainSession]:
+    """A batch as plain values: far cheaper to send to a writer, and to read there, than the sessions themselves."""
+    return [plain_session(session) for session in batch]
+
+
+def _done(save: Callable[[list[PlainSession]], list[bool]], batch: list[PlainSession]) -> Future[list[bool]]:
+    """A batch saved in this process, as a future already ended (with its result or its OSError)."""
+    ended: Future[list[bool]] = Future()
+    try:
+        ended.set_result(save(batch))
+    except OSError as problem:
+        ended.set_exception(problem)
+    return ended
+
+
+def what_went_wrong(problem: OSError) -> str:
+    """The system's words for an OSError, and the path it names if it names one."""
+    said = problem.strerror or str(problem)
+    return f"{said}: {problem.filename}" if problem.filename else said
 
 
 def library_now() -> dict[str, Exercise]:

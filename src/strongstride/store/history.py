@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from strongstride.model.problems import Problem, ProblemsFound
 from strongstride.store import paths
-from strongstride.store.atomic import atomic_create_text, atomic_write_text
+from strongstride.store.atomic import atomic_create_text, atomic_create_texts, atomic_write_text
 from strongstride.store.index import HistoryIndex, load_index, scan_history
 from strongstride.store.index_files import read_json
 from strongstride.store.session_files import one_file_per_session, safe_name, session_file_name
@@ -19,6 +19,7 @@ from strongstride.model.moments import chronological
 
 if TYPE_CHECKING:   # reading a session file is for its detail view and a live session, not for a start
     from strongstride.model.log import SessionLog
+    from strongstride.store.history_codec import PlainSession
 
 INDEX_FILE_NAME = "index.json"
 SUFFIX_LENGTH = 6
@@ -71,6 +72,14 @@ class HistoryStore:
         path = self.path_for(log)
         atomic_create_text(path, session_to_toml(log))
         return path
+
+    def save_many(self, sessions: Sequence[PlainSession]) -> list[bool]:
+        """File finished sessions, as plain values, in one batch (synced together); False for each whose file is
+        there already."""
+        from strongstride.store.history_codec import plain_file_key, plain_to_toml
+
+        return atomic_create_texts([(self.path_for_id(*plain_file_key(plain)), plain_to_toml(plain))
+                                    for plain in sessions])
 
     def load(self, path: Path) -> SessionLog:
         """One session file; ProblemsFound if it is broken."""

@@ -47,69 +47,65 @@ def activity_kind_choice(value: Any) -> ActivityKind:
 
 # -- writing ------------------------------------------------------------------------------
 
+# A session as plain values, cheap to hand to another process: its own fields, each set's and each activity's, every
+# tuple in the order of its keys (SESSION_TABLE_KEYS, SET_KEYS, ACTIVITY_KEYS), a field left out as None.
+PlainSession = tuple[tuple[Any, ...], tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]
+SESSION_TABLE_KEYS = SESSION_KEYS[:SESSION_KEYS.index("extra") + 1]
+
+
+def plain_session(log: SessionLog) -> PlainSession:
+    """The session's values as its file holds them: `work`, the session's unit and false flags left out too."""
+    unit = log.unit
+    return (
+        (HISTORY_SCHEMA, log.id, log.plan_id, log.plan_name, log.session_id, log.session_name, log.started_at,
+         log.finished_at, unit, log.source, log.abandoned or None, log.note, dict(log.extra) if log.extra else None),
+        tuple((s.exercise_id, s.exercise_name, s.set_number, None if s.kind == "work" else s.kind, s.side,
+               None if s.unit == unit else s.unit, s.at, s.target_reps, s.target_load, s.target_hold, s.target_rpe,
+               s.reps, s.load, s.rpe, s.hold_seconds, s.rest_seconds, s.skipped or None, s.reason, s.note)
+              for s in log.sets),
+        tuple((a.name, a.kind, a.at, a.seconds, a.distance_m, a.note) for a in log.activities),
+    )
+
+
+def plain_file_key(plain: PlainSession) -> tuple[str, datetime]:
+    """A plain session's id and start: what its file is named and filed by."""
+    fields = plain[0]
+    return fields[_ID_AT], fields[_STARTED_AT]
+
+
+_ID_AT, _STARTED_AT = SESSION_TABLE_KEYS.index("id"), SESSION_TABLE_KEYS.index("started_at")
+
+
 def session_to_dict(log: SessionLog) -> dict[str, Any]:
     """The session as TOML-able tables: session fields first, then its sets; empty fields left out."""
-    data: dict[str, Any] = {
-        "schema": HISTORY_SCHEMA,
-        "id": log.id,
-        "plan_id": log.plan_id,
-        "plan_name": log.plan_name,
-        "session_id": log.session_id,
-        "session_name": log.session_name,
-        "started_at": log.started_at,
-        "finished_at": log.finished_at,
-        "unit": log.unit,
-        "source": log.source,
-        "abandoned": log.abandoned or None,
-        "note": log.note,
-    }
-    data = {key: value for key, value in data.items() if value not in (None, "")}
-    if log.extra:
-        data["extra"] = dict(log.extra)
-    data["sets"] = [_set_to_dict(s, log.unit) for s in log.sets]
-    if log.activities:
-        data["activities"] = [_activity_to_dict(a) for a in log.activities]
+    return plain_to_dict(plain_session(log))
+
+
+def plain_to_dict(plain: PlainSession) -> dict[str, Any]:
+    """A plain session's tables, as `session_to_dict` gives them."""
+    fields, sets, activities = plain
+    data = _table(SESSION_TABLE_KEYS, fields)
+    data["sets"] = [_table(SET_KEYS, values) for values in sets]
+    if activities:
+        data["activities"] = [_table(ACTIVITY_KEYS, values) for values in activities]
     return data
 
 
-def _activity_to_dict(activity: ActivityLog) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "name": activity.name, "kind": activity.kind, "at": activity.at, "seconds": activity.seconds,
-        "distance_m": activity.distance_m, "note": activity.note,
-    }
-    return {key: value for key, value in data.items() if value not in (None, "")}
-
-
-def _set_to_dict(s: SetLog, session_unit: Unit) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "exercise_id": s.exercise_id,
-        "exercise_name": s.exercise_name,
-        "set_number": s.set_number,
-        "kind": None if s.kind == "work" else s.kind,
-        "side": s.side,
-        "unit": None if s.unit == session_unit else s.unit,
-        "at": s.at,
-        "target_reps": s.target_reps,
-        "target_load": s.target_load,
-        "target_hold": s.target_hold,
-        "target_rpe": s.target_rpe,
-        "reps": s.reps,
-        "load": s.load,
-        "rpe": s.rpe,
-        "hold_seconds": s.hold_seconds,
-        "rest_seconds": s.rest_seconds,
-        "skipped": s.skipped or None,
-        "reason": s.reason,
-        "note": s.note,
-    }
-    return {key: value for key, value in data.items() if value not in (None, "")}
+def _table(keys: tuple[str, ...], values: tuple[Any, ...]) -> dict[str, Any]:
+    """The keys with their values, empty ones (None, "") left out."""
+    return {key: value for key, value in zip(keys, values) if value is not None and value != ""}
 
 
 def session_to_toml(log: SessionLog) -> str:
     """The session file's text: `schema = 1`, the session fields, then one `[[sets]]` table a set."""
+    return plain_to_toml(plain_session(log))
+
+
+def plain_to_toml(plain: PlainSession) -> str:
+    """A plain session's file text, as `session_to_toml` gives it."""
     import tomli_w   # only writing needs it
 
-    return tomli_w.dumps(session_to_dict(log))
+    return tomli_w.dumps(plain_to_dict(plain))
 
 
 # -- reading ------------------------------------------------------------------------------
