@@ -34,6 +34,7 @@ from strongstride.engine.loading import (
     within_load_limit,
 )
 from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast, about
+from strongstride.engine.rep_flex import flexed_reps
 from strongstride.engine.rpe import (
     CHART_HIGHEST_RPE, CHART_LOWEST_RPE, LIGHT_BELOW_RPE, estimate_1rm_from_set, floor_1rm, least_reserve, load_for_reps,
 )
@@ -166,6 +167,13 @@ def _signal(set_log: SetLog, goal_rpe: float, allowed: NumberRange | None) -> tu
     return effort, f"reps outside the plan's {allowed}"
 
 
+def _with_asked(allowed: NumberRange | None, asked: int | None) -> NumberRange | None:
+    """The block's rep range widened to the reps the set asked: a set flexed past the range and done as asked is in it."""
+    if allowed is None or asked is None:
+        return allowed
+    return NumberRange(min(allowed.low, asked), max(allowed.high, asked))
+
+
 def _step_or_hold(
     ideal: float, last_load: float, signal: tuple[Effort, str] | None, exercise: Exercise, equipment: Equipment,
     unit: Unit, forecast: Forecast,
@@ -255,14 +263,17 @@ def _next_load(
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)
     else:   # a test set aims its next at failure from the floor: no rep is missed even at the floor itself
         ideal = load_for_reps(estimated_1rm, reps_wanted, CHART_HIGHEST_RPE if ramping else goal_rpe)
-    signal = _signal(judged, goal_rpe, allowed)
+    signal = _signal(judged, goal_rpe, _with_asked(allowed, judged.target_reps))
     forecast = Forecast(estimated_1rm, reps_wanted, goal_rpe, None if allowed is None else int(allowed.low))
     if light:
         load, why = _aimed_from_floor(ideal, last_load, rpe, exercise, equipment, unit, forecast, ramping)
     else:
         load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit, forecast)
     load = within_load_limit(load, exercise, equipment, unit)
-    reps, reps_why = forecast.reps_in_range(load, block.prescription.reps)
+    reps, reps_why = forecast.reps_in_range(load, allowed)
+    if not ramping:
+        flexed, flex_why = flexed_reps(forecast, load, reps, allowed, exercise, equipment, unit)
+        reps, reps_why = (flexed, flex_why) if flex_why else (reps, reps_why)
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
         reason = f"{judged.reps or 0} of {judged.target_reps} reps: counted as RPE 10, {move}"

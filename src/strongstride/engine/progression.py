@@ -30,6 +30,7 @@ from strongstride.engine.bodyweight_progression import hold_start, reps_start
 from strongstride.engine.loading import (
     available_load_at_most, lightest_load, nearest_available_load, step_load, step_words, within_load_limit,
 )
+from strongstride.engine.rep_flex import flexed_reps
 from strongstride.engine.outings import Outing, away_words, layoff_days, outings_of
 from strongstride.engine.rpe import load_for_reps
 from strongstride.engine.strength import RECENT_SESSIONS, Strength, estimated_strength
@@ -153,9 +154,10 @@ class _LoadedStart:
             which = "a normal start" if normal == load else "your last first set"
             words = f"deload to {1 - DELOAD_FRACTION:.0%} of {which} ({self._shown(normal)}, app rule)"
             return replace(first, load=deload, reason=f"{cause}: {words}: {self._shown(deload)}")
+        reps, why = self._flexed(load, reps, why)
         before = nearest_available_load(reference, self.exercise, self.equipment)
         move = f"stay at {self._shown(load)}" if load == before else f"{before:g} -> {self._shown(load)}"
-        return replace(first, load=load, reason=f"{why}: {move}")
+        return replace(first, reps=reps, load=load, reason=f"{why}: {move}")
 
     def _first_time(self) -> SetTarget:
         """No loaded history: aimed from a known set, else the plan's start load, else a light test set."""
@@ -164,7 +166,8 @@ class _LoadedStart:
         prescribed = self.block.prescription.load
         if self.strength is not None:
             load, why = self._aimed(self.strength, reps, reps_words)
-            return replace(first, load=load, reason=f"{why}: {self._shown(load)}")
+            reps, why = self._flexed(load, reps, why)
+            return replace(first, reps=reps, load=load, reason=f"{why}: {self._shown(load)}")
         if prescribed.kind == "absolute" and prescribed.weight is not None:
             wanted = convert(prescribed.weight, self.plan.units, self.unit)
             load = within_load_limit(nearest_available_load(wanted, self.exercise, self.equipment),
@@ -211,6 +214,14 @@ class _LoadedStart:
             load = available_load_at_most(strength.e1rm * bounds[1], self.exercise, self.equipment)
         load = within_load_limit(load, self.exercise, self.equipment, self.unit)
         return load, f"{reps_words} at RPE {self.goal_rpe:g} ({share:.0%} of your {strength.source}{held})"
+
+    def _flexed(self, load: float, reps: int, why: str) -> tuple[int, str]:
+        """The reps past the plan's range, bounded and said, when no makeable load lands the target inside it."""
+        if self.strength is None:
+            return reps, why
+        forecast = Forecast(self.strength.e1rm, reps, self.goal_rpe)
+        flexed, words = flexed_reps(forecast, load, reps, self.block.prescription.reps, self.exercise, self.equipment, self.unit)
+        return flexed, why + words
 
     def _within_reach(self, load: float, reps: int, why: str) -> tuple[float, int, str]:
         """The rule's start checked against the e1RM: a whole ON_TARGET_RPE or more off target moves the reps in

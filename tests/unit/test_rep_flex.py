@@ -1,0 +1,92 @@
+"""Reps past the plan's range, bounded and said, when no load the equipment makes lands the target inside it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from strongstride.engine.aim import Forecast
+from strongstride.engine.autoregulation import next_set_target
+from strongstride.engine.rep_flex import REP_FLEX, flex_bounds, flexed_reps
+from strongstride.engine.rpe import estimate_1rm_from_set, predicted_rpe
+from strongstride.engine.target import SetTarget
+from strongstride.model.config import Equipment
+from strongstride.model.exercise_library import load_library
+from strongstride.model.plan import NumberRange
+from strongstride.resources import exercise_library_file
+from tests.unit.test_autoregulation import block, logged
+from tests.unit.test_progression import session, start
+
+LIBRARY, _ = load_library(exercise_library_file())
+KG = Equipment.defaults("kg")
+KG_PLATES = dataclasses.replace(KG, dumbbells=())          # loadable dumbbells in 2.5 kg steps
+SPARSE = dataclasses.replace(KG, dumbbells=(4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 32.0))
+SPLIT_SQUAT = LIBRARY["split_squat"]
+EIGHT_TO_TEN = NumberRange(8, 10)
+
+
+def split_squat_after(load: float, reps: int, rpe: float, rep_range: str, goal: float, equipment: Equipment) -> SetTarget:
+    done = logged(1, reps=reps, load=load, rpe=rpe, target_reps=reps, exercise_id="split_squat")
+    current = SetTarget(reps=reps, load=load, rpe=goal)
+    return next_set_target(block("split_squat", reps=rep_range, rpe=goal), SPLIT_SQUAT, current, [done], equipment, "kg")
+
+
+def test_a_light_one_legged_lift_between_two_loads_gets_more_reps_and_says_why() -> None:
+    # runner-foundation on kg plates: 7.5 kg x 10 @7 for an 8-10 @8.5 split squat (e1RM about 11 kg). 10 kg is past
+    # RPE 10 for 8 reps and 7.5 kg is RPE 7 at 10: no load lands the range, 12 reps at 7.5 kg do.
+    target = split_squat_after(7.5, 10, 7.0, "8-10", 8.5, KG_PLATES)
+    e1rm = estimate_1rm_from_set(7.5, 10, 7.0)
+    assert e1rm is not None and predicted_rpe(e1rm, 10.0, 8) > 9.5
+    assert (target.load, target.reps) == (7.5, 12)
+    assert target.reason.endswith(
+        ", 10 -> 12 reps (about RPE 9 at 7.5 kg): the plan's 8-10 reps need a load between 7.5 kg and 10 kg "
+        "(at most 2 reps past the range: ACSM's one to two reps over)")
+
+
+def test_a_sparse_rack_gives_a_heavy_block_more_reps_at_the_lighter_dumbbell() -> None:
+    # heavy-strength on dumbbells of 4-32 kg: 24 kg x 5 @7 for a 3-5 @8 split squat; 32 kg is past the 1RM (about
+    # 31 kg), 24 kg x 6 about RPE 8.
+    target = split_squat_after(24.0, 5, 7.0, "3-5", 8.0, SPARSE)
+    assert (target.load, target.reps) == (24, 6)
+    assert "5 -> 6 reps" in target.reason and "need a load between 24 kg and 32 kg" in target.reason
+
+
+def test_the_next_set_after_a_flexed_set_done_as_asked_keeps_it() -> None:
+    # 12 reps asked and done at the target: not "reps outside the range", so no step up and no held step in the reason.
+    done = logged(1, reps=12, load=7.5, rpe=8.5, target_reps=12, exercise_id="split_squat")
+    current = SetTarget(reps=12, load=7.5, rpe=8.5)
+    target = next_set_target(block("split_squat", reps="8-10", rpe=8.5), SPLIT_SQUAT, current, [done], KG_PLATES, "kg")
+    assert (target.load, target.reps) == (7.5, 12)
+    assert "held" not in target.reason
+
+
+def test_no_flex_when_some_load_lands_inside_the_range() -> None:
+    # a 12.5 kg e1RM on 2.5 kg steps: 10 kg x 8-10 sits at the target, so 7.5 kg stays at the plan's reps.
+    forecast = Forecast(12.5 / 0.72, 10, 8.0)
+    assert flexed_reps(forecast, 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg") == (10, "")
+
+
+def test_the_flex_is_at_most_rep_flex_past_the_range_and_only_when_it_lands() -> None:
+    # 7.5 kg for an e1RM of 15 kg is far too light for 12 reps at RPE 8, and 10 kg lands inside the range: no flex.
+    assert flexed_reps(Forecast(15.0, 10, 8.0), 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg")[0] == 10
+    # Only 4 and 24 kg on a rack: 4 kg is under RPE 5 at any count up to 12; the reps stay and nothing is said.
+    rack = dataclasses.replace(KG, dumbbells=(4.0, 24.0))
+    assert flexed_reps(Forecast(16.0, 10, 8.0), 4.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, rack, "kg") == (10, "")
+    assert flex_bounds(EIGHT_TO_TEN) == (8 - REP_FLEX, 10 + REP_FLEX)
+    assert flex_bounds(NumberRange(2, 3)) == (1, 5)
+
+
+def test_the_lightest_dumbbell_too_heavy_for_the_range_asks_fewer_reps() -> None:
+    # e1RM 5 kg, lightest dumbbell 4 kg (80%): 8 reps is past RPE 10, 6 reps about RPE 8.
+    forecast = Forecast(5.0, 8, 8.0)
+    reps, words = flexed_reps(forecast, 4.0, 8, EIGHT_TO_TEN, SPLIT_SQUAT, SPARSE, "kg")
+    assert reps == 6
+    assert "8 -> 6 reps" in words and "need a load under 4 kg" in words
+
+
+def test_the_next_session_starts_with_the_flexed_reps_and_the_reason() -> None:
+    # runner-foundation's hamstring curl on 5 kg pins: 25 kg x 10 @7 twice at the top of 8-10 @8.5 (e1RM 38.3 kg);
+    # 30 kg is about RPE 10 for 8 reps, so the start stays at 25 kg and asks 12 (about RPE 9).
+    history = [session(d, "hamstring_curl", [(25.0, 10, 7.0)] * 2, target_reps=10) for d in (10, 3)]
+    target = start("hamstring_curl", "double", history, reps="8-10", rpe=8.5)
+    assert (target.load, target.reps) == (25, 12)
+    assert "10 -> 12 reps" in target.reason and "ACSM's one to two reps over" in target.reason
