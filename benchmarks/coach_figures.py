@@ -3,7 +3,8 @@
 - on target: the share of work sets whose true RPE is within 1 of the target RPE, each exercise's
   first CALIBRATION_OUTINGS sessions left out (a missed set is above RPE 10, so off target);
 - reachable: the same share counted only over the sets where some load the equipment makes, at some
-  rep count in the plan's range, is within 1 RPE of the target for the true strength that day (where
+  rep count the coach may ask (the plan's range, flexed past its ends as engine/rep_flex.py allows), is
+  within 1 RPE of the target for the true strength that day (where
   none is, no coach could land the set, and the figure above measures the equipment and the plan);
 - why off target: each off-target set after calibration as one of: no load and rep count could land it,
   in the first BACK_OUTINGS sessions of its exercise back from the layoff (the deload and the climb

@@ -25,9 +25,17 @@ from strongstride.services.keeper import build_setup
 from strongstride.model.config import Config, Equipment, RunningWeek
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog
-from strongstride.model.plan import Block, Plan
+from strongstride.model.plan import Block, NumberRange, Plan
 from strongstride.model.units import Unit, convert
 from strongstride.store.history import HistoryStore
+
+try:    # the reps the coach may ask past a plan's range; a commit from before the coach flexed them asks none
+    from strongstride.engine.rep_flex import REP_FLEX, flex_bounds
+except ImportError:
+    REP_FLEX = 0
+
+    def flex_bounds(allowed: NumberRange) -> tuple[int, int]:
+        return int(allowed.low), int(allowed.high)
 
 SESSION_TIME = time(18, 0)
 SECONDS_PER_SET = 40          # time from the end of a rest to the set logged
@@ -215,12 +223,15 @@ def simulate(plan: Plan, exercises: Mapping[str, Exercise], set_up: SetUp, lifte
 
 
 def reaches(plan: Plan, ladders: Mapping[str, tuple[float, ...]]) -> dict[str, Reach]:
-    """Per loaded exercise: its loads, and the fewest and most reps any of the plan's blocks of it allows."""
+    """Per loaded exercise: its loads, and the fewest and most reps any of the plan's blocks of it lets the coach ask
+    (a range as far as the coach flexes it past its ends, engine/rep_flex.py; a fixed count as written)."""
     counts: dict[str, list[float]] = {}
     for template in plan.sessions:
         for block in template.blocks:
-            if block.exercise_id in ladders and block.prescription.reps is not None:
-                counts.setdefault(block.exercise_id, []).extend((block.prescription.reps.low, block.prescription.reps.high))
+            allowed = block.prescription.reps
+            if block.exercise_id in ladders and allowed is not None:
+                ends = flex_bounds(allowed) if allowed.is_range else (allowed.low, allowed.high)
+                counts.setdefault(block.exercise_id, []).extend(ends)
     return {e: Reach(ladders[e], int(min(c)), int(max(c))) for e, c in counts.items()}
 
 

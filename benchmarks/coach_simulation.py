@@ -25,7 +25,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coach_figures import CALIBRATION_OUTINGS, OFF_TARGET_CAUSES, Figures  # noqa: E402
-from coach_runs import SET_UPS, Scenario, SetUp, loaded_exercises, run_figures  # noqa: E402
+from coach_runs import REP_FLEX, SET_UPS, Scenario, SetUp, loaded_exercises, run_figures  # noqa: E402
 
 from strongstride.services.library import load_exercise_library  # noqa: E402
 from strongstride.model.exercise_library import ExerciseLibrary  # noqa: E402
@@ -137,8 +137,8 @@ def table_lines(rows: Sequence[Row], scenario: Scenario) -> list[str]:
         + (f", race {scenario.race_date:%d %b}" if scenario.race_date else ""),
         f"on target: work sets within 1 RPE of target, each exercise's first {CALIBRATION_OUTINGS} sessions left out"
         f" (goal >= {ON_TARGET_GOAL:.0%})",
-        "reachable: of those, sets some load the equipment makes at some reps in the plan's range could land;"
-        " on them: their on-target share",
+        "reachable: of those, sets some load the equipment makes at some reps the coach may ask could land"
+        f" (the plan's range, or up to {REP_FLEX} past it); on them: their on-target share",
         f"first set: median load steps from the true target; <= 1 step: share of first sets that close (goal <= {STEPS_GOAL:g})",
         f"drift: first-set load steps moved, constant true strength (goal within {DRIFT_GOAL:g}); "
         "deloads: starts after a layoff or misses lighter than the last normal start",

@@ -495,11 +495,13 @@ def test_a_test_ramp_rises_while_light_and_ends_when_the_effort_is_on_the_chart(
 
 
 def test_reps_outside_the_range_move_the_reps_when_the_step_is_out_of_reach() -> None:
-    # 13 goblet squats at RPE 8 on 12 kg, 8-10 asked: 16 kg would be about RPE 10.5 for 8, so 12 kg stays, at the
-    # range's top, and the reason names what held it.
+    # 13 goblet squats at RPE 8 on 12 kg, 8-10 asked: 16 kg would be about RPE 10.5 for 8, so 12 kg stays, and the
+    # reason names what held it. No dumbbell lands 8-10, so the reps flex to the bound, 2 past the range's top.
     held = goblets_after(13, "8-10")
-    assert (held.load, held.reps) == (12, 10)
+    assert (held.load, held.reps) == (12, 12)
     assert held.reason.startswith("RPE 8 at target 8: stay at 12 kg, held: the next dumbbell (16 kg) would be about RPE 10.5")
+    assert held.reason.endswith(", 8 -> 12 reps (about RPE 7 at 12 kg): the plan's 8-10 reps need a load between 12 kg "
+                                "and 16 kg (at most 2 reps past the range: ACSM's one to two reps over)")
 
 
 def test_a_step_up_is_judged_at_the_plans_fewest_reps_and_the_reps_then_come_down() -> None:

@@ -18,6 +18,7 @@ from strongstride.engine.plates import plates_per_side
 from strongstride.engine.rpe import fraction_to_failure, percent_of_1rm
 from strongstride.engine.week import RACE, runs_on
 from strongstride.model.log import SessionLog, SetLog
+from strongstride.model.plan import NumberRange
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
@@ -205,6 +206,17 @@ def test_a_set_is_reachable_when_some_load_and_some_reps_in_the_range_land_withi
     assert not figures.reachable(squatter, DAY, asked, figures.Reach(gappy, 5, 5)), "75 kg x 5 is about RPE 5.5, 90 kg past 10"
     assert figures.reachable(squatter, DAY, asked, figures.Reach(gappy, 5, 8)), "75 kg x 8 is about RPE 8.5"
     assert figures.reachable(squatter, DAY, asked, figures.Reach((60.0, 80.0), 5, 5))
+
+
+def test_the_reps_a_set_may_reach_are_the_plans_range_widened_as_the_coach_flexes_it_and_a_fixed_count_as_written():
+    plan = simulation.sample_plans()["runner-foundation"]
+    ladders = {"split_squat": BAR_LADDER, "hamstring_curl": BAR_LADDER}
+    reach = runs.reaches(plan, ladders)
+    assert (reach["split_squat"].fewest, reach["split_squat"].most) == (6, 12), "8-10, and 2 either side"
+    fixed = dataclasses.replace(plan, sessions=tuple(
+        dataclasses.replace(t, blocks=tuple(dataclasses.replace(b, prescription=dataclasses.replace(
+            b.prescription, reps=NumberRange(8, 8))) for b in t.blocks)) for t in plan.sessions))
+    assert (runs.reaches(fixed, ladders)["split_squat"].fewest, runs.reaches(fixed, ladders)["split_squat"].most) == (8, 8)
 
 
 def test_on_target_among_reachable_sets_leaves_out_the_sets_nothing_could_land():

@@ -65,12 +65,14 @@ def test_no_flex_when_some_load_lands_inside_the_range() -> None:
     assert flexed_reps(forecast, 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg") == (10, "")
 
 
-def test_the_flex_is_at_most_rep_flex_past_the_range_and_only_when_it_lands() -> None:
-    # 7.5 kg for an e1RM of 15 kg is far too light for 12 reps at RPE 8, and 10 kg lands inside the range: no flex.
+def test_the_flex_stops_rep_flex_past_the_range_even_short_of_the_target() -> None:
+    # 7.5 kg for an e1RM of 15 kg is far too light for 12 reps at RPE 8, but 10 kg lands inside the range: no flex.
     assert flexed_reps(Forecast(15.0, 10, 8.0), 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg")[0] == 10
-    # Only 4 and 24 kg on a rack: 4 kg is under RPE 5 at any count up to 12; the reps stay and nothing is said.
+    # Only 4 and 24 kg on a rack: 4 kg is under RPE 5 at any count up to 12, 24 kg past the 1RM: 12 reps, said so.
     rack = dataclasses.replace(KG, dumbbells=(4.0, 24.0))
-    assert flexed_reps(Forecast(16.0, 10, 8.0), 4.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, rack, "kg") == (10, "")
+    reps, words = flexed_reps(Forecast(16.0, 10, 8.0), 4.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, rack, "kg")
+    assert reps == 10 + REP_FLEX
+    assert words.startswith(", 10 -> 12 reps (under RPE 5 at 4 kg): the plan's 8-10 reps need a load between 4 kg and 24 kg")
     assert flex_bounds(EIGHT_TO_TEN) == (8 - REP_FLEX, 10 + REP_FLEX)
     assert flex_bounds(NumberRange(2, 3)) == (1, 5)
 

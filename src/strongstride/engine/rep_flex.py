@@ -64,9 +64,10 @@ def flexed_reps(
     forecast: Forecast, load: float, reps: int, allowed: NumberRange | None, exercise: Exercise, equipment: Equipment,
     unit: Unit,
 ) -> tuple[int, str]:
-    """The reps at `load` past the plan's range (at most REP_FLEX) that land the target RPE, with the reason's words
-    (from the forecast's reps, the ones asked before),
-    when `reps` do not and no makeable load lands it anywhere inside the range; else `reps` and no words. A plan
+    """The reps at `load` nearest the target RPE up to REP_FLEX past the plan's range, with the reason's words (from
+    the forecast's reps, the ones asked before), when `reps` miss the on-target band and no makeable load lands in it
+    anywhere inside the range; else `reps` and no words. Where even REP_FLEX past the range does not reach the band,
+    the bound holds the reps at its end, nearer the target than the range's, and the words give the RPE they cost. A plan
     that fixes its reps ("5", not "3-5") keeps them: only a range says the count may move.
 
     Any makeable load that lands inside the range lies next to the ideal one (the RPE falls with the load), so the
@@ -79,7 +80,7 @@ def flexed_reps(
            for near in _bracket(forecast.e1rm, forecast.goal_rpe, allowed, exercise, equipment)):
         return reps, ""
     count = _best_count(forecast, load, *flex_bounds(allowed))
-    if low <= count <= high or not _lands(forecast, load, count):
+    if low <= count <= high:
         return reps, ""
     lighter, heavier = _bracket(forecast.e1rm, forecast.goal_rpe, allowed, exercise, equipment)
     needed = _needed_words(lighter, heavier, load, unit)
