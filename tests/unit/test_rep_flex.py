@@ -6,7 +6,7 @@ import dataclasses
 
 from strongstride.engine.aim import Forecast
 from strongstride.engine.autoregulation import next_set_target
-from strongstride.engine.rep_flex import REP_FLEX, flex_bounds, flexed_reps
+from strongstride.engine.rep_flex import REP_FLEX, flex_bounds, flexed_set
 from strongstride.engine.rpe import estimate_1rm_from_set, predicted_rpe
 from strongstride.engine.target import SetTarget
 from strongstride.model.config import Equipment
@@ -62,15 +62,15 @@ def test_the_next_set_after_a_flexed_set_done_as_asked_keeps_it() -> None:
 def test_no_flex_when_some_load_lands_inside_the_range() -> None:
     # a 12.5 kg e1RM on 2.5 kg steps: 10 kg x 8-10 sits at the target, so 7.5 kg stays at the plan's reps.
     forecast = Forecast(12.5 / 0.72, 10, 8.0)
-    assert flexed_reps(forecast, 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg") == (10, "")
+    assert flexed_set(forecast, 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg", heaviest=10.0) == (7.5, 10, "")
 
 
 def test_the_flex_stops_rep_flex_past_the_range_even_short_of_the_target() -> None:
     # 7.5 kg for an e1RM of 15 kg is far too light for 12 reps at RPE 8, but 10 kg lands inside the range: no flex.
-    assert flexed_reps(Forecast(15.0, 10, 8.0), 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg")[0] == 10
+    assert flexed_set(Forecast(15.0, 10, 8.0), 7.5, 10, EIGHT_TO_TEN, SPLIT_SQUAT, KG_PLATES, "kg", heaviest=10.0)[1] == 10
     # Only 4 and 24 kg on a rack: 4 kg is under RPE 5 at any count up to 12, 24 kg past the 1RM: 12 reps, said so.
     rack = dataclasses.replace(KG, dumbbells=(4.0, 24.0))
-    reps, words = flexed_reps(Forecast(16.0, 10, 8.0), 4.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, rack, "kg")
+    _, reps, words = flexed_set(Forecast(16.0, 10, 8.0), 4.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, rack, "kg", heaviest=24.0)
     assert reps == 10 + REP_FLEX
     assert words.startswith(", 10 -> 12 reps (under RPE 5 at 4 kg): the plan's 8-10 reps need a load between 4 kg and 24 kg")
     assert flex_bounds(EIGHT_TO_TEN) == (8 - REP_FLEX, 10 + REP_FLEX)
@@ -80,7 +80,7 @@ def test_the_flex_stops_rep_flex_past_the_range_even_short_of_the_target() -> No
 def test_the_lightest_dumbbell_too_heavy_for_the_range_asks_fewer_reps() -> None:
     # e1RM 5 kg, lightest dumbbell 4 kg (80%): 8 reps is past RPE 10, 6 reps about RPE 8.
     forecast = Forecast(5.0, 8, 8.0)
-    reps, words = flexed_reps(forecast, 4.0, 8, EIGHT_TO_TEN, SPLIT_SQUAT, SPARSE, "kg")
+    _, reps, words = flexed_set(forecast, 4.0, 8, EIGHT_TO_TEN, SPLIT_SQUAT, SPARSE, "kg", heaviest=4.0)
     assert reps == 6
     assert "8 -> 6 reps" in words and "need a load under 4 kg" in words
 
@@ -92,3 +92,12 @@ def test_the_next_session_starts_with_the_flexed_reps_and_the_reason() -> None:
     target = start("hamstring_curl", "double", history, reps="8-10", rpe=8.5)
     assert (target.load, target.reps) == (25, 12)
     assert "10 -> 12 reps" in target.reason and "ACSM's one to two reps over" in target.reason
+
+
+def test_the_next_load_for_fewer_reps_when_only_it_lands_and_the_caps_allow_it() -> None:
+    # gym-circuit's bench split squat on dumbbells of 4, 8, 12 ... kg, e1RM 14.8 kg, 8-10 @8: 8 kg is under RPE 5 even
+    # for 12 reps, 12 kg (81%) past RPE 10 for 8 but about RPE 8.5 for 6.
+    forecast = Forecast(14.8, 10, 8.0)
+    assert flexed_set(forecast, 8.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, SPARSE, "kg", heaviest=12.0)[:2] == (12.0, 6)
+    # where the caps allowed only 8 kg, the load stays and the reps go to the bound
+    assert flexed_set(forecast, 8.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, SPARSE, "kg", heaviest=8.0)[:2] == (8.0, 12)

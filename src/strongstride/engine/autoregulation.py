@@ -34,7 +34,7 @@ from strongstride.engine.loading import (
     within_load_limit,
 )
 from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast, about
-from strongstride.engine.rep_flex import flexed_reps
+from strongstride.engine.rep_flex import flexed_set
 from strongstride.engine.rpe import (
     CHART_HIGHEST_RPE, CHART_LOWEST_RPE, LIGHT_BELOW_RPE, estimate_1rm_from_set, floor_1rm, least_reserve, load_for_reps,
 )
@@ -271,9 +271,13 @@ def _next_load(
         load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit, forecast)
     load = within_load_limit(load, exercise, equipment, unit)
     reps, reps_why = forecast.reps_in_range(load, allowed)
-    if not ramping:
-        flexed, flex_why = flexed_reps(forecast, load, reps, allowed, exercise, equipment, unit)
-        reps, reps_why = (flexed, flex_why) if flex_why else (reps, reps_why)
+    if not ramping:     # the flex takes at most one step past the load just lifted, as a strong signal may
+        flexed_load, flexed, flex_why = flexed_set(forecast, load, reps, allowed, exercise, equipment, unit,
+                                                   heaviest=step_load(same, 1, exercise, equipment))
+        if flexed_load != load:     # the step the rules held is taken for fewer reps: the flex's words say why
+            over = f": {_percent(flexed_load, last_load)}, past ACSM's 10% step" if _past_cap(flexed_load, last_load) else ""
+            why = f", one step ({step_words(exercise, equipment)}) for fewer reps{over}"
+        load, reps, reps_why = (flexed_load, flexed, flex_why) if flex_why else (load, reps, reps_why)
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
         reason = f"{judged.reps or 0} of {judged.target_reps} reps: counted as RPE 10, {move}"

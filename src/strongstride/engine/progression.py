@@ -30,7 +30,7 @@ from strongstride.engine.bodyweight_progression import hold_start, reps_start
 from strongstride.engine.loading import (
     available_load_at_most, lightest_load, nearest_available_load, step_load, step_words, within_load_limit,
 )
-from strongstride.engine.rep_flex import flexed_reps
+from strongstride.engine.rep_flex import flexed_set
 from strongstride.engine.outings import Outing, away_words, layoff_days, outings_of
 from strongstride.engine.rpe import load_for_reps
 from strongstride.engine.strength import RECENT_SESSIONS, Strength, estimated_strength
@@ -140,8 +140,8 @@ class _LoadedStart:
             return self._first_time()
         last = loaded[-1]
         reference = last.heaviest or 0.0
-        load, reps, why = self._normal_start(loaded, last, reference)
-        load, reps, why = self._within_reach(load, reps, why)
+        rule_load, rule_reps, rule_why = self._normal_start(loaded, last, reference)
+        load, reps, why = self._within_reach(rule_load, rule_reps, rule_why)
         first = SetTarget(reps=reps, rpe=self.goal_rpe)
         days = layoff_days(last, self.today)
         if days is not None or (len(loaded) >= 2 and loaded[-1].missed and loaded[-2].missed):
@@ -154,7 +154,7 @@ class _LoadedStart:
             which = "a normal start" if normal == load else "your last first set"
             words = f"deload to {1 - DELOAD_FRACTION:.0%} of {which} ({self._shown(normal)}, app rule)"
             return replace(first, load=deload, reason=f"{cause}: {words}: {self._shown(deload)}")
-        reps, why = self._flexed(load, reps, why)
+        load, reps, why = self._flexed(load, reps, why, heaviest=rule_load, rule_why=rule_why)
         before = nearest_available_load(reference, self.exercise, self.equipment)
         move = f"stay at {self._shown(load)}" if load == before else f"{before:g} -> {self._shown(load)}"
         return replace(first, reps=reps, load=load, reason=f"{why}: {move}")
@@ -166,7 +166,7 @@ class _LoadedStart:
         prescribed = self.block.prescription.load
         if self.strength is not None:
             load, why = self._aimed(self.strength, reps, reps_words)
-            reps, why = self._flexed(load, reps, why)
+            load, reps, why = self._flexed(load, reps, why, heaviest=load, rule_why=why)
             return replace(first, reps=reps, load=load, reason=f"{why}: {self._shown(load)}")
         if prescribed.kind == "absolute" and prescribed.weight is not None:
             wanted = convert(prescribed.weight, self.plan.units, self.unit)
@@ -215,13 +215,16 @@ class _LoadedStart:
         load = within_load_limit(load, self.exercise, self.equipment, self.unit)
         return load, f"{reps_words} at RPE {self.goal_rpe:g} ({share:.0%} of your {strength.source}{held})"
 
-    def _flexed(self, load: float, reps: int, why: str) -> tuple[int, str]:
-        """The reps past the plan's range, bounded and said, when no makeable load lands the target inside it."""
+    def _flexed(self, load: float, reps: int, why: str, heaviest: float, rule_why: str) -> tuple[float, int, str]:
+        """The reps past the plan's range, bounded and said, when no makeable load lands the target inside it; the
+        next load up for fewer reps only when that lands and the caps allowed it (`heaviest`), said from the rule's
+        words (`rule_why`) as what held it back no longer holds."""
         if self.strength is None:
-            return reps, why
+            return load, reps, why
         forecast = Forecast(self.strength.e1rm, reps, self.goal_rpe)
-        flexed, words = flexed_reps(forecast, load, reps, self.block.prescription.reps, self.exercise, self.equipment, self.unit)
-        return flexed, why + words
+        flexed_load, flexed, words = flexed_set(forecast, load, reps, self.block.prescription.reps, self.exercise,
+                                                self.equipment, self.unit, heaviest)
+        return flexed_load, flexed, (why if flexed_load == load else rule_why) + words
 
     def _within_reach(self, load: float, reps: int, why: str) -> tuple[float, int, str]:
         """The rule's start checked against the e1RM: a whole ON_TARGET_RPE or more off target moves the reps in

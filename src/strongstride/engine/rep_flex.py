@@ -2,7 +2,7 @@
 
 A light one-legged lift or a small machine stack can sit between two loads: the lighter too easy at the
 top of the plan's range, the heavier too hard at its bottom. A coach then keeps the load and moves the
-reps to the count that reaches the target effort, so the set keeps the seed's intent of enough
+reps to the count that reaches the target effort (or takes the next load for fewer reps when only that lands), so the set keeps the seed's intent of enough
 resistance with one or two reps left (seed 004: "8 to 10 repetitions, but feel like you could do 1 or 2
 more"). The reps move at most REP_FLEX past the plan's range, the app's bound from the ACSM position
 stand's progression trigger, "one to two repetitions over the desired number" (American College of
@@ -16,13 +16,14 @@ from __future__ import annotations
 import math
 
 from strongstride.engine.aim import ON_TARGET_RPE, Forecast, about
-from strongstride.engine.loading import available_load_at_least, available_load_at_most
+from strongstride.engine.loading import available_load_at_least, available_load_at_most, step_load
 from strongstride.engine.rpe import CHART_HIGHEST_RPE, fraction_to_failure
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
 from strongstride.model.plan import NumberRange
 from strongstride.model.units import Unit, format_load
 
+_TOLERANCE = 1e-6
 REP_FLEX = 2    # at most this many reps past the plan's range: ACSM 2009's "one to two repetitions over"
 
 
@@ -41,9 +42,11 @@ def _best_count(forecast: Forecast, load: float, low: int, high: int) -> int:
     return int(min(high, max(low, math.floor(_reps_at_target(forecast, load, low) + 0.5))))
 
 
-def _lands(forecast: Forecast, load: float, reps: int) -> bool:
+def _lands(forecast: Forecast, load: float, reps: int, edge: bool = True) -> bool:
+    """Whether the e1RM puts `reps` at `load` within ON_TARGET_RPE of the target, its edge included unless `edge` is False."""
     rpe = forecast.rpe(load, reps)
-    return rpe is not None and abs(rpe - forecast.goal_rpe) < ON_TARGET_RPE
+    off = None if rpe is None else abs(rpe - forecast.goal_rpe)
+    return off is not None and (off <= ON_TARGET_RPE + _TOLERANCE if edge else off < ON_TARGET_RPE - _TOLERANCE)
 
 
 def _bracket(e1rm: float, goal_rpe: float, allowed: NumberRange, exercise: Exercise, equipment: Equipment) -> tuple[float, float]:
@@ -60,30 +63,37 @@ def _needed_words(lighter: float, heavier: float, load: float, unit: Unit) -> st
     return f"between {format_load(lighter, unit)} and {format_load(heavier, unit)}"
 
 
-def flexed_reps(
+def flexed_set(
     forecast: Forecast, load: float, reps: int, allowed: NumberRange | None, exercise: Exercise, equipment: Equipment,
-    unit: Unit,
-) -> tuple[int, str]:
-    """The reps at `load` nearest the target RPE up to REP_FLEX past the plan's range, with the reason's words (from
-    the forecast's reps, the ones asked before), when `reps` miss the on-target band and no makeable load lands in it
-    anywhere inside the range; else `reps` and no words. Where even REP_FLEX past the range does not reach the band,
-    the bound holds the reps at its end, nearer the target than the range's, and the words give the RPE they cost. A plan
-    that fixes its reps ("5", not "3-5") keeps them: only a range says the count may move.
+    unit: Unit, heaviest: float,
+) -> tuple[float, int, str]:
+    """(load, reps, the reason's words) when `reps` at `load` are not inside the on-target band (its edge is a miss
+    here: a set a whole RPE off by the estimate is as likely under it as on it) and no makeable load lands inside it
+    anywhere in the plan's range: the reps at `load` nearest the target up to REP_FLEX past the range, or, when
+    those miss the band and the next load up (not above `heaviest`, the load the caller's caps allow) lands in it at
+    fewer reps, that load for them; else `load`, `reps` and no words.
 
-    Any makeable load that lands inside the range lies next to the ideal one (the RPE falls with the load), so the
-    two loads either side of it are all that need checking.
+    The load the rules chose is kept whenever it lands, so the caps stand; the step up is taken only to land. Where
+    nothing lands even REP_FLEX past the range, the bound holds the reps at its end, nearer the target than the
+    range's, and the words give the RPE they cost. A plan that fixes its reps ("5", not "3-5") keeps them: only a
+    range says the count may move. Any makeable load that lands inside the range lies next to the ideal one (the RPE
+    falls with the load), so the two loads either side of it are all that need checking.
     """
-    if forecast.e1rm is None or allowed is None or not allowed.is_range or _lands(forecast, load, reps):
-        return reps, ""
+    if forecast.e1rm is None or allowed is None or not allowed.is_range or _lands(forecast, load, reps, edge=False):
+        return load, reps, ""
     low, high = int(allowed.low), int(allowed.high)
-    if any(_lands(forecast, near, _best_count(forecast, near, low, high))
-           for near in _bracket(forecast.e1rm, forecast.goal_rpe, allowed, exercise, equipment)):
-        return reps, ""
-    count = _best_count(forecast, load, *flex_bounds(allowed))
-    if low <= count <= high:
-        return reps, ""
     lighter, heavier = _bracket(forecast.e1rm, forecast.goal_rpe, allowed, exercise, equipment)
-    needed = _needed_words(lighter, heavier, load, unit)
-    return count, (f", {forecast.reps} -> {count} reps ({about(forecast.rpe(load, count) or 0.0)} at {format_load(load, unit)}): "
-                   f"the plan's {allowed} reps need a load {needed} (at most {REP_FLEX} reps past the range: "
-                   "ACSM's one to two reps over)")
+    if any(_lands(forecast, near, _best_count(forecast, near, low, high), edge=False) for near in (lighter, heavier)):
+        return load, reps, ""
+    count = _best_count(forecast, load, *flex_bounds(allowed))
+    step_up = step_load(load, 1, exercise, equipment)
+    if not _lands(forecast, load, count) and load < step_up <= heaviest + _TOLERANCE:
+        up_count = _best_count(forecast, step_up, *flex_bounds(allowed))
+        if _lands(forecast, step_up, up_count):
+            load, count = step_up, up_count
+    if low <= count <= high:
+        return load, reps, ""
+    return load, count, (f", {forecast.reps} -> {count} reps ({about(forecast.rpe(load, count) or 0.0)} at "
+                         f"{format_load(load, unit)}): the plan's {allowed} reps need a load "
+                         f"{_needed_words(lighter, heavier, load, unit)} (at most {REP_FLEX} reps past the range: "
+                         "ACSM's one to two reps over)")
