@@ -85,3 +85,21 @@ def test_an_unknown_session_is_a_problem_naming_the_ones_there_are(folders: Path
     code, out, err = run(capsys, "next", "--session", "Z")
     assert code == 1 and out == ""
     assert err.strip() == "--session: session: plan 'runner-foundation' has no session 'Z' (it has A, B)"
+
+
+def test_reps_flexed_past_the_range_are_shown_with_the_reason(folders: Path, capsys) -> None:
+    # hamstring curls at the top of 8-10 @8.5 on the default 5 kg stack: 30 kg is past the band for 8 reps, 25 kg
+    # under it for 10, so the next session asks 25 kg for 12 and says where the bound comes from.
+    started = datetime.combine(date.today() - timedelta(days=4), time(7))
+    sets = tuple(SetLog("hamstring_curl", n, started, target_reps=10, reps=10, load=25.0, rpe=7.0) for n in (1, 2))
+    HistoryStore.default().save(SessionLog(new_session_id(started, "runner-foundation", "B"), "runner-foundation", "B",
+                                           started, finished_at=started + timedelta(minutes=30), sets=sets))
+    code, out, err = run(capsys, "next", "--plan", "runner-foundation", "--session", "B")
+    assert code == 0, err
+    lines = out.splitlines()
+    curl = lines.index("Hamstring curl")
+    first = next(i for i in range(curl, len(lines)) if "First work set" in lines[i])
+    assert lines[first] == "  First work set: 12 reps @ 25 kg, RPE 8.5"
+    assert lines[first + 1].startswith("  Why: ") and "10 -> 12 reps" in lines[first + 1]
+    assert "the plan's 8-10 reps need a load between 25 kg and 30 kg" in lines[first + 1]
+    assert "(at most 2 reps past the range: ACSM's one to two reps over)" in lines[first + 1]

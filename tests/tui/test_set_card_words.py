@@ -108,3 +108,21 @@ async def test_a_test_ramp_card_says_which_test_ramp_set_it_is(tmp_path: Path) -
     assert "test ramp set 1 · exercise 1 of 1" in first and "set 1 of 3" not in first
     assert "10 easy reps" in first
     assert "test ramp set 2 · exercise 1 of 1" in second and "Test ramp:" in second
+
+
+async def test_a_card_with_reps_flexed_past_the_range_shows_them_and_why(tmp_path: Path) -> None:
+    # split squats 8-10 @8.5 from 7.5 kg on 2.5 kg steps: 10 x 7.5 kg at RPE 7 (8 asked) leaves no load that lands 8-10
+    plates = Config(equipment=dataclasses.replace(Config().equipment, dumbbells=()))
+    split = block("split_squat", sets=3, reps=(8, 10), load=Load("absolute", 7.5), rpe=8.5)
+    keeper = keeper_of(setup_of(split, config=plates), tmp_path)
+    while keeper.state.card.kind == "warmup":
+        keeper.apply(SetLogged(START, keeper.state.card.target.reps or 0, keeper.state.card.target.load))
+    for side in ("left", "right"):
+        assert keeper.state.card.side == side
+        keeper.apply(SetLogged(START, 10, 7.5, 7.0))
+    keeper.apply(RestEnded(START + timedelta(minutes=3)))
+    async with session_app(keeper, Clocks()).run_test() as pilot:
+        await pilot.pause()
+        text = card_text(pilot.app)
+    assert "12 reps per side" in text
+    assert "8 -> 12 reps (about RPE 9 at 7.5 kg)" in text and "(at most 2 reps past the range: ACSM's one to two reps over)" in text

@@ -57,6 +57,10 @@ def test_the_next_set_after_a_flexed_set_done_as_asked_keeps_it() -> None:
     target = next_set_target(block("split_squat", reps="8-10", rpe=8.5), SPLIT_SQUAT, current, [done], KG_PLATES, "kg")
     assert (target.load, target.reps) == (7.5, 12)
     assert "held" not in target.reason
+    # a little easy at 12 (10 kg still past the band for 8): the reps stay at the bound, said as such
+    easy = dataclasses.replace(done, rpe=7.5)
+    again = next_set_target(block("split_squat", reps="8-10", rpe=8.5), SPLIT_SQUAT, current, [easy], KG_PLATES, "kg")
+    assert again.reps == 12 and ", 12 reps again (about RPE" in again.reason
 
 
 def test_no_flex_when_some_load_lands_inside_the_range() -> None:

@@ -93,7 +93,8 @@ def flexed_set(
             load, count = step_up, up_count
     if low <= count <= high:
         return load, reps, ""
-    return load, count, (f", {forecast.reps} -> {count} reps ({about(forecast.rpe(load, count) or 0.0)} at "
+    move = f"{count} reps again" if count == forecast.reps else f"{forecast.reps} -> {count} reps"
+    return load, count, (f", {move} ({about(forecast.rpe(load, count) or 0.0)} at "
                          f"{format_load(load, unit)}): the plan's {allowed} reps need a load "
                          f"{_needed_words(lighter, heavier, load, unit)} (at most {REP_FLEX} reps past the range: "
                          "ACSM's one to two reps over)")
