@@ -95,7 +95,8 @@ def test_the_next_session_starts_with_the_flexed_reps_and_the_reason() -> None:
     history = [session(d, "hamstring_curl", [(25.0, 10, 7.0)] * 2, target_reps=10) for d in (10, 3)]
     target = start("hamstring_curl", "double", history, reps="8-10", rpe=8.5)
     assert (target.load, target.reps) == (25, 12)
-    assert "10 -> 12 reps" in target.reason and "ACSM's one to two reps over" in target.reason
+    assert "8 -> 12 reps (about RPE 9 at 25 kg)" in target.reason and "ACSM's one to two reps over" in target.reason
+    assert "but 30 kg would be about RPE 10 for 8 reps" in target.reason and "8 -> 10 reps" not in target.reason
 
 
 def test_the_next_load_for_fewer_reps_when_only_it_lands_and_the_caps_allow_it() -> None:
@@ -105,3 +106,14 @@ def test_the_next_load_for_fewer_reps_when_only_it_lands_and_the_caps_allow_it()
     assert flexed_set(forecast, 8.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, SPARSE, "kg", heaviest=12.0)[:2] == (12.0, 6)
     # where the caps allowed only 8 kg, the load stays and the reps go to the bound
     assert flexed_set(forecast, 8.0, 10, EIGHT_TO_TEN, SPLIT_SQUAT, SPARSE, "kg", heaviest=8.0)[:2] == (8.0, 12)
+
+
+def test_the_next_session_takes_the_heavier_dumbbell_for_fewer_reps_when_only_it_lands() -> None:
+    # dumbbells 4, 8, 12 ... kg: 12 kg x 6 @8 ten days ago (e1RM about 15.6 kg), 8 kg x 10 @8 three days ago. 12 kg
+    # is past the band for 8 reps and 8 kg far under it even for 12; 12 kg for 6 is about RPE 8.
+    history = [session(10, "split_squat", [(12.0, 6, 8.0)], target_reps=6),
+               session(3, "split_squat", [(8.0, 10, 8.0)], target_reps=10)]
+    target = start("split_squat", "double", history, equipment=SPARSE, reps="8-10", rpe=8.0)
+    assert (target.load, target.reps) == (12, 6)
+    assert "8 -> 6 reps (about RPE 8 at 12 kg): the plan's 8-10 reps need a load between 8 kg and 12 kg" in target.reason
+    assert target.reason.endswith(": 8 -> 12 kg") and "but 12 kg" not in target.reason

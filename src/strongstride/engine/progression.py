@@ -140,8 +140,8 @@ class _LoadedStart:
             return self._first_time()
         last = loaded[-1]
         reference = last.heaviest or 0.0
-        rule_load, rule_reps, rule_why = self._normal_start(loaded, last, reference)
-        load, reps, why = self._within_reach(rule_load, rule_reps, rule_why)
+        load, reps, why = self._normal_start(loaded, last, reference)
+        load, reps, why = self._within_reach(load, reps, why)
         first = SetTarget(reps=reps, rpe=self.goal_rpe)
         days = layoff_days(last, self.today)
         if days is not None or (len(loaded) >= 2 and loaded[-1].missed and loaded[-2].missed):
@@ -154,7 +154,6 @@ class _LoadedStart:
             which = "a normal start" if normal == load else "your last first set"
             words = f"deload to {1 - DELOAD_FRACTION:.0%} of {which} ({self._shown(normal)}, app rule)"
             return replace(first, load=deload, reason=f"{cause}: {words}: {self._shown(deload)}")
-        load, reps, why = self._flexed(load, reps, why, heaviest=rule_load, rule_why=rule_why)
         before = nearest_available_load(reference, self.exercise, self.equipment)
         move = f"stay at {self._shown(load)}" if load == before else f"{before:g} -> {self._shown(load)}"
         return replace(first, reps=reps, load=load, reason=f"{why}: {move}")
@@ -166,8 +165,10 @@ class _LoadedStart:
         prescribed = self.block.prescription.load
         if self.strength is not None:
             load, why = self._aimed(self.strength, reps, reps_words)
-            load, reps, why = self._flexed(load, reps, why, heaviest=load, rule_why=why)
-            return replace(first, reps=reps, load=load, reason=f"{why}: {self._shown(load)}")
+            forecast = Forecast(self.strength.e1rm, reps, self.goal_rpe)
+            load, reps, flexed = flexed_set(forecast, load, reps, self.block.prescription.reps, self.exercise,
+                                            self.equipment, self.unit, heaviest=load)
+            return replace(first, reps=reps, load=load, reason=f"{why}{flexed}: {self._shown(load)}")
         if prescribed.kind == "absolute" and prescribed.weight is not None:
             wanted = convert(prescribed.weight, self.plan.units, self.unit)
             load = within_load_limit(nearest_available_load(wanted, self.exercise, self.equipment),
@@ -215,34 +216,36 @@ class _LoadedStart:
         load = within_load_limit(load, self.exercise, self.equipment, self.unit)
         return load, f"{reps_words} at RPE {self.goal_rpe:g} ({share:.0%} of your {strength.source}{held})"
 
-    def _flexed(self, load: float, reps: int, why: str, heaviest: float, rule_why: str) -> tuple[float, int, str]:
-        """The reps past the plan's range, bounded and said, when no makeable load lands the target inside it; the
-        next load up for fewer reps only when that lands and the caps allowed it (`heaviest`), said from the rule's
-        words (`rule_why`) as what held it back no longer holds."""
-        if self.strength is None:
-            return load, reps, why
-        forecast = Forecast(self.strength.e1rm, reps, self.goal_rpe)
-        flexed_load, flexed, words = flexed_set(forecast, load, reps, self.block.prescription.reps, self.exercise,
-                                                self.equipment, self.unit, heaviest)
-        return flexed_load, flexed, (why if flexed_load == load else rule_why) + words
+    def _reps_at(self, forecast: Forecast, load: float, heaviest: float) -> tuple[float, int, str]:
+        """(load, reps, words) at `load`: the reps moved in the plan's range, or past it when no makeable load lands
+        the target inside it (engine/rep_flex.py; the next load up, not above `heaviest`, only when only it lands)."""
+        allowed = self.block.prescription.reps
+        moved, words = forecast.reps_in_range(load, allowed)
+        flexed_load, flexed, flex_words = flexed_set(forecast, load, moved, allowed, self.exercise, self.equipment,
+                                                     self.unit, heaviest)
+        return (flexed_load, flexed, flex_words) if flex_words else (load, moved, words)
 
     def _within_reach(self, load: float, reps: int, why: str) -> tuple[float, int, str]:
         """The rule's start checked against the e1RM: a whole ON_TARGET_RPE or more off target moves the reps in
-        the plan's range; still more than that over target at the range's fewest reps, the load comes down to the
-        e1RM's aim for them (a step up the e1RM says the runner cannot make is not asked)."""
+        the plan's range (or past it, bounded, where no load lands inside it); still more than that over target at
+        the range's fewest reps, the load comes down to the e1RM's aim for them (a step up the e1RM says the runner
+        cannot make is not asked), unless the rule's load lands at fewer reps where no load lands inside the range."""
         if self.strength is None:
             return load, reps, why
         forecast = Forecast(self.strength.e1rm, reps, self.goal_rpe)
-        moved, words = forecast.reps_in_range(load, self.block.prescription.reps)
-        if words:
-            return load, moved, f"{why}{words}"
         fewest = int(self.reps_range.low)
         too_heavy = (forecast.rpe(load, fewest) or 0.0) > self.goal_rpe + STEP_OVERSHOOT_RPE
         if not too_heavy:
-            return load, reps, why
+            moved_load, moved, words = self._reps_at(forecast, load, heaviest=load)
+            return moved_load, moved, f"{why}{words}"
+        moved, words = forecast.reps_in_range(load, self.block.prescription.reps)
+        if words:
+            return load, moved, f"{why}{words}"
         lighter = available_load_at_most(load_for_reps(self.strength.e1rm, fewest, self.goal_rpe), self.exercise, self.equipment)
         at_fewest = Forecast(self.strength.e1rm, fewest, self.goal_rpe)
-        reps, words = at_fewest.reps_in_range(lighter, self.block.prescription.reps)
+        start, reps, words = self._reps_at(at_fewest, lighter, heaviest=load)
+        if start != lighter:     # the next load up lands at fewer reps: the flex's words say why
+            return start, reps, f"{why}{words}"
         too_far = f"{self._shown(load)} {at_fewest.words(load, 'your ' + self.strength.source)}"
         return lighter, reps, f"{why}, but {too_far}{words}"
 
