@@ -51,7 +51,7 @@ def test_a_sparse_rack_gives_a_heavy_block_more_reps_at_the_lighter_dumbbell() -
 
 
 def test_the_next_set_after_a_flexed_set_done_as_asked_keeps_it() -> None:
-    # 12 reps asked and done at the target: not "reps outside the range", so no step up and no held step in the reason.
+    # 12 reps asked and done at the target: the next set asks them again at the same load.
     done = logged(1, reps=12, load=7.5, rpe=8.5, target_reps=12, exercise_id="split_squat")
     current = SetTarget(reps=12, load=7.5, rpe=8.5)
     target = next_set_target(block("split_squat", reps="8-10", rpe=8.5), SPLIT_SQUAT, current, [done], KG_PLATES, "kg")
@@ -117,3 +117,26 @@ def test_the_next_session_takes_the_heavier_dumbbell_for_fewer_reps_when_only_it
     assert (target.load, target.reps) == (12, 6)
     assert "8 -> 6 reps (about RPE 8 at 12 kg): the plan's 8-10 reps need a load between 8 kg and 12 kg" in target.reason
     assert target.reason.endswith(": 8 -> 12 kg") and "but 12 kg" not in target.reason
+
+
+def sparse_split_squats_after(load: float, reps: int, rpe: float, asked: int) -> SetTarget:
+    done = logged(1, reps=reps, load=load, rpe=rpe, target_reps=asked, exercise_id="split_squat")
+    current = SetTarget(reps=asked, load=load, rpe=8.0)
+    return next_set_target(block("split_squat", reps="8-10", rpe=8.0), SPLIT_SQUAT, current, [done], SPARSE, "kg")
+
+
+def test_after_a_hard_set_the_same_dumbbell_for_fewer_reps_beats_the_one_under_it() -> None:
+    # 12 kg x 8 at RPE 10 (e1RM about 14.8 kg): 8 kg is far too light even for 12, 12 kg for 6 about RPE 8.
+    target = sparse_split_squats_after(12.0, 8, 10.0, 8)
+    assert (target.load, target.reps) == (12, 6)
+    assert target.reason == ("RPE 10 at target 8: stay at 12 kg, 8 -> 6 reps (about RPE 8 at 12 kg): the plan's 8-10 "
+                             "reps need a load between 8 kg and 12 kg (at most 2 reps past the range: ACSM's one to two "
+                             "reps over)")
+
+
+def test_within_a_session_the_next_dumbbell_for_fewer_reps_is_one_step_and_says_so() -> None:
+    # 8 kg x 16 at RPE 6 (12 asked): 12 kg lands only at 6 reps, one step up, +50%.
+    target = sparse_split_squats_after(8.0, 16, 6.0, 12)
+    assert (target.load, target.reps) == (12, 6)
+    assert target.reason.startswith("RPE 6 at target 8: 8 -> 12 kg, one step (the next dumbbell) for fewer reps: +50%, "
+                                    "past ACSM's 10% step, 12 -> 6 reps (about RPE 8 at 12 kg)")

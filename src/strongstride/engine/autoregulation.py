@@ -167,13 +167,6 @@ def _signal(set_log: SetLog, goal_rpe: float, allowed: NumberRange | None) -> tu
     return effort, f"reps outside the plan's {allowed}"
 
 
-def _with_asked(allowed: NumberRange | None, asked: int | None) -> NumberRange | None:
-    """The block's rep range widened to the reps the set asked: a set flexed past the range and done as asked is in it."""
-    if allowed is None or asked is None:
-        return allowed
-    return NumberRange(min(allowed.low, asked), max(allowed.high, asked))
-
-
 def _step_or_hold(
     ideal: float, last_load: float, signal: tuple[Effort, str] | None, exercise: Exercise, equipment: Equipment,
     unit: Unit, forecast: Forecast,
@@ -263,7 +256,7 @@ def _next_load(
         ideal = last_load * (1 - MAX_CHANGE_PER_SET)
     else:   # a test set aims its next at failure from the floor: no rep is missed even at the floor itself
         ideal = load_for_reps(estimated_1rm, reps_wanted, CHART_HIGHEST_RPE if ramping else goal_rpe)
-    signal = _signal(judged, goal_rpe, _with_asked(allowed, judged.target_reps))
+    signal = _signal(judged, goal_rpe, allowed)
     forecast = Forecast(estimated_1rm, reps_wanted, goal_rpe, None if allowed is None else int(allowed.low))
     if light:
         load, why = _aimed_from_floor(ideal, last_load, rpe, exercise, equipment, unit, forecast, ramping)
@@ -274,9 +267,9 @@ def _next_load(
     if not ramping:     # the flex takes at most one step past the load just lifted, as a strong signal may
         flexed_load, flexed, flex_why = flexed_set(forecast, load, reps, allowed, exercise, equipment, unit,
                                                    heaviest=step_load(same, 1, exercise, equipment))
-        if flexed_load != load:     # the step the rules held is taken for fewer reps: the flex's words say why
+        if flexed_load != load:     # the rules' load moves up for fewer reps: the flex's words say why
             over = f": {_percent(flexed_load, last_load)}, past ACSM's 10% step" if _past_cap(flexed_load, last_load) else ""
-            why = f", one step ({step_words(exercise, equipment)}) for fewer reps{over}"
+            why = f", one step ({step_words(exercise, equipment)}) for fewer reps{over}" if flexed_load != same else ""
         load, reps, reps_why = (flexed_load, flexed, flex_why) if flex_why else (load, reps, reps_why)
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
