@@ -19,6 +19,7 @@ variation from the exercise's ladder.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
@@ -264,9 +265,9 @@ def _next_load(
         load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit, forecast)
     load = within_load_limit(load, exercise, equipment, unit)
     reps, reps_why = forecast.reps_in_range(load, allowed)
-    if not ramping:     # the flex takes at most one step past the load just lifted, as a strong signal may
+    if not ramping:     # the flex takes at most one step past the load just lifted (none past a step up), as a strong signal may
         flexed_load, flexed, flex_why = flexed_set(forecast, load, reps, allowed, exercise, equipment, unit,
-                                                   heaviest=step_load(same, 1, exercise, equipment))
+                                                   heaviest=math.inf if load <= same else load)
         if flexed_load != load:     # the rules' load moves up for fewer reps: the flex's words say why
             over = f": {_percent(flexed_load, last_load)}, past ACSM's 10% step" if _past_cap(flexed_load, last_load) else ""
             why = f", one step ({step_words(exercise, equipment)}) for fewer reps{over}" if flexed_load != same else ""
