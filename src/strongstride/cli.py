@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, TextIO
 
-APP_COMMANDS = ("setup",)   # these open the app, which needs the terminal as it is
 RESCAN_HELP = "check every history file for edits made in place, however old (recent years always are)"
 
 
@@ -76,11 +75,12 @@ class Command(NamedTuple):
     module: str
     summary: str
     add_options: Callable[[argparse.ArgumentParser], None] = _no_options
+    opens_app: bool = False   # the app needs the terminal as it is: its output is not guarded as a command's
 
 
 # In the order --help lists them.
 COMMANDS: dict[str, Command] = {
-    "check": Command("strongstride.commands.check", "validate plan files", _check_options),
+    "check": Command("strongstride.commands.check", "validate plan files and config.toml", _check_options),
     "plans": Command("strongstride.commands.plans", "list bundled and user plans with their sessions"),
     "exercises": Command("strongstride.commands.exercises", "list the exercise library, or show one exercise",
                          _exercises_options),
@@ -95,7 +95,7 @@ COMMANDS: dict[str, Command] = {
     "next": Command("strongstride.commands.next",
                     "the next session's warm-ups and first work sets, and what to bring", _next_options),
     "setup": Command("strongstride.commands.setup",
-                     "open the app on the first-run questions: experience, kit, running week"),
+                     "open the app on the first-run questions: experience, kit, running week", opens_app=True),
 }
 
 
@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from strongstride.tui.run import run_app
 
         return run_app(args)
-    if args.command in APP_COMMANDS:
+    if COMMANDS[args.command].opens_app:
         return _run_command(args)
     if sys.stdout is None:
         return _fail("standard output is closed")
