@@ -11,12 +11,13 @@ import pytest
 from textual.color import Color
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import DataTable, OptionList, Static, TabbedContent
+from textual.widgets import OptionList, Static, TabbedContent
 
 from strongstride.services.records import WeekCount, every_exercise_progress, exercise_trend
 from strongstride.model.log import ActivityLog, SessionLog, SetLog
 from strongstride.model.session_summary import SessionSummary, summarise_session
 from strongstride.tui.screens import history as history_screen
+from strongstride.tui.widgets import row_table
 from strongstride.tui.screens.history import (
     HistoryScreen,
     adherence_text,
@@ -26,6 +27,7 @@ from strongstride.tui.screens.history import (
 )
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.widgets.chart_view import ChartView
+from strongstride.tui.widgets.row_table import RowTable
 from strongstride.store.history import HistoryStore
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.startup import load_app_state
@@ -125,9 +127,9 @@ async def test_h_opens_the_sessions_newest_first_with_the_highlighted_ones_detai
     async with app.run_test() as pilot:
         await pilot.press("h")
         assert isinstance(app.screen, HistoryScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(RowTable)
         assert table.row_count == 3
-        assert [str(cell) for cell in table.get_row_at(0)] == [
+        assert list(table.get_row_at(0)) == [
             "Thu 19 Nov 2026", "Foundation A", "40 min", "3", "720", "0:40", "7.8",
         ]
         await pilot.pause()
@@ -186,26 +188,31 @@ async def test_an_empty_history_says_so(tmp_path: Path, monkeypatch: pytest.Monk
     app = make_app(tmp_path, monkeypatch, history=False)
     async with app.run_test() as pilot:
         await pilot.press("h")
-        assert app.screen.query_one(DataTable).row_count == 0
+        assert app.screen.query_one(RowTable).row_count == 0
         assert str(app.screen.query_one("#detail-text", Static).render()) == "No sessions yet."
 
 
-async def test_the_table_holds_a_page_of_sessions_and_the_next_comes_as_the_cursor_nears_the_end(
+async def test_the_table_holds_every_session_and_formats_a_row_only_when_it_is_first_shown(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(history_screen, "ROWS_PER_PAGE", 2)
-    monkeypatch.setattr(history_screen, "PAGE_AHEAD", 1)
+    formatted: list[str] = []
+    session_row = history_screen.session_row
+
+    def noting(summary: SessionSummary, *args) -> tuple[str, ...]:
+        formatted.append(summary.id)
+        return session_row(summary, *args)
+
+    monkeypatch.setattr(history_screen, "session_row", noting)
+    monkeypatch.setattr(row_table, "MEASURED_ROWS", 1)
     app = make_app(tmp_path, monkeypatch)
-    async with app.run_test() as pilot:
+    async with app.run_test() as pilot:   # a window with room for the three rows
         await pilot.press("h")
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        assert table.row_count == 2
-        await pilot.press("down")
+        table = app.screen.query_one(RowTable)
+        assert table.row_count == 3 and len(formatted) == 3
+        await pilot.press("end")
         await pilot.pause()
-        assert table.row_count == 3
-        assert [str(cell) for cell in table.get_row_at(2)][:2] == ["Thu 12 Nov 2026", "Foundation A"]
-        await pilot.press("down")
-        await pilot.pause()
+        assert list(table.get_row_at(2))[:2] == ["Thu 12 Nov 2026", "Foundation A"]
+        assert len(formatted) == 3   # shown once, formatted once
         detail = str(app.screen.query_one("#detail-text", Static).render())
         assert "Foundation A  Thursday 12 November" in detail
 
@@ -294,10 +301,10 @@ async def test_a_bodyweight_history_shows_reps_and_time_held_not_an_empty_volume
     app = StrongstrideApp(load_app_state(None, TODAY), clock=FakeClock(), wall_clock=lambda: NOW)
     async with app.run_test() as pilot:
         await pilot.press("h")
-        table = app.screen.query_one(DataTable)
-        assert [str(column.label) for column in table.columns.values()] == [
+        table = app.screen.query_one(RowTable)
+        assert list(table.headings) == [
             "Date", "Session", "Time", "Sets", "Bodyweight reps", "Held (m:ss)", "Avg RPE"]
-        assert [str(cell) for cell in table.get_row_at(0)][3:6] == ["3", "22", "0:50"]
+        assert list(table.get_row_at(0))[3:6] == ["3", "22", "0:50"]
 
 
 async def test_the_trend_chart_is_drawn_in_the_themes_colours_and_follows_a_theme_change(
@@ -353,25 +360,14 @@ async def test_a_tab_shown_again_keeps_its_widgets_and_its_charts_are_not_drawn_
         assert all(str(view.render()).strip() for view in views)
 
 
-async def test_the_first_rows_are_in_before_the_first_paint_and_the_rest_of_the_page_follows_in_order(
+async def test_keys_sent_as_the_screen_opens_move_the_cursor_through_the_sessions_in_order(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(history_screen, "FIRST_PAINT_ROWS", 1)
-    at_first_paint: list[int] = []
-    mount = HistoryScreen.on_mount
-
-    def noting(screen: HistoryScreen) -> None:
-        mount(screen)
-        table = screen.query_one(DataTable)
-        at_first_paint.append(table.row_count)
-
-    monkeypatch.setattr(HistoryScreen, "on_mount", noting)
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
-        await pilot.press("h", "down", "down")   # keys sent while the rest of the page is put in
+        await pilot.press("h", "down", "down")
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        assert at_first_paint == [1]
-        assert [str(table.get_row_at(row)[0]) for row in range(table.row_count)] == [
+        table = app.screen.query_one(RowTable)
+        assert [table.get_row_at(row)[0] for row in range(table.row_count)] == [
             "Thu 19 Nov 2026", "Mon 16 Nov 2026", "Thu 12 Nov 2026"]
         assert table.cursor_row == 2
         detail = str(app.screen.query_one("#detail-text", Static).render())

@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import (
-    DataTable,
     Footer,
     OptionList,
     Static,
@@ -37,11 +36,10 @@ from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.chart_view import ChartView
 from strongstride.tui.widgets.problem_view import problem_text
+from strongstride.tui.widgets.row_table import RowTable
 
 ADHERENCE_WEEKS = 8
-ROWS_PER_PAGE = 100   # sessions put in the table at a time, newest first: years of them would take seconds
-FIRST_PAINT_ROWS = 30   # of the first page, the rows put in before the screen is first painted: a tall window's worth
-PAGE_AHEAD = 10       # the next page comes when the cursor is this close to the last row
+FIGURE_SESSIONS = 100  # the newest sessions whose work chooses the table's work columns
 CHART_WEEKS = 26      # weeks of sessions drawn against the target on the Charts tab
 CHART_MONTHS = 12
 READING = "Reading your history…"
@@ -55,13 +53,13 @@ def duration_text(summary: SessionSummary) -> str:
     return f"{minutes} min"
 
 
-def session_row(summary: SessionSummary, unit: Unit, figures: Sequence[str]) -> tuple[Text, ...]:
-    """One table row, every cell literal text: the work figures asked for (volume in `unit`) after the sets."""
+def session_row(summary: SessionSummary, unit: Unit, figures: Sequence[str]) -> tuple[str, ...]:
+    """One table row, control characters escaped: the work figures asked for (volume in `unit`) after the sets."""
     rpe = f"{summary.average_rpe:.1f}" if summary.average_rpe is not None else "-"
     done = work_done(summary, unit)
     cells = (f"{summary.started_at:%a %d %b %Y}", summary.session_name or summary.session_id,
              duration_text(summary), str(summary.work_sets), *(work_cell(done, figure) for figure in figures), rpe)
-    return tuple(literal(cell) for cell in cells)
+    return tuple(visible(cell) for cell in cells)
 
 
 def set_text(logged: SetLog) -> str:
@@ -195,7 +193,7 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="sessions"):
             with TabPane("1 Sessions", id="sessions"):
-                yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="sessions-table")
                 with VerticalScroll(id="session-detail"):
                     yield Static(Text("No sessions yet." if not self.summaries else ""), id="detail-text")
             for tab, title in (("trends", "2 Trends"), ("weeks", "3 Weeks"), ("charts", "4 Charts")):
@@ -227,25 +225,14 @@ class HistoryScreen(Screen[None]):
         return plan.sessions_per_week if plan else 2
 
     def on_mount(self) -> None:
-        table = self.query_one("#sessions-table", DataTable)
+        table = self.query_one("#sessions-table", RowTable)
         unit = self.state.config.units
-        first_page = self.summaries[max(0, len(self.summaries) - ROWS_PER_PAGE):]
-        self.figures = work_figures(work_done(summary, unit) for summary in first_page)
-        table.add_columns("Date", "Session", "Time", "Sets", *(work_heading(f, unit) for f in self.figures), "Avg RPE")
-        self.add_rows(table, min(FIRST_PAINT_ROWS, ROWS_PER_PAGE))
-        # the rest of the first page as a message of its own once painted, not in the paint's own callbacks
-        self.call_after_refresh(self.call_later, self.add_rows, table, ROWS_PER_PAGE - table.row_count)
+        newest = self.summaries[max(0, len(self.summaries) - FIGURE_SESSIONS):]
+        figures = work_figures(work_done(summary, unit) for summary in newest)
+        headings = ("Date", "Session", "Time", "Sets", *(work_heading(f, unit) for f in figures), "Avg RPE")
+        # every session is in the table; a row is formatted (its summary decoded) only when it is first shown
+        table.show_rows(headings, len(self.summaries), lambda row: session_row(self.newest(row), unit, figures))
         table.focus()
-
-    def add_page(self, table: DataTable) -> None:
-        """The next ROWS_PER_PAGE older sessions at the foot of the table."""
-        self.add_rows(table, ROWS_PER_PAGE)
-
-    def add_rows(self, table: DataTable, count: int) -> None:
-        """The next `count` older sessions at the foot of the table, after those already in it."""
-        for row in range(table.row_count, min(table.row_count + count, len(self.summaries))):
-            summary = self.newest(row)
-            table.add_row(*session_row(summary, self.state.config.units, self.figures), key=summary.id)
 
     def read_tab(self, tab: str) -> None:
         """Start reading what a tab shows the first time it is shown: the Trends list, or the charts."""
@@ -316,11 +303,7 @@ class HistoryScreen(Screen[None]):
             await self.fill_tab(event.pane.id)
             self.read_tab(event.pane.id)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if not self.summaries:
-            return
-        if event.cursor_row >= event.data_table.row_count - PAGE_AHEAD:
-            self.add_page(event.data_table)
+    def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
         summary = self.newest(event.cursor_row)
         log, problems = self.state.load_session(summary)
         detail = session_detail(log) if log is not None else Text("\n").join(problem_text(p) for p in problems)
