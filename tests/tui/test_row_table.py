@@ -118,3 +118,23 @@ async def test_a_smaller_window_keeps_the_cursor_row_in_sight() -> None:
         await pilot.pause()
         assert table.cursor_row == 15
         assert any(line.split()[:2] == ["row", "15"] for line in lines(app)[1:])
+
+
+class ReadOnlyApp(TableApp):
+    """The same rows in a table only to read."""
+
+    def compose(self) -> ComposeResult:
+        yield RowTable(cursor=False)
+
+
+async def test_a_table_only_to_read_takes_no_focus_announces_nothing_and_no_row_stands_out() -> None:
+    app = ReadOnlyApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(RowTable)
+        await pilot.click(RowTable, offset=(2, 3))
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.focused is None and app.highlighted == []
+        first, second, third = (table.render_line(y) for y in (1, 2, 3))
+        assert first.text.split() == ["row", "0", "cell"]
+        assert list(first)[0].style == list(third)[0].style != list(second)[0].style   # zebra stripes only

@@ -6,11 +6,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged
 from strongstride.tui.screens import summary as summary_module
 from strongstride.tui.screens.summary import ADDING_UP, SummaryScreen
+from strongstride.tui.widgets.row_table import RowTable
 from tests.tui.session_harness import Clocks, ScreenHarness, do_every_set, keeper_of, new_keeper
 from tests.unit.session_fixtures import block, setup_of
 
@@ -43,7 +44,7 @@ async def test_the_summary_shows_a_loading_state_until_the_recap_replaces_it(
     app = ScreenHarness(lambda: SummaryScreen(keeper, clocks.wall))
     async with app.run_test() as pilot:
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(RowTable)
         assert shown(app, "#summary-totals") == ADDING_UP and table.loading and table.row_count == 0
         assert "Enter saves" in shown(app, "#summary-saved")          # the screen is there and usable meanwhile
         release.set()
@@ -51,7 +52,7 @@ async def test_the_summary_shows_a_loading_state_until_the_recap_replaces_it(
         await pilot.pause()
         assert not table.loading
         assert "work sets" in shown(app, "#summary-totals")
-        assert [str(column.label) for column in table.columns.values()] == ["Exercise", "Sets", "Best set", "Estimated 1RM"]
+        assert list(table.headings) == ["Exercise", "Sets", "Best set", "Estimated 1RM"]
         assert table.row_count == len({done.exercise_id for done in keeper.session.to_log().work_sets}) > 1
 
 
@@ -66,7 +67,7 @@ async def test_a_bodyweight_session_has_no_empty_estimated_1rm_column(folders: P
     async with app.run_test() as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        assert [str(column.label) for column in table.columns.values()] == ["Exercise", "Sets", "Best set"]
-        assert [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)] == [
+        table = app.screen.query_one(RowTable)
+        assert list(table.headings) == ["Exercise", "Sets", "Best set"]
+        assert [list(table.get_row_at(row)) for row in range(table.row_count)] == [
             ["Push up", "1", "12 reps"], ["Plank", "1", "45 s hold"]]

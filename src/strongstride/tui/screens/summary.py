@@ -12,16 +12,17 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual import work
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import Footer, Input, Label
 from textual.worker import Worker, WorkerState
 
 from strongstride.services.keeper import SessionKeeper
 from strongstride.model.log import SessionLog
 from strongstride.model.moments import local_now
-from strongstride.model.visible_text import TYPED_TEXT, literal, visible_lines
+from strongstride.model.visible_text import TYPED_TEXT, literal, visible, visible_lines
 from strongstride.services.recap import SessionRecap, recap_session
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.widgets.session_status import elapsed_face
+from strongstride.tui.widgets.row_table import RowTable
 from strongstride.tui.widgets.session_warmup import left_words
 
 
@@ -47,7 +48,7 @@ class SummaryScreen(Screen[Path | None]):
     SummaryScreen #summary-title { text-style: bold; width: 1fr; }
     SummaryScreen #summary-totals { width: 1fr; margin: 0 0 1 0; }
     SummaryScreen #summary-left { width: 1fr; color: $warning; margin: 0 0 1 0; }
-    SummaryScreen DataTable { height: auto; max-height: 9; }
+    SummaryScreen RowTable { width: auto; height: auto; max-height: 9; }
     SummaryScreen #summary-records { color: $success; text-style: bold; width: 1fr; margin: 1 0 0 0; }
     SummaryScreen #summary-note { margin: 1 0 0 0; }
     SummaryScreen #summary-saved { width: 1fr; }
@@ -79,16 +80,14 @@ class SummaryScreen(Screen[Path | None]):
             progress = self.keeper.state.progress
             if progress.sets_left:
                 yield Label(literal(f"Not done: {left_words(progress)}"), id="summary-left")
-            yield DataTable(show_cursor=False, zebra_stripes=False)
+            yield RowTable(cursor=False, zebra=False)
             yield Label(id="summary-records")
             yield Input(placeholder="A note for this session (n), Enter saves", restrict=TYPED_TEXT, id="summary-note")
             yield Label("Not saved yet: Enter saves it to your history", id="summary-saved")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.can_focus = False
-        table.loading = True
+        self.query_one(RowTable).loading = True
         self.query_one("#summary-records").display = False
         note = self.query_one("#summary-note", Input)
         note.can_focus = False
@@ -109,12 +108,12 @@ class SummaryScreen(Screen[Path | None]):
     def show_recap(self, recap: SessionRecap) -> None:
         """The totals, a row an exercise (the e1RM column only when some exercise has one) and the records set."""
         self.query_one("#summary-totals", Label).update(literal(totals_words(recap)))
-        table = self.query_one(DataTable)
+        table = self.query_one(RowTable)
         with_e1rm = any(exercise.e1rm is not None for exercise in recap.exercises)
-        table.add_columns("Exercise", "Sets", "Best set", *(["Estimated 1RM"] if with_e1rm else []))
-        for exercise in recap.exercises:
-            cells = (exercise.name, str(exercise.work_sets), exercise.best_set, *([exercise.e1rm_change] if with_e1rm else []))
-            table.add_row(*(literal(cell) for cell in cells))
+        rows = [tuple(visible(cell) for cell in (exercise.name, str(exercise.work_sets), exercise.best_set,
+                                                *([exercise.e1rm_change] if with_e1rm else [])))
+                for exercise in recap.exercises]
+        table.show_rows(("Exercise", "Sets", "Best set", *(["Estimated 1RM"] if with_e1rm else [])), len(rows), rows.__getitem__)
         table.loading = False
         if recap.records:
             records = self.query_one("#summary-records", Label)

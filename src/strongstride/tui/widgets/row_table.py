@@ -80,8 +80,11 @@ class RowTable(ScrollView, can_focus=True):
         def control(self) -> RowTable:
             return self.row_table
 
-    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(name=name, id=id, classes=classes)
+    def __init__(self, *, cursor: bool = True, zebra: bool = True, id: str | None = None) -> None:
+        """Without `cursor`, a table only to read: no row stands out, it takes no focus and announces nothing."""
+        super().__init__(id=id)
+        self.cursor, self.zebra = cursor, zebra
+        self.can_focus = cursor
         self.headings: tuple[str, ...] = ()
         self.row_count = 0
         self._row_at: Callable[[int], Cells] = lambda row: ()
@@ -101,7 +104,7 @@ class RowTable(ScrollView, can_focus=True):
         self._resized()
         self.set_reactive(RowTable.cursor_row, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
-        if count:
+        if count and self.cursor:
             self.post_message(self.RowHighlighted(self, 0))
 
     def get_row_at(self, row: int) -> tuple[str, ...]:
@@ -140,7 +143,7 @@ class RowTable(ScrollView, can_focus=True):
     def watch_cursor_row(self, row: int) -> None:
         self._scroll_to_cursor()
         self.refresh()
-        if self.row_count:
+        if self.row_count and self.cursor:
             self.post_message(self.RowHighlighted(self, row))
 
     def _scroll_to_cursor(self) -> None:
@@ -189,7 +192,7 @@ class RowTable(ScrollView, can_focus=True):
             strip = self._strip(-1, self.headings, "row-table--header")
         elif (row := scroll_y + y - 1) < self.row_count:
             cells = self.get_row_at(row)
-            kind = "cursor" if row == self.cursor_row else ("odd-row" if row % 2 else "even-row")
+            kind = "cursor" if self.cursor and row == self.cursor_row else ("odd-row" if row % 2 or not self.zebra else "even-row")
             strip = self._strip(row, cells, f"row-table--{kind}")
         else:
             return Strip.blank(width, self.rich_style)
