@@ -372,3 +372,21 @@ async def test_keys_sent_as_the_screen_opens_move_the_cursor_through_the_session
         assert table.cursor_row == 2
         detail = str(app.screen.query_one("#detail-text", Static).render())
         assert "Foundation A  Thursday 12 November" in detail
+
+
+async def test_a_row_the_cursor_has_left_before_its_detail_was_read_is_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        read: list[str] = []
+        load = screen.state.load_session
+        monkeypatch.setattr(screen.state, "load_session", lambda summary: (read.append(summary.id), load(summary))[1])
+        screen.show_detail(screen.query_one(RowTable), 2)   # the cursor is on row 0
+        assert read == []
+        await pilot.press("down")
+        await pilot.pause()
+        assert read == [screen.newest(1).id]

@@ -304,8 +304,14 @@ class HistoryScreen(Screen[None]):
             self.read_tab(event.pane.id)
 
     def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        summary = self.newest(event.cursor_row)
-        log, problems = self.state.load_session(summary)
+        # read once the cursor is painted: the first paint does not wait on a file, nor a held key on each row's
+        self.call_after_refresh(self.show_detail, event.row_table, event.cursor_row)
+
+    def show_detail(self, table: RowTable, row: int) -> None:
+        """The session on the row in the detail pane, unless the cursor has moved on since."""
+        if row != table.cursor_row:
+            return
+        log, problems = self.state.load_session(self.newest(row))
         detail = session_detail(log) if log is not None else Text("\n").join(problem_text(p) for p in problems)
         self.query_one("#detail-text", Static).update(detail)
 
