@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.color import Color
 from textual.content import Content
 from textual.style import Style
@@ -35,6 +36,11 @@ from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, past_session
 from tests.unit.session_fixtures import exercise
 
 AT = datetime(2026, 11, 1, 9, 0)
+
+
+def shown_detail(app: App[object]) -> str:
+    """The session detail the History screen shows now."""
+    return str(app.screen.query_one("#detail-text", Static).render())
 
 
 def summaries() -> list[SessionSummary]:
@@ -133,12 +139,11 @@ async def test_h_opens_the_sessions_newest_first_with_the_highlighted_ones_detai
             "Thu 19 Nov 2026", "Foundation A", "40 min", "3", "720", "0:40", "7.8",
         ]
         await pilot.pause()
-        detail = str(app.screen.query_one("#detail-text", Static).render())
+        detail = shown_detail(app)
         assert detail.startswith("Runner foundation: Foundation A  Thursday 19 November")
         await pilot.press("down")
         await pilot.pause()
-        detail = str(app.screen.query_one("#detail-text", Static).render())
-        assert "Foundation B  Monday 16 November" in detail
+        assert "Foundation B  Monday 16 November" in shown_detail(app)
         await pilot.press("b")
         assert isinstance(app.screen, HomeScreen)
 
@@ -151,7 +156,7 @@ async def test_a_session_file_gone_since_start_shows_its_problem_in_the_detail(
     async with app.run_test() as pilot:
         await pilot.press("h")
         await pilot.pause()
-        detail = str(app.screen.query_one("#detail-text", Static).render())
+        detail = shown_detail(app)
         assert newest.name in detail and "TOML syntax" in detail
 
 
@@ -189,7 +194,7 @@ async def test_an_empty_history_says_so(tmp_path: Path, monkeypatch: pytest.Monk
     async with app.run_test() as pilot:
         await pilot.press("h")
         assert app.screen.query_one(RowTable).row_count == 0
-        assert str(app.screen.query_one("#detail-text", Static).render()) == "No sessions yet."
+        assert shown_detail(app) == "No sessions yet."
 
 
 async def test_the_table_holds_every_session_and_formats_a_row_only_when_it_is_first_shown(
@@ -213,8 +218,7 @@ async def test_the_table_holds_every_session_and_formats_a_row_only_when_it_is_f
         await pilot.pause()
         assert list(table.get_row_at(2))[:2] == ["Thu 12 Nov 2026", "Foundation A"]
         assert len(formatted) == 3   # shown once, formatted once
-        detail = str(app.screen.query_one("#detail-text", Static).render())
-        assert "Foundation A  Thursday 12 November" in detail
+        assert "Foundation A  Thursday 12 November" in shown_detail(app)
 
 
 async def test_the_trends_list_is_read_when_its_tab_is_first_shown_by_key_or_by_mouse(
@@ -370,8 +374,7 @@ async def test_keys_sent_as_the_screen_opens_move_the_cursor_through_the_session
         assert [table.get_row_at(row)[0] for row in range(table.row_count)] == [
             "Thu 19 Nov 2026", "Mon 16 Nov 2026", "Thu 12 Nov 2026"]
         assert table.cursor_row == 2
-        detail = str(app.screen.query_one("#detail-text", Static).render())
-        assert "Foundation A  Thursday 12 November" in detail
+        assert "Foundation A  Thursday 12 November" in shown_detail(app)
 
 
 async def test_a_row_the_cursor_has_left_before_its_detail_was_read_is_not_read(
