@@ -35,7 +35,7 @@ from strongstride.engine.loading import (
     within_load_limit,
 )
 from strongstride.engine.aim import STEP_OVERSHOOT_RPE, Forecast, about
-from strongstride.engine.rep_flex import flexed_set
+from strongstride.engine.rep_flex import reps_at
 from strongstride.engine.rpe import (
     CHART_HIGHEST_RPE, CHART_LOWEST_RPE, LIGHT_BELOW_RPE, estimate_1rm_from_set, floor_1rm, least_reserve, load_for_reps,
 )
@@ -264,14 +264,15 @@ def _next_load(
     else:
         load, why = _step_or_hold(ideal, last_load, signal, exercise, equipment, unit, forecast)
     load = within_load_limit(load, exercise, equipment, unit)
-    reps, reps_why = forecast.reps_in_range(load, allowed)
-    if not ramping:     # the flex takes at most one step past the load just lifted (none past a step up), as a strong signal may
-        flexed_load, flexed, flex_why = flexed_set(forecast, load, reps, allowed, exercise, equipment, unit,
-                                                   heaviest=math.inf if load <= same else load)
+    if ramping:
+        reps, reps_why = forecast.reps_in_range(load, allowed)
+    else:     # the flex takes at most one step past the load just lifted (none past a step up), as a strong signal may
+        flexed_load, reps, reps_why = reps_at(forecast, load, allowed, exercise, equipment, unit,
+                                              heaviest=math.inf if load <= same else load)
         if flexed_load != load:     # the rules' load moves up for fewer reps: the flex's words say why
             over = f": {_percent(flexed_load, last_load)}, past ACSM's 10% step" if _past_cap(flexed_load, last_load) else ""
             why = f", one step ({step_words(exercise, equipment)}) for fewer reps{over}" if flexed_load != same else ""
-        load, reps, reps_why = (flexed_load, flexed, flex_why) if flex_why else (load, reps, reps_why)
+        load = flexed_load
     move = _change(f"{clean(last_load):g}", f"{clean(load):g}", unit)
     if missed_target(judged):
         reason = f"{judged.reps or 0} of {judged.target_reps} reps: counted as RPE 10, {move}"

@@ -30,7 +30,7 @@ from strongstride.engine.bodyweight_progression import hold_start, reps_start
 from strongstride.engine.loading import (
     available_load_at_most, lightest_load, nearest_available_load, step_load, step_words, within_load_limit,
 )
-from strongstride.engine.rep_flex import flexed_set
+from strongstride.engine.rep_flex import flexed_set, reps_at
 from strongstride.engine.outings import Outing, away_words, layoff_days, outings_of
 from strongstride.engine.rpe import load_for_reps
 from strongstride.engine.strength import RECENT_SESSIONS, Strength, estimated_strength
@@ -217,13 +217,8 @@ class _LoadedStart:
         return load, f"{reps_words} at RPE {self.goal_rpe:g} ({share:.0%} of your {strength.source}{held})"
 
     def _reps_at(self, forecast: Forecast, load: float, heaviest: float) -> tuple[float, int, str]:
-        """(load, reps, words) at `load`: the reps moved in the plan's range, or past it when no makeable load lands
-        the target inside it (engine/rep_flex.py; the next load up, not above `heaviest`, only when only it lands)."""
-        allowed = self.block.prescription.reps
-        moved, words = forecast.reps_in_range(load, allowed)
-        flexed_load, flexed, flex_words = flexed_set(forecast, load, moved, allowed, self.exercise, self.equipment,
-                                                     self.unit, heaviest)
-        return (flexed_load, flexed, flex_words) if flex_words else (load, moved, words)
+        """(load, reps, words) at `load` for this block (engine/rep_flex.py `reps_at`)."""
+        return reps_at(forecast, load, self.block.prescription.reps, self.exercise, self.equipment, self.unit, heaviest)
 
     def _within_reach(self, load: float, reps: int, why: str) -> tuple[float, int, str]:
         """The rule's start checked against the e1RM: a whole ON_TARGET_RPE or more off target moves the reps in

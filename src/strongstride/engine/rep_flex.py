@@ -85,16 +85,28 @@ def flexed_set(
     lighter, heavier = _bracket(forecast.e1rm, forecast.goal_rpe, allowed, exercise, equipment)
     if any(_lands(forecast, near, _best_count(forecast, near, low, high), edge=False) for near in (lighter, heavier)):
         return load, reps, ""
-    count = _best_count(forecast, load, *flex_bounds(allowed))
+    flexed, count = load, _best_count(forecast, load, *flex_bounds(allowed))
     step_up = step_load(load, 1, exercise, equipment)
     if not _lands(forecast, load, count) and load < step_up <= heaviest + _TOLERANCE:
         up_count = _best_count(forecast, step_up, *flex_bounds(allowed))
         if _lands(forecast, step_up, up_count):
-            load, count = step_up, up_count
-    if low <= count <= high:
+            flexed, count = step_up, up_count
+    if low <= count <= high:     # nothing past the range: the load and reps stay as the rules chose them
         return load, reps, ""
     move = f"{count} reps again" if count == forecast.reps else f"{forecast.reps} -> {count} reps"
-    return load, count, (f", {move} ({about(forecast.rpe(load, count) or 0.0)} at "
-                         f"{format_load(load, unit)}): the plan's {allowed} reps need a load "
-                         f"{_needed_words(lighter, heavier, load, unit)} (at most {REP_FLEX} reps past the range: "
-                         "ACSM's one to two reps over)")
+    return flexed, count, (f", {move} ({about(forecast.rpe(flexed, count) or 0.0)} at "
+                           f"{format_load(flexed, unit)}): the plan's {allowed} reps need a load "
+                           f"{_needed_words(lighter, heavier, flexed, unit)} (at most {REP_FLEX} reps past the range: "
+                           "ACSM's one to two reps over)")
+
+
+def reps_at(
+    forecast: Forecast, load: float, allowed: NumberRange | None, exercise: Exercise, equipment: Equipment, unit: Unit,
+    heaviest: float,
+) -> tuple[float, int, str]:
+    """(load, reps, the reason's words) at `load`: the reps moved in the plan's range (Forecast.reps_in_range), or
+    flexed past it where no makeable load lands the target inside it (`flexed_set`, which may take the next load up,
+    not above `heaviest`)."""
+    moved, words = forecast.reps_in_range(load, allowed)
+    flexed_load, flexed, flex_words = flexed_set(forecast, load, moved, allowed, exercise, equipment, unit, heaviest)
+    return (flexed_load, flexed, flex_words) if flex_words else (load, moved, words)
