@@ -12,7 +12,7 @@ from strongstride import resources
 from strongstride.model.exercise_library import ExerciseLibrary, load_library
 from strongstride.model.problems import Problem
 from strongstride.store import paths
-from strongstride.store.parsed_cache import Stamp, entry_key, entry_path, file_stamp, read_entry, write_entry
+from strongstride.store.parsed_cache import Stamp, entry_key, file_stamp, kept_or_parsed
 
 
 def library_files() -> tuple[Path, Path]:
@@ -30,11 +30,4 @@ def load_exercise_library() -> tuple[ExerciseLibrary, list[Problem]]:
 
     A library without problems is kept parsed; one with problems is parsed every time, so they are always reported.
     """
-    entry, key = entry_path("library"), parsed_key()
-    kept = read_entry(entry, key)
-    if isinstance(kept, ExerciseLibrary):
-        return kept, []
-    library, problems = load_library(*library_files())
-    if not problems:
-        write_entry(entry, key, library)
-    return library, problems
+    return kept_or_parsed("library", parsed_key(), ExerciseLibrary, lambda: load_library(*library_files()))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from strongstride.model.problems import Problem
 from strongstride.model.toml_file import open_plain_file
 from strongstride.store import paths
 
@@ -22,6 +23,7 @@ FORMAT = 1   # the layout of an entry; the Python version is kept too, as pickle
 MODEL_DIR = Path(__file__).resolve().parents[1] / "model"   # the parsers and the classes they fill
 
 Stamp = tuple[Hashable, ...]
+T = TypeVar("T")
 
 
 def file_stamp(path: Path) -> Stamp:
@@ -75,3 +77,17 @@ def write_entry(entry: Path, key: Stamp, value: object) -> None:
         atomic_write_bytes(entry, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass   # the cache is disposable: a failed write only costs a parse next time
+
+
+def kept_or_parsed(name: str, key: Stamp, kind: type[T], parse: Callable[[], tuple[T, list[Problem]]]
+                   ) -> tuple[T, list[Problem]]:
+    """The `kind` of value kept as `name` under `key`, else `parse()`d now; kept only when it has no problems, so
+    a broken file's problems are found afresh every time."""
+    entry = entry_path(name)
+    kept = read_entry(entry, key)
+    if isinstance(kept, kind):
+        return kept, []
+    value, problems = parse()
+    if not problems:
+        write_entry(entry, key, value)
+    return value, problems

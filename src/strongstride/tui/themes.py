@@ -153,15 +153,8 @@ def load_kept_themes(folders: Sequence[Path]) -> tuple[list[Theme], list[Problem
     """
     import textual.theme
 
-    from strongstride.store.parsed_cache import entry_key, entry_path, file_stamp, folder_stamp, read_entry, write_entry
+    from strongstride.store.parsed_cache import entry_key, file_stamp, folder_stamp, kept_or_parsed
 
-    entry = entry_path("themes")
     key = entry_key(file_stamp(Path(__file__)), file_stamp(Path(textual.theme.__file__)),
                     *(folder_stamp(folder) for folder in folders))
-    kept = read_entry(entry, key)
-    if isinstance(kept, list):
-        return kept, []
-    themes, problems = load_themes(folders)
-    if not problems:
-        write_entry(entry, key, themes)
-    return themes, problems
+    return kept_or_parsed("themes", key, list, lambda: load_themes(folders))
