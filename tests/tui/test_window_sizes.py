@@ -17,6 +17,7 @@ from strongstride.tui.screens.edit_set import SetChoiceScreen
 from strongstride.tui.screens.hold import HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen
 from strongstride.tui.screens.summary import SummaryScreen
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.plan_picker import PlanSessionPicker
 from tests.tui.app_fixtures import make_app
 from tests.tui.session_harness import Clocks, ScreenHarness, do_every_set, new_keeper, session_app
@@ -41,9 +42,19 @@ def cut_off(app: ScreenHarness, *selectors: str) -> list[str]:
 
 def footer_words(app) -> list[str]:
     """ "key words" for each key the current screen's footer shows, each checked to be drawn whole."""
-    keys = [key for key in app.screen.query(FooterKey) if key.display]
-    assert keys and all(shown_whole(key) for key in keys), [k.key for k in keys if not shown_whole(k)]
-    return [f"{key.key} {key.description}" for key in keys]
+    fitted = app.screen.query(FittedFooter)
+    if not fitted:          # a screen with Textual's own footer: a widget a key
+        keys = [key for key in app.screen.query(FooterKey) if key.display]
+        assert keys and all(shown_whole(key) for key in keys), [k.key for k in keys if not shown_whole(k)]
+        return [f"{key.key} {key.description}" for key in keys]
+    footer = fitted.only_one()
+    shown = footer.shown_keys()
+    assert shown and shown_whole(footer)
+    assert all(key.end <= footer.size.width for key in shown), [key.key for key in shown if key.end > footer.size.width]
+    assert all(left.end <= right.start for left, right in zip(shown, shown[1:]))     # none drawn over another
+    drawn = footer.render().plain
+    assert all(drawn[key.start:key.end].strip() == f"{key.shown_as} {key.words}" for key in shown), drawn
+    return [f"{key.key} {key.words}" for key in shown]
 
 
 def warmed_up(root: Path, clocks: Clocks) -> SessionKeeper:

@@ -1,60 +1,105 @@
-"""The key footer, fitted to the window: every key shows, some in short words when the full ones would not fit."""
+"""The key footer, fitted to the window and drawn as one line of text: every key shows, some in short words when
+the full ones would not fit, and a click on a key presses it."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
+from rich.style import Style
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.screen import Screen
+from textual.widget import Widget
 
 from strongstride.tui.layout import WIDE_FROM
 
-PALETTE_KEY_WIDTH = 14     # "│ ^p palette " on the right
+PALETTE_KEY_WIDTH = 14      # "│ ^p palette " on the right, with room to spare
+PALETTE_SEPARATOR = "▏"
 
 
-class FittedFooter(Footer):
-    """A Footer whose keys all show from 60 columns up: compact and without the palette's key below 100
-    columns, and as many keys as it takes in their short words (`short_words`, by action) to fit.
+class FooterKey(NamedTuple):
+    """One key as the footer shows it: the key, how it is written, its words, whether it works now, and the
+    columns it takes (start included, end not)."""
 
-    An action whose short words are "" is left out then: its key still works, and the screen says it elsewhere."""
+    key: str
+    shown_as: str
+    words: str
+    enabled: bool
+    start: int
+    end: int
+
+
+class FittedFooter(Widget, can_focus=False):
+    """The active screen's keys on one line, all of them from 60 columns up: compact and without the palette's key
+    below 100 columns, and as many keys as it takes in their short words (`short_words`, by action) to fit.
+
+    An action whose short words are "" is left out then: its key still works, and the screen says it elsewhere.
+    One widget drawing one line costs a fraction of a widget per key, which every screen with a footer pays
+    at its first paint."""
+
+    COMPONENT_CLASSES = {"fitted-footer--key", "fitted-footer--description", "fitted-footer--separator",
+                         "fitted-footer--hover"}
+
+    DEFAULT_CSS = """
+    FittedFooter {
+        dock: bottom;
+        height: 1;
+        text-wrap: nowrap;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .fitted-footer--key { color: $footer-key-foreground; background: $footer-key-background; text-style: bold; }
+        & > .fitted-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .fitted-footer--separator { color: $foreground 20%; }
+        & > .fitted-footer--hover { background: $block-hover-background; }
+    }
+    """
+
+    ALLOW_SELECT = False
 
     def __init__(self, short_words: Mapping[str, str] | None = None) -> None:
-        super().__init__(compact=True, show_command_palette=False)
+        super().__init__()
         self.short_words = dict(short_words or {})
-        self.fitted_width = 0
+        self.hovered: str | None = None     # the key under the mouse, drawn highlighted
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Fit the keys again to the new width."""
-        if event.size.width != self.fitted_width:
-            self.fitted_width = event.size.width
-            roomy = self.fitted_width >= WIDE_FROM
-            self.compact = not roomy
-            self.show_command_palette = roomy
-            self.call_after_refresh(self.recompose)
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
 
-    def shown_bindings(self) -> list[Binding]:
-        """The bindings the footer shows, one per action, as Footer picks them."""
-        shown: dict[str, Binding] = {}
-        for _, binding, _, _ in self.screen.active_bindings.values():
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Draw the keys again: focus moved, or a key was enabled, disabled, shown or hidden."""
+        self.refresh()
+
+    @property
+    def roomy(self) -> bool:
+        """Wide enough for padded keys and the command palette's key."""
+        return self.size.width >= WIDE_FROM
+
+    def shown_bindings(self) -> list[tuple[Binding, bool]]:
+        """The bindings to show, one per action as Textual's footer picks them, each with whether it works now."""
+        shown: dict[str, tuple[Binding, bool]] = {}
+        for _, binding, enabled, _ in self.screen.active_bindings.values():
             if binding.show:
-                shown.setdefault(binding.action, binding)
+                shown.setdefault(binding.action, (binding, enabled))
         return list(shown.values())
 
     def key_width(self, binding: Binding, words: str | None = None) -> int:
-        """The columns one key takes: key, space, words and a gap (padded when not compact); none when left out."""
+        """The columns one key takes: key, space, words and a gap (padded when roomy); none when left out."""
         words = binding.description if words is None else words
         if not words:
             return 0
-        return len(self.app.get_key_display(binding)) + len(words) + (2 if self.compact else 3)
+        return len(self.app.get_key_display(binding)) + len(words) + (3 if self.roomy else 2)
 
-    def shortened(self) -> set[str]:
+    def shortened(self, bindings: list[Binding]) -> set[str]:
         """The actions to show in short words: the biggest saving first (the rightmost of equal ones), until all fit."""
-        bindings = self.shown_bindings()
-        palette = PALETTE_KEY_WIDTH if self.show_command_palette else 0
-        excess = palette + sum(self.key_width(binding) for binding in bindings) - self.fitted_width
+        palette = PALETTE_KEY_WIDTH if self.roomy else 0
+        excess = palette + sum(self.key_width(binding) for binding in bindings) - self.size.width
         savings = sorted(((self.key_width(binding) - self.key_width(binding, self.short_words[binding.action]),
                            position, binding.action)
                           for position, binding in enumerate(bindings) if binding.action in self.short_words),
@@ -67,11 +112,73 @@ class FittedFooter(Footer):
             excess -= saving
         return chosen
 
-    def compose(self) -> ComposeResult:
-        short = self.shortened() if self.fitted_width else set()
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in short:
-                if not self.short_words[widget.action]:
-                    continue
-                widget.description = self.short_words[widget.action]
-            yield widget
+    def shown_keys(self) -> list[FooterKey]:
+        """The keys as drawn now, left to right, the command palette's last when there is room for it."""
+        bindings = self.shown_bindings()
+        short = self.shortened([binding for binding, _ in bindings])
+        keys: list[FooterKey] = []
+        column = 0
+        for binding, enabled in bindings:
+            words = self.short_words[binding.action] if binding.action in short else binding.description
+            if binding.action in short and not words:
+                continue
+            shown_as = self.app.get_key_display(binding)
+            drawn = len(shown_as) + len(words) + (3 if self.roomy else 1)      # less the gap after a compact key
+            keys.append(FooterKey(binding.key, shown_as, words, enabled, column, column + drawn))
+            column += self.key_width(binding, words)
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.roomy and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
+            shown_as = self.app.get_key_display(palette.binding)
+            start = self.size.width - len(shown_as) - len(palette.binding.description) - 2
+            keys.append(FooterKey(palette.binding.key, shown_as, palette.binding.description, palette.enabled,
+                                  start, self.size.width))
+        return keys
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("fitted-footer--key")
+        words_style = self.get_component_rich_style("fitted-footer--description")
+        hover = Style(bgcolor=self.get_component_rich_style("fitted-footer--hover").bgcolor)
+        line = Text(no_wrap=True, end="")
+        for key in self.shown_keys():
+            if key.key == self.app.COMMAND_PALETTE_BINDING and self.roomy:
+                line.append(" " * (key.start - 1 - len(line)))
+                line.append(PALETTE_SEPARATOR, self.get_component_rich_style("fitted-footer--separator"))
+                line.append_text(Text.assemble((key.shown_as, key_style), (f" {key.words} ", words_style)))
+                continue
+            line.append(" " * (key.start - len(line)))
+            pad = " " if self.roomy else ""
+            drawn = Text.assemble((f"{pad}{key.shown_as}{pad}", key_style),
+                                  (f" {key.words}" if not self.roomy else f"{key.words} ", words_style))
+            if not key.enabled:
+                drawn.stylize(Style(dim=True))
+            if key.key == self.hovered:
+                drawn.stylize(hover)
+            line.append_text(drawn)
+        return line
+
+    def key_at(self, x: int) -> FooterKey | None:
+        """The key drawn at column x, if any."""
+        return next((key for key in self.shown_keys() if key.start <= x < key.end), None)
+
+    def on_click(self, event: events.Click) -> None:
+        """Press the key clicked, as Textual's footer does; a key that does not work now rings the bell."""
+        key = self.key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self.key_at(event.x)
+        self.set_hovered(key.key if key else None)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self.set_hovered(None)
+
+    def set_hovered(self, key: str | None) -> None:
+        """Highlight the key under the mouse (none when it leaves the keys)."""
+        if key != self.hovered:
+            self.hovered = key
+            self.refresh()
