@@ -14,8 +14,8 @@ is done on fresh legs: common coaching practice.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 
 from strongstride.engine.runs import Run
 
@@ -26,8 +26,7 @@ LATEST_START = time(21)
 CITATION = "6 hours apart: Robineau et al. 2016; a Frontiers review: 3 hours removes most interference, 6 or a day is better"
 
 
-@dataclass(frozen=True)
-class StrengthTime:
+class StrengthTime(NamedTuple):
     """Whether strength fits beside the day's quality run, and when (or why not)."""
 
     fits: bool

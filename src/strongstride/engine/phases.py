@@ -3,16 +3,15 @@ known (the last phase ends in race week), else forward from the day the plan sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from strongstride.model.plan import Plan
 
 DAYS_PER_WEEK = 7
 
 
-@dataclass(frozen=True)
-class PhaseInfo:
+class PhaseInfo(NamedTuple):
     """Where the runner is in the plan's blocks: the phase, its week (1-based) and its volume factor."""
 
     name: str

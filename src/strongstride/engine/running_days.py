@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from strongstride.engine.runs import APP_STRENGTH, LONG_RUN, QUALITY, RACE, Run, race_km, race_name
 from strongstride.model.config import WEEKDAYS, RunningWeek
@@ -26,8 +26,7 @@ MILE_KM = 1.609344
 RECOVERY_DAYS = (2, 28)
 
 
-@dataclass(frozen=True)
-class Race:
+class Race(NamedTuple):
     """A race and the days around it it shapes."""
 
     day: date

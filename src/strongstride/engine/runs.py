@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from strongstride.model.calendar import CalendarEvent
 from strongstride.model.config import KEYWORD_KINDS
@@ -46,8 +46,7 @@ _DURATION = re.compile(r"(?:(\d+)\s*h\s*)?(\d+)\s*(?:m|min|mins|minutes)\b", re.
 _CLOCK_DURATION = re.compile(r"\b(\d{1,2}):(\d{2}):\d{2}\b")     # TrainingPeaks' "Planned: 1:00:00"
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """One event of the runner's week, classified: its kind, distance, time, and the rule that decided."""
 
     kind: str

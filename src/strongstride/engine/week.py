@@ -16,9 +16,9 @@ The rules and where they come from:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import combinations
+from typing import NamedTuple
 
 from strongstride.engine.interference import StrengthTime, strength_time
 from strongstride.engine.phases import PhaseInfo, current_phase, describe_volume, phase_before_race
@@ -55,8 +55,7 @@ FOCUS_REASONS = {
 }
 
 
-@dataclass(frozen=True)
-class PastSession:
+class PastSession(NamedTuple):
     """What the week needs of a finished session: when, which, and the muscles it loaded."""
 
     at: datetime
@@ -69,8 +68,7 @@ class PastSession:
         return self.at.date()
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """One day's advice: the session to do (or rest), the warning if any, and every reason behind it."""
 
     day: date
@@ -175,8 +173,7 @@ def _rotation_from(plan: Plan, first: SessionTemplate) -> Callable[[int], Sessio
     return lambda n: plan.sessions[(start + n) % len(plan.sessions)]
 
 
-@dataclass(frozen=True)
-class _Week:
+class _Week(NamedTuple):
     """The fixed facts of one suggestion: the plan, the exercises' muscles and the runner's days."""
 
     plan: Plan

@@ -3,8 +3,8 @@ an event of the runner's own calendar as the week reads it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 YEARS = (1900, 2999)      # the years a training log's dates fall in; outside them a date is a typo
 
@@ -20,8 +20,7 @@ def month_start(day: date, months_back: int = 0) -> date:
     return date(months // 12, months % 12 + 1, 1)
 
 
-@dataclass(frozen=True)
-class CalendarEvent:
+class CalendarEvent(NamedTuple):
     """One event as read from a calendar, on the local clock: what the week reads of it."""
 
     uid: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
@@ -67,8 +67,7 @@ def within_reach(exercise: Exercise, planned_load: Load, planned: Exercise, exer
     return dataclasses.replace(exercise, easier=easier, harder=harder)
 
 
-@dataclass(frozen=True)
-class KitNeed:
+class KitNeed(NamedTuple):
     """One kind of kit a plan needs, and the names of the plan's exercises that need it."""
 
     kind: str

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from strongstride.model.calendar import month_start, week_start
 from strongstride.engine import rpe
@@ -70,8 +70,7 @@ def rounded(value: float) -> str:
     return f"{round(value, 1):,.1f}".rstrip("0").rstrip(".")
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One best: a load or e1RM (in the runner's unit), seconds or reps, and the day it was first reached."""
 
     value: float
@@ -222,8 +221,7 @@ def _number(value: Any) -> float:
     return value
 
 
-@dataclass(frozen=True)
-class Trend:
+class Trend(NamedTuple):
     """How one measure of an exercise moved over sessions, oldest first: e1RM, else longest hold, else most reps."""
 
     measure: str
@@ -284,8 +282,7 @@ def exercise_trend(sessions: Sequence[SessionSummary], exercise_id: str, unit: U
     return _trend_of([(s, s.exercises[exercise_id]) for s in sessions if exercise_id in s.exercises], unit)
 
 
-@dataclass(frozen=True)
-class ExerciseProgress:
+class ExerciseProgress(NamedTuple):
     """What the History screen and `stats --plot` draw of one exercise: its trend and its heaviest set over time."""
 
     exercise_id: str
@@ -310,8 +307,7 @@ def every_exercise_progress(summaries: Iterable[SessionSummary], unit: Unit,
     return sorted(progress, key=lambda one: one.name.casefold())
 
 
-@dataclass(frozen=True)
-class WeekCount:
+class WeekCount(NamedTuple):
     """One ISO week (Monday to Sunday) and how many sessions were trained in it."""
 
     start: date

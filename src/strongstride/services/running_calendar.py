@@ -6,8 +6,8 @@ cached copy at start and refreshes in the background.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from strongstride.engine.runs import Run, classify_all
 from strongstride.model.calendar import CalendarEvent
@@ -17,8 +17,7 @@ from strongstride.model.problems import Problem
 PLAIN_FETCH_SECONDS = 3.0
 
 
-@dataclass(frozen=True)
-class RunningCalendar:
+class RunningCalendar(NamedTuple):
     """The calendar's runs (None: no calendar was read, so the weekday lists in config apply), and what else."""
 
     runs: tuple[Run, ...] | None = None

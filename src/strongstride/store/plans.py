@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from strongstride import resources
 from strongstride.store import paths
 
 
-@dataclass(frozen=True)
-class PlanEntry:
+class PlanEntry(NamedTuple):
     """A plan file that can be offered: its id (the file's stem), where it is, and whether it ships with the app."""
 
     id: str

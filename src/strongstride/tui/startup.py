@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.theme import Theme
 
@@ -42,8 +42,7 @@ FALLBACK_PLAN = "runner-foundation"
 BACKGROUND_FETCH_SECONDS = 15.0
 
 
-@dataclass(frozen=True)
-class PlanOption:
+class PlanOption(NamedTuple):
     """A plan that loaded, with whether it ships with the app (shown beside its name)."""
 
     plan: Plan
