@@ -8,10 +8,9 @@ the cache as compact JSON lists (fields in the order below) and decoded only whe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from strongstride.model.units import Unit, clean, convert
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:   # a summary is read from the index far more often than one i
 SetSummary = tuple[int | None, float | None, float | None, int | None]   # (reps, load, rpe, hold)
 
 
-@dataclass(frozen=True)
-class ExerciseSummary:
+class ExerciseSummary(NamedTuple):
     """One exercise's work sets in one session: its plain bests and each set, loads in the session's unit."""
 
     exercise_id: str
@@ -35,8 +33,7 @@ class ExerciseSummary:
     last_sets: tuple[SetSummary, ...]
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(NamedTuple):
     """What the home screen and the history commands show of one session, without its file."""
 
     id: str

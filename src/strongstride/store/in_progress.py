@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from strongstride.model import toml_file
 from strongstride.model.session_header import SessionHeader
@@ -23,8 +23,7 @@ IN_PROGRESS_SCHEMA = 1
 Stamp = tuple[int, int, int, int]   # device, inode, size, mtime in ns: a file replaced or changed has another
 
 
-@dataclass(frozen=True)
-class SavedSession:
+class SavedSession(NamedTuple):
     """in-progress.toml as read back: the session's identity, what it started from, and its events."""
 
     header: SessionHeader
