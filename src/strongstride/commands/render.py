@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from strongstride.model.visible_text import visible
 
@@ -73,8 +72,7 @@ def print_chart(output: Output, drawn: str) -> None:
     output.print(Text.from_ansi(drawn))
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A table column: its heading, and whether it holds numbers (aligned right so digits line up)."""
 
     heading: str
