@@ -1,11 +1,15 @@
 """strongstride's start-up as the runner sees it, run headless until the home screen's first paint.
 
-It starts the app the way `strongstride` does (tui/run.py: load_app_state, then StrongstrideApp), with
-one difference: the home screen ends the app right after its first paint, so the parent can time it.
+It starts the app the way `strongstride` does (cli.main pauses the garbage collector; tui/run.py: load_app_state,
+then StrongstrideApp), with one difference: the home screen ends the app right after its first paint, so the
+parent can time it.
 """
 
+import gc
 import sys
 from datetime import date
+
+gc.disable()    # as `strongstride` starts (cli.main): the app collects again once its first screen is painted
 
 import strongstride.tui.app as app_module
 from strongstride.tui.screens.home import HomeScreen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import importlib
 import os
 import sys
@@ -157,6 +158,8 @@ class GuardedOutput:
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(command_asked_for(words)).parse_args(words)
+    if args.command is None or COMMANDS[args.command].opens_app:
+        gc.disable()    # nothing the start makes is garbage worth looking for: the app collects again once painted
     if args.command is None:
         from strongstride.tui.run import run_app
 

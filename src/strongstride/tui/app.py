@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,16 @@ from strongstride.tui.widgets.problem_view import notify_problem
 
 if TYPE_CHECKING:
     from strongstride.engine.plan_choice import PlanChoice
+
+
+def resume_collecting() -> None:
+    """Collect garbage again once the first screen is painted, when the start paused the collector (cli.main).
+
+    What the start made lives as long as the app, so it is frozen out of the collector's sight (gc.freeze):
+    no later collection looks through it again. An app started with the collector running is left as it is."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class StrongstrideApp(App[None]):
@@ -75,6 +86,7 @@ class StrongstrideApp(App[None]):
         self.push_screen(HomeScreen(self.state, self.wall_clock))
         if self.open_on_setup:
             self.action_setup()
+        self.call_after_refresh(resume_collecting)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
