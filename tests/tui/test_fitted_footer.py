@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.theme import Theme
 
-from strongstride.tui.widgets.fitted_footer import FittedFooter, FooterKey
+from strongstride.tui.widgets.fitted_footer import FittedFooter, ShownKey
 
 
 class KeysApp(App[None]):
@@ -53,7 +53,7 @@ async def opened(width: int = 60) -> AsyncIterator[tuple[KeysApp, Any, FittedFoo
         yield app, pilot, app.query_one(FittedFooter)
 
 
-def key_named(footer: FittedFooter, key: str) -> FooterKey:
+def key_named(footer: FittedFooter, key: str) -> ShownKey:
     return next(shown for shown in footer.shown_keys() if shown.key == key)
 
 

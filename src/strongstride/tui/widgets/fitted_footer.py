@@ -19,7 +19,7 @@ PALETTE_KEY_WIDTH = 14      # "│ ^p palette " on the right, with room to spare
 PALETTE_SEPARATOR = "▏"
 
 
-class FooterKey(NamedTuple):
+class ShownKey(NamedTuple):
     """One key as the footer shows it: the key, how it is written, its words, whether it works now, and the
     columns it takes (start included, end not)."""
 
@@ -112,11 +112,11 @@ class FittedFooter(Widget, can_focus=False):
             excess -= saving
         return chosen
 
-    def shown_keys(self) -> list[FooterKey]:
+    def shown_keys(self) -> list[ShownKey]:
         """The keys as drawn now, left to right, the command palette's last when there is room for it."""
         bindings = self.shown_bindings()
         short = self.shortened([binding for binding, _ in bindings])
-        keys: list[FooterKey] = []
+        keys: list[ShownKey] = []
         column = 0
         for binding, enabled in bindings:
             words = self.short_words[binding.action] if binding.action in short else binding.description
@@ -124,13 +124,13 @@ class FittedFooter(Widget, can_focus=False):
                 continue
             shown_as = self.app.get_key_display(binding)
             drawn = len(shown_as) + len(words) + (3 if self.roomy else 1)      # less the gap after a compact key
-            keys.append(FooterKey(binding.key, shown_as, words, enabled, column, column + drawn))
+            keys.append(ShownKey(binding.key, shown_as, words, enabled, column, column + drawn))
             column += self.key_width(binding, words)
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.roomy and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
             shown_as = self.app.get_key_display(palette.binding)
             start = self.size.width - len(shown_as) - len(palette.binding.description) - 2
-            keys.append(FooterKey(palette.binding.key, shown_as, palette.binding.description, palette.enabled,
+            keys.append(ShownKey(palette.binding.key, shown_as, palette.binding.description, palette.enabled,
                                   start, self.size.width))
         return keys
 
@@ -156,7 +156,7 @@ class FittedFooter(Widget, can_focus=False):
             line.append_text(drawn)
         return line
 
-    def key_at(self, x: int) -> FooterKey | None:
+    def key_at(self, x: int) -> ShownKey | None:
         """The key drawn at column x, if any."""
         return next((key for key in self.shown_keys() if key.start <= x < key.end), None)
 
