@@ -140,15 +140,15 @@ class FittedFooter(Widget, can_focus=False):
         hover = Style(bgcolor=self.get_component_rich_style("fitted-footer--hover").bgcolor)
         line = Text(no_wrap=True, end="")
         for key in self.shown_keys():
-            if key.key == self.app.COMMAND_PALETTE_BINDING and self.roomy:
-                line.append(" " * (key.start - 1 - len(line)))
+            palette = key.key == self.app.COMMAND_PALETTE_BINDING and self.roomy     # docked right, after a bar
+            line.append(" " * (key.start - len(line) - palette))
+            if palette:
                 line.append(PALETTE_SEPARATOR, self.get_component_rich_style("fitted-footer--separator"))
-                line.append_text(Text.assemble((key.shown_as, key_style), (f" {key.words} ", words_style)))
-                continue
-            line.append(" " * (key.start - len(line)))
-            pad = " " if self.roomy else ""
-            drawn = Text.assemble((f"{pad}{key.shown_as}{pad}", key_style),
-                                  (f" {key.words}" if not self.roomy else f"{key.words} ", words_style))
+                drawn = Text.assemble((key.shown_as, key_style), (f" {key.words} ", words_style))
+            elif self.roomy:
+                drawn = Text.assemble((f" {key.shown_as} ", key_style), (f"{key.words} ", words_style))
+            else:
+                drawn = Text.assemble((key.shown_as, key_style), (f" {key.words}", words_style))
             if not key.enabled:
                 drawn.stylize(Style(dim=True))
             if key.key == self.hovered:
