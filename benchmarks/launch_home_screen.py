@@ -1,12 +1,13 @@
 """strongstride's start-up as the runner sees it, run headless until the home screen's first paint.
 
 It starts the app the way `strongstride` does (cli.main pauses the garbage collector; tui/run.py: load_app_state,
-then StrongstrideApp), with one difference: the home screen ends the app right after its first paint, so the
-parent can time it.
+then StrongstrideApp), with one difference: the home screen ends the app right after its first paint and prints its
+moment (time.monotonic, the clock every process shares), so the parent can time it.
 """
 
 import gc
 import sys
+import time
 from datetime import date
 
 gc.disable()    # as `strongstride` starts (cli.main): the app collects again once its first screen is painted
@@ -26,7 +27,7 @@ class HomeScreenThatExits(HomeScreen):
         self.call_after_refresh(self.painted)
 
     def painted(self) -> None:
-        painted.append(type(self).__name__)
+        painted.append(f"first paint at {time.monotonic()!r}")
         self.app.exit()
 
 
@@ -34,4 +35,4 @@ app_module.HomeScreen = HomeScreenThatExits   # the app pushes whatever this nam
 app_module.StrongstrideApp(load_app_state(None, date.today())).run(headless=True, size=(80, 24))
 if not painted:
     sys.exit("the home screen was never painted")
-print("painted the home screen")
+print(painted[0])

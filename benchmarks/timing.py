@@ -108,24 +108,36 @@ def median_seconds(action: Callable[[], Any], runs: int, before: Callable[[], An
     return statistics.median(times)
 
 
-def run_once(command: list[str], env: Mapping[str, str]) -> float:
-    """Wall time of one process, stdout to a pipe; a failing command stops the benchmark with its stderr."""
-    start = time.perf_counter()
+def run_process(command: list[str], env: Mapping[str, str]) -> tuple[float, float, str]:
+    """One process run with stdout to a pipe: when it started and ended (time.monotonic) and what it printed;
+    a failing command stops the benchmark with its stderr."""
+    start = time.monotonic()
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
+    end = time.monotonic()
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode(errors='replace')}")
-    return elapsed
+    return start, end, done.stdout.decode(errors="replace")
 
 
-def side_by_side(commands: Mapping[str, list[str]], env: Mapping[str, str], runs: int) -> dict[str, float]:
-    """The median time of each command; each is run once first (warming caches), then they take turns."""
+def run_once(command: list[str], env: Mapping[str, str]) -> float:
+    """Wall time of one process, from its start to its exit."""
+    start, end, _ = run_process(command, env)
+    return end - start
+
+
+Timed = Callable[[list[str], Mapping[str, str]], float]     # (command, environment) -> seconds
+
+
+def side_by_side(commands: Mapping[str, list[str]], env: Mapping[str, str], runs: int,
+                 timed: Timed = run_once) -> dict[str, float]:
+    """The median time of each command (start to exit unless `timed` says otherwise); each is run once first
+    (warming caches), then they take turns."""
     for command in commands.values():
-        run_once(command, env)
+        timed(command, env)
     times: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
         for label, command in commands.items():
-            times[label].append(run_once(command, env))
+            times[label].append(timed(command, env))
     return {label: statistics.median(samples) for label, samples in times.items()}
 
 
