@@ -115,3 +115,14 @@ def test_temp_names_all_taken_raise_and_write_nothing(tmp_path: Path, monkeypatc
     with pytest.raises(FileExistsError):
         atomic_create_text(target, "new\n")
     assert os.listdir(tmp_path) == [".file.toml.aaaaaaaa.tmp"]
+
+
+def test_a_file_named_without_its_folder_is_written_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    synced: list[str] = []
+    monkeypatch.setattr(atomic, "_sync_folder", lambda folder: synced.append(os.fspath(folder)))
+    atomic_create_text(Path("file.toml"), "new\n")
+    assert (tmp_path / "file.toml").read_bytes() == b"new\n" and os.listdir(tmp_path) == ["file.toml"]
+    assert synced == [os.curdir]       # the folder it was written in, synced once

@@ -52,7 +52,7 @@ class ImportTally:
 @dataclass(frozen=True, slots=True)
 class SessionCount:
     """What the report counts of a session, without its sets: kept while a writer saves it, so that the session
-    itself is let go at once, as a dry run lets it go (its memory used again while it is still in the caches)."""
+    itself is let go at once, as a dry run lets it go."""
 
     id: str
     sets: int

@@ -76,7 +76,7 @@ def make_temp_file(path: Path) -> tuple[int, str]:
 
 def _write_synced(files: Sequence[tuple[Path, bytes]], move: Callable[[str, Path], bool]) -> list[bool]:
     """Each file's bytes synced under a temp name beside it, `move`d into place, then each folder synced once."""
-    folders = list(dict.fromkeys(os.path.dirname(path) for path, _ in files))
+    folders = list(dict.fromkeys(os.path.dirname(path) or os.curdir for path, _ in files))
     for folder in folders:
         make_folders(Path(folder))
     temps: list[str] = []
