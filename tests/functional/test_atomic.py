@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -51,10 +50,14 @@ def test_a_folder_that_refuses_new_files_raises_and_keeps_the_old_file(
     target = tmp_path / "file.toml"
     target.write_bytes(b"old\n")
 
-    def read_only(*_args: object, **_kwargs: object) -> None:
-        raise PermissionError(errno.EROFS, "Read-only file system")
+    real_open = os.open
 
-    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    def read_only(path: str, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.os, "open", read_only)
     with pytest.raises(PermissionError):
         atomic_write_text(target, "new\n")
     assert target.read_bytes() == b"old\n"
@@ -89,3 +92,37 @@ def test_create_passes_on_other_errors_and_cleans_up(tmp_path: Path, monkeypatch
         atomic_create_text(tmp_path / "session.toml", "text")
     assert raised.value.errno == errno.ENOSPC
     assert os.listdir(tmp_path) == []
+
+
+def test_a_temp_name_already_taken_is_passed_over_and_the_file_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "file.toml"
+    taken = tmp_path / ".file.toml.aaaaaaaa.tmp"
+    taken.write_bytes(b"another write's\n")
+    draws = iter([b"\xaa" * 4, b"\xbb" * 4])
+    monkeypatch.setattr(atomic.os, "urandom", lambda size: next(draws))
+    atomic_create_text(target, "new\n")
+    assert target.read_bytes() == b"new\n"
+    assert taken.read_bytes() == b"another write's\n"
+    assert sorted(os.listdir(tmp_path)) == [".file.toml.aaaaaaaa.tmp", "file.toml"]
+
+
+def test_temp_names_all_taken_raise_and_write_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "file.toml"
+    (tmp_path / ".file.toml.aaaaaaaa.tmp").write_bytes(b"")
+    monkeypatch.setattr(atomic.os, "urandom", lambda size: b"\xaa" * size)
+    with pytest.raises(FileExistsError):
+        atomic_create_text(target, "new\n")
+    assert os.listdir(tmp_path) == [".file.toml.aaaaaaaa.tmp"]
+
+
+def test_a_file_named_without_its_folder_is_written_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    synced: list[str] = []
+    monkeypatch.setattr(atomic, "_sync_folder", lambda folder: synced.append(os.fspath(folder)))
+    atomic_create_text(Path("file.toml"), "new\n")
+    assert (tmp_path / "file.toml").read_bytes() == b"new\n" and os.listdir(tmp_path) == ["file.toml"]
+    assert synced == [os.curdir]       # the folder it was written in, synced once

@@ -42,9 +42,9 @@ def syncs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:
         opened[handle] = Path(path)
         return handle
 
-    def watching_make_temp_file(path: Path) -> tuple[int, Path]:
+    def watching_make_temp_file(path: Path) -> tuple[int, str]:
         handle, temp = real_make_temp_file(path)
-        opened[handle] = temp
+        opened[handle] = Path(temp)
         return handle, temp
 
     def watching_fsync(handle: int) -> None:

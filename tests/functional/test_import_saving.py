@@ -18,7 +18,7 @@ from strongstride.cli import main
 from strongstride.commands import import_
 from strongstride.commands.import_ import SavingStopped, SessionSaver
 from strongstride.importers.reading import read_export_file
-from strongstride.importers.summary import ImportTally
+from strongstride.importers.summary import ImportTally, SessionCount
 from strongstride.model.log import SessionLog
 from strongstride.store import atomic
 from strongstride.store.history import HistoryStore
@@ -98,15 +98,18 @@ def test_sessions_are_counted_in_the_order_of_the_file(
     folders: Path, monkeypatch: pytest.MonkeyPatch, small_batches: None
 ) -> None:
     counted: list[str] = []
-    real_record = ImportTally.record
+    real_count = ImportTally.count
 
-    def record(tally: ImportTally, session: SessionLog, added: bool) -> None:
-        counted.append(session.session_name)
-        real_record(tally, session, added)
+    def count(tally: ImportTally, session: SessionCount, added: bool) -> None:
+        counted.append(session.id)
+        real_count(tally, session, added)
 
-    monkeypatch.setattr(ImportTally, "record", record)
-    assert import_file(strong_export(folders / "strong.csv")) == 0
-    assert counted == [f"Day {n}" for n in range(WORKOUTS)]
+    monkeypatch.setattr(ImportTally, "count", count)
+    export = strong_export(folders / "strong.csv")
+    in_the_file = read_export_file(export, "strong", import_.library_now(), "kg").sessions
+    assert [session.session_name for session in in_the_file] == [f"Day {n}" for n in range(WORKOUTS)]
+    assert import_file(export) == 0
+    assert counted == [session.id for session in in_the_file]
 
 
 @pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"), None],
@@ -136,8 +139,8 @@ def test_a_writer_process_that_dies_leaves_nothing_half_counted(
     sessions: list[SessionLog] = []
     read_export_file(strong_export(folders / "strong.csv"), "strong", {}, "kg", sink=sessions.append)
     fail_the_batch_of_the_failing_day(monkeypatch, None)
-    counted: list[SessionLog] = []
-    monkeypatch.setattr(ImportTally, "record", lambda _tally, session, added: counted.append(session))
+    counted: list[str] = []
+    monkeypatch.setattr(ImportTally, "count", lambda _tally, session, added: counted.append(session.id))
     store = HistoryStore.default()
     with pytest.raises(SavingStopped, match="a process saving sessions ended unexpectedly"), \
             SessionSaver(store, [], ImportTally(dry_run=False)) as saver:
@@ -145,10 +148,10 @@ def test_a_writer_process_that_dies_leaves_nothing_half_counted(
             saver(session)
     # Whole batches only, none the failing one's; a batch saved by the other writer before the failure counts.
     batches = [sessions[start:start + SMALL_BATCH] for start in range(0, WORKOUTS, SMALL_BATCH)]
-    counted_batches = [batch for batch in batches if batch[0] in counted]
-    assert counted == [session for batch in counted_batches for session in batch]
+    counted_batches = [batch for batch in batches if batch[0].id in counted]
+    assert counted == [session.id for batch in counted_batches for session in batch]
     assert batches[FAILING_BATCH] not in counted_batches
-    assert all(store.path_for(session).is_file() for session in counted)
+    assert all(store.path_for(session).is_file() for batch in counted_batches for session in batch)
 
 
 def test_a_folder_that_cannot_be_made_stops_the_import_naming_it(

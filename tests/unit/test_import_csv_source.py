@@ -49,6 +49,12 @@ def test_line_numbers_count_quoted_line_breaks_and_blank_lines_are_passed_over()
     assert [line for line, _ in open_rows(io.StringIO(text)).rows] == [2, 5]
 
 
+def test_a_row_of_blank_cells_is_passed_over_and_one_whose_first_cell_alone_is_blank_is_read() -> None:
+    text = 'Date,Note,Reps\n , ,\n,,5\n  ,x,\n2026-01-02,,\n'
+    assert list(open_rows(io.StringIO(text)).rows) == [(3, ["", "", "5"]), (4, ["  ", "x", ""]),
+                                                        (5, ["2026-01-02", "", ""])]
+
+
 def test_a_spreadsheet_sep_line_is_read_as_the_delimiter_hint_it_is() -> None:
     rows = open_rows(io.StringIO("sep=;\nDate;Reps\n2026-01-01;5\n"))
     assert rows.header == ["Date", "Reps"]

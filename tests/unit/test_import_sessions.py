@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from strongstride.importers.dedupe import split_new_sessions
 from strongstride.importers.reading import read_export, read_export_file
 from strongstride.importers.csv_source import open_rows
 from strongstride.importers.sessions import (
-    OUT_OF_ORDER, ImportResult, build_sessions, imported_session_id, session_slug, sets_fingerprint,
+    OUT_OF_ORDER, ImportResult, DigestLines, build_sessions, digest_line, imported_session_id, session_slug,
+    sets_fingerprint,
 )
 from strongstride.importers.strong import read_strong
 from strongstride.model.exercise_library import load_library
@@ -133,3 +139,33 @@ def test_a_fingerprint_worked_out_once_is_never_given_for_other_sets() -> None:
     for sets in (first, first, other, first, other, other):
         assert sets_fingerprint(sets) == expected[sets]
     assert expected[first] != expected[other]
+
+
+SAME_FEW_SETS = st.lists(st.builds(
+    SetLog, exercise_id=st.sampled_from(["back_squat", "user:sled_push"]), set_number=st.just(1), at=st.just(START),
+    kind=st.sampled_from(["work", "warmup"]), side=st.sampled_from([None, "left"]),
+    reps=st.one_of(st.none(), st.integers(0, 3)), load=st.one_of(st.none(), st.sampled_from([60.0, 60.0000001, 61])),
+    unit=st.sampled_from(["kg", "lb"]), hold_seconds=st.one_of(st.none(), st.just(30)),
+    rpe=st.one_of(st.none(), st.just(8.0)), skipped=st.booleans(),
+), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SAME_FEW_SETS)
+def test_a_fingerprint_from_kept_lines_is_the_one_written_out_line_by_line(sets: list[SetLog]) -> None:
+    written_out = hashlib.sha256(b"".join(digest_line(s) for s in sets)).hexdigest()
+    assert sets_fingerprint(sets) == written_out
+    assert sets_fingerprint(list(sets)) == written_out      # its lines kept now, unless they were already
+
+
+def test_equal_numbers_written_apart_are_kept_apart_and_the_kept_lines_start_afresh_when_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(DigestLines, "MOST_KEPT", 2)
+    monkeypatch.setattr(DigestLines, "kept", {})
+    held = replace(SQUAT, hold_seconds=30)
+    as_read = [held, replace(held, reps=5.0, hold_seconds=30.0, skipped=0)]   # equal to it, but written apart
+    for sets in ([as_read[0]], [as_read[1]], [as_read[0]], as_read, as_read[::-1]):
+        assert sets_fingerprint(sets) == hashlib.sha256(b"".join(digest_line(s) for s in sets)).hexdigest()
+    assert digest_line(as_read[0]) != digest_line(as_read[1])
+    assert len(DigestLines.kept) <= 2

@@ -8,7 +8,7 @@ from datetime import datetime
 from strongstride.importers.rows import BadRow
 from strongstride.importers.sessions import ImportResult
 from strongstride.importers.summary import (
-    MAX_BAD_ROWS_SHOWN, ImportTally, import_summary, unknown_names, visible,
+    MAX_BAD_ROWS_SHOWN, ImportTally, SessionCount, import_summary, unknown_names, visible,
 )
 from strongstride.model.log import SessionLog, SetLog
 
@@ -85,3 +85,13 @@ def test_unknown_names_are_listed_once_each_with_their_set_counts() -> None:
 def test_escapes_from_a_file_are_shown_not_obeyed_and_markup_is_kept_as_text() -> None:
     assert visible("\x1b[31mSnatch\x1b[0m") == "\\x1b[31mSnatch\\x1b[0m"
     assert visible("[bold]Snatch[/bold]") == "[bold]Snatch[/bold]"
+
+
+def test_a_session_counted_by_its_counts_tallies_as_the_session_itself() -> None:
+    from_counts = ImportTally()
+    sessions = [session("Leg Day", SNATCH, WARMUP, SNATCH), session("Old", WARMUP), session("Again", SNATCH)]
+    for each, added in zip(sessions, (True, True, False), strict=True):
+        from_counts.count(SessionCount.of(each), added=added)
+    assert from_counts == tally_of(sessions[:2], sessions[2:])
+    assert (from_counts.added, from_counts.sets, from_counts.warmups) == (2, 4, 2)
+    assert from_counts.unknown == Counter({"Snatch (Barbell)": 3}) and from_counts.duplicate_ids == {"Again"}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from strongstride.importers import strong
 from strongstride.importers.csv_source import UnreadableFile
 from strongstride.importers.reading import format_of, read_export, read_export_file
 from strongstride.importers.sessions import ImportResult
@@ -317,3 +318,11 @@ def test_auto_names_the_format_it_found(name: str, found: str) -> None:
 def test_auto_refuses_a_file_of_no_format_we_read_and_says_how_to_name_one() -> None:
     with pytest.raises(UnreadableFile, match="--from auto|--from strong"):
         read_export(io.StringIO("Colour,Size\nred,3\n"), "auto", LIBRARY, "kg")
+
+
+def test_set_orders_kept_and_started_afresh_when_full_read_as_they_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = read("strong_set_order_words.csv")
+    monkeypatch.setattr(strong._StrongRows, "MOST_KEPT", 1)    # each new Set Order forgets the one before
+    again = read("strong_set_order_words.csv")
+    assert again.sessions == kept.sessions and again.bad_rows == kept.bad_rows
+    assert again.row_counts() == kept.row_counts()

@@ -13,7 +13,7 @@ from pathlib import Path
 from strongstride.importers.csv_source import UnreadableFile
 from strongstride.importers.dedupe import NewSessions
 from strongstride.importers.reading import read_export_file
-from strongstride.importers.summary import ImportTally, import_summary
+from strongstride.importers.summary import ImportTally, SessionCount, import_summary
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import SessionLog
 from strongstride.model.units import Unit
@@ -53,8 +53,9 @@ class SessionSaver:
 
     Sessions are saved in batches of `BATCH`, by `WRITERS` processes of their own: turning a session into TOML and
     syncing its file cost CPU that another core can spend while this process reads on, and each folder is synced
-    once a batch. At most `BATCHES_UNDER_WAY` batches are held at once, so memory stays flat; a batch's sessions
-    are counted once it is saved, in the file's order. A file of fewer new sessions than a batch starts no process.
+    once a batch. A session is kept only as the plain values sent and its counts; at most `BATCHES_UNDER_WAY`
+    batches are held at once, so memory stays flat; a batch's sessions are counted once it is saved, in the file's
+    order. A file of fewer new sessions than a batch starts no process.
     Use it as a context manager: leaving it saves what is left and waits for every batch under way.
     """
 
@@ -66,9 +67,10 @@ class SessionSaver:
         self.store = store
         self.new_sessions = NewSessions(history)
         self.tally = tally
-        self.batch: list[SessionLog] = []
+        self.batch: list[PlainSession] = []
+        self.counts: list[SessionCount] = []
         self.writers: ProcessPoolExecutor | None = None
-        self.under_way: deque[tuple[list[SessionLog], Future[list[bool]]]] = deque()
+        self.under_way: deque[tuple[list[SessionCount], Future[list[bool]]]] = deque()
 
     def __call__(self, session: SessionLog) -> None:
         if not self.new_sessions.is_new(session):
@@ -77,7 +79,8 @@ class SessionSaver:
         if self.tally.dry_run:
             self.tally.record(session, added=True)
             return
-        self.batch.append(session)
+        self.batch.append(plain_session(session))
+        self.counts.append(SessionCount.of(session))
         if len(self.batch) >= self.BATCH:
             self._hand_on()
         while self.under_way and (len(self.under_way) > self.BATCHES_UNDER_WAY or self.under_way[0][1].done()):
@@ -90,15 +93,15 @@ class SessionSaver:
             from concurrent.futures import ProcessPoolExecutor
 
             self.writers = ProcessPoolExecutor(self.WRITERS, mp_context=multiprocessing.get_context(START_METHOD))
-        self.under_way.append((self.batch, self.writers.submit(self.store.save_many, plain_batch(self.batch))))
-        self.batch = []
+        self.under_way.append((self.counts, self.writers.submit(self.store.save_many, self.batch)))
+        self.batch, self.counts = [], []
 
     def _settle(self) -> None:
         """Count the oldest batch under way once it is saved."""
-        batch, saving = self.under_way.popleft()
-        self._count(batch, saving.result)
+        counts, saving = self.under_way.popleft()
+        self._count(counts, saving.result)
 
-    def _count(self, batch: list[SessionLog], saved: Callable[[], list[bool]]) -> None:
+    def _count(self, counts: list[SessionCount], saved: Callable[[], list[bool]]) -> None:
         """Each session of a batch counted as added or as already in history; SavingStopped if it was refused."""
         try:
             added = saved()
@@ -107,8 +110,8 @@ class SessionSaver:
                                 ) from None
         except OSError as problem:
             raise SavingStopped(f"cannot save to the history folder: {what_went_wrong(problem)}") from None
-        for session, is_new in zip(batch, added, strict=True):
-            self.tally.record(session, added=is_new)
+        for session, is_new in zip(counts, added, strict=True):
+            self.tally.count(session, added=is_new)
 
     def __enter__(self) -> SessionSaver:
         return self
@@ -120,7 +123,7 @@ class SessionSaver:
         try:
             if self.batch and stopped[0] is None:
                 if self.writers is None:
-                    self.under_way.append((self.batch, _done(self.store.save_many, plain_batch(self.batch))))
+                    self.under_way.append((self.counts, _done(self.store.save_many, self.batch)))
                 else:
                     self._hand_on()
             while self.under_way:
@@ -133,11 +136,6 @@ class SessionSaver:
                 self.writers.shutdown(wait=True, cancel_futures=True)
         if failed is not None and stopped[0] is None:
             raise failed
-
-
-def plain_batch(batch: list[SessionLog]) -> list[PlainSession]:
-    """A batch as plain values: far cheaper to send to a writer, and to read there, than the sessions themselves."""
-    return [plain_session(session) for session in batch]
 
 
 def _done(save: Callable[[list[PlainSession]], list[bool]], batch: list[PlainSession]) -> Future[list[bool]]:

@@ -167,6 +167,6 @@ def _numbered_rows(reader: Any, line_offset: int) -> Iterator[tuple[int, list[st
             return
         except (UnicodeDecodeError, csv.Error) as error:
             raise _unreadable(error, reader, line_offset) from None
-        if "".join(row).strip():        # not a blank line, nor cells all blank
+        if (row and row[0].strip()) or "".join(row).strip():   # not a blank line, nor cells all blank
             yield start, row
 

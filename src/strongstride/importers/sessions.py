@@ -86,14 +86,34 @@ def sets_fingerprint(sets: Sequence[SetLog]) -> str:
 
 
 def _digest_of(sets: Sequence[SetLog]) -> str:
+    """Each set's line hashed in turn, the lines kept by what they are made of: an export repeats the same few sets
+    (exercise, reps, load) workout after workout, and writing a line out costs three times looking it up."""
     digest = hashlib.sha256()
+    lines = DigestLines.kept
     for s in sets:
-        load = "" if s.load is None else f"{clean(s.load):g}"
-        rpe = "" if s.rpe is None else f"{s.rpe:g}"
-        digest.update(
-            f"{s.exercise_id}|{s.kind}|{s.side}|{s.reps}|{load}|{s.unit}|{s.hold_seconds}|{rpe}|{s.skipped}\n".encode()
-        )
+        key = (s.exercise_id, s.kind, s.side, s.reps, type(s.reps), s.load, s.unit, s.hold_seconds,
+               type(s.hold_seconds), s.rpe, s.skipped, type(s.skipped))    # 5 and 5.0 are equal, but written apart
+        line = lines.get(key)
+        if line is None:
+            if len(lines) >= DigestLines.MOST_KEPT:
+                lines.clear()
+            line = lines[key] = digest_line(s)
+        digest.update(line)
     return digest.hexdigest()
+
+
+def digest_line(s: SetLog) -> bytes:
+    """What a set adds to its session's fingerprint."""
+    load = "" if s.load is None else f"{clean(s.load):g}"
+    rpe = "" if s.rpe is None else f"{s.rpe:g}"
+    return f"{s.exercise_id}|{s.kind}|{s.side}|{s.reps}|{load}|{s.unit}|{s.hold_seconds}|{rpe}|{s.skipped}\n".encode()
+
+
+class DigestLines:
+    """Sets' fingerprint lines, kept by the fields they are written from; past MOST_KEPT they start afresh."""
+
+    MOST_KEPT = 8_192
+    kept: dict[tuple[object, ...], bytes] = {}
 
 
 def activities_fingerprint(activities: Sequence[ActivityLog]) -> str:

@@ -118,6 +118,14 @@ class _StrongRows:
         self.cells = columns.cells_of(WORKOUT_FIELDS + SET_FIELDS)
         self.last = LastWorkout()
         self.values: dict[tuple[str, ...], SetValues] = {}   # an export repeats the same few numbers row after row
+        self.orders: dict[str, tuple[SetKind, str]] = {}     # and the same few Set Orders
+
+    def _order(self, cell: str) -> tuple[SetKind, str]:
+        """A Set Order read (BadCell if it means nothing) and kept."""
+        if len(self.orders) >= self.MOST_KEPT:
+            self.orders.clear()
+        read = self.orders[cell] = _set_order(cell)
+        return read
 
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
@@ -131,8 +139,8 @@ class _StrongRows:
                 raise BadCell("Exercise Name is empty")
             if order in NOTE_WORDS:
                 return NoteRow(line, workout, exercise, note_text(notes))
-            kind, marker_note = _set_order(order_cell)
-            note = note_text(notes)
+            kind, marker_note = self.orders.get(order_cell) or self._order(order_cell)
+            note = note_text(notes) if notes else ""
             key = (*number_cells, distance_unit or self.distance_unit)
             values = self.values.get(key)
             if values is None:

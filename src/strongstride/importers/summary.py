@@ -33,16 +33,37 @@ class ImportTally:
 
     def record(self, session: SessionLog, added: bool) -> None:
         """Count a session the file holds, added (or to be) or already in history."""
-        self.unknown.update(unknown_names([session]))
+        self.count(SessionCount.of(session), added)
+        if added and self.dry_run:
+            self.session_lines.append(session_line(session))
+
+    def count(self, session: SessionCount, added: bool) -> None:
+        """Count a session by its counts alone (a saved one, once its save is through)."""
+        self.unknown.update(session.unknown)
         if not added:
             self.duplicate_ids.add(session.id)
             return
         self.added += 1
-        self.sets += len(session.sets)
-        self.warmups += sum(1 for s in session.sets if s.kind == "warmup")
-        self.activities += len(session.activities)
-        if self.dry_run:
-            self.session_lines.append(session_line(session))
+        self.sets += session.sets
+        self.warmups += session.warmups
+        self.activities += session.activities
+
+
+@dataclass(frozen=True, slots=True)
+class SessionCount:
+    """What the report counts of a session, without its sets: kept while a writer saves it, so that the session
+    itself is let go at once, as a dry run lets it go."""
+
+    id: str
+    sets: int
+    warmups: int
+    activities: int
+    unknown: Counter[str]
+
+    @classmethod
+    def of(cls, session: SessionLog) -> SessionCount:
+        return cls(session.id, len(session.sets), sum(1 for s in session.sets if s.kind == "warmup"),
+                   len(session.activities), unknown_names([session]))
 
 
 def unknown_names(sessions: Iterable[SessionLog]) -> Counter[str]:

@@ -21,8 +21,11 @@ from typing import cast
 
 # Where a folder cannot hold hard links, a new file is created by a check and a rename instead.
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
-TEMP_FILE = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")   # as tempfile.mkstemp names them below
+TEMP_FILE = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")   # as make_temp_file names them (and tempfile did)
 STALE_TEMP_SECONDS = 86_400   # no write takes a day: a temp file this old was left by a killed one
+TEMP_NAME_TRIES = 100         # as tempfile tries: a name taken this often means something else is wrong
+_TEMP_FILE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+                    | getattr(os, "O_BINARY", 0))
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -55,20 +58,28 @@ def atomic_create_texts(files: Sequence[tuple[Path, str]]) -> list[bool]:
     return _write_synced([(path, text.encode("utf-8")) for path, text in files], _move_without_overwriting)
 
 
-def make_temp_file(path: Path) -> tuple[int, Path]:
-    """A new temp file beside `path`, open for writing, named as a sweep knows them (`.NAME.XXXXXXXX.tmp`)."""
-    import tempfile   # slow to import (it brings shutil and random), and a command that only reads never needs it
+def make_temp_file(path: Path) -> tuple[int, str]:
+    """A new temp file beside `path`, open for writing, named as a sweep knows them (`.NAME.XXXXXXXX.tmp`).
 
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    return handle, Path(name)
+    Made here rather than by `tempfile` (slow to import, and several times the CPU a file, which an import of
+    tens of thousands of sessions pays once a session): a random name, taken only if no file has it.
+    """
+    folder, name = os.path.split(path)
+    for _ in range(TEMP_NAME_TRIES):
+        temp = os.path.join(folder, f".{name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(temp, _TEMP_FILE_FLAGS, 0o600), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temp file name", os.path.join(folder, f".{name}.*.tmp"))
 
 
-def _write_synced(files: Sequence[tuple[Path, bytes]], move: Callable[[Path, Path], bool]) -> list[bool]:
+def _write_synced(files: Sequence[tuple[Path, bytes]], move: Callable[[str, Path], bool]) -> list[bool]:
     """Each file's bytes synced under a temp name beside it, `move`d into place, then each folder synced once."""
-    folders = list(dict.fromkeys(path.parent for path, _ in files))
+    folders = list(dict.fromkeys(os.path.dirname(path) or os.curdir for path, _ in files))
     for folder in folders:
-        make_folders(folder)
-    temps: list[Path] = []
+        make_folders(Path(folder))
+    temps: list[str] = []
     try:
         handles: list[int] = []
         try:
@@ -85,7 +96,7 @@ def _write_synced(files: Sequence[tuple[Path, bytes]], move: Callable[[Path, Pat
     finally:
         for temp in temps:
             with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+                os.unlink(temp)
     for folder in folders:
         _sync_folder(folder)
     return moved
@@ -129,12 +140,12 @@ def _write_all(handle: int, data: bytes) -> None:
         view = view[os.write(handle, view):]
 
 
-def _replace(temp: Path, path: Path) -> bool:
+def _replace(temp: str, path: Path) -> bool:
     os.replace(temp, path)
     return True
 
 
-def _move_without_overwriting(temp: Path, path: Path) -> bool:
+def _move_without_overwriting(temp: str, path: Path) -> bool:
     """A hard link fails atomically when the name is taken (False); the temp name is removed afterwards."""
     try:
         os.link(temp, path)
@@ -193,7 +204,7 @@ def sweep_stale_temp_files(folders: Iterable[Path], now: float | None = None) ->
     return swept
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: Path | str) -> None:
     """Make the rename itself durable; some systems cannot open a folder, which is not an error."""
     try:
         handle = os.open(folder, os.O_RDONLY)
