@@ -22,7 +22,7 @@ from collections.abc import Callable
 from textual import events
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import ContentSwitcher, OptionList
 
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.startup import load_app_state
@@ -63,7 +63,7 @@ async def timed(app: App[object], times: dict[str, float], label: str, key: str,
 
 def on_tab(app: App[object], tab: str) -> Callable[[], bool]:
     """Whether the History screen shows this tab."""
-    return lambda: app.screen.query_one(TabbedContent).active == tab
+    return lambda: app.screen.query_one(ContentSwitcher).current == tab
 
 
 def showing(app: App[object], screen: type[Screen[object]]) -> Callable[[], bool]:

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.color import Color
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import ContentSwitcher, OptionList, Static
 
 from strongstride.services.records import WeekCount, every_exercise_progress, exercise_trend
 from strongstride.model.log import ActivityLog, SessionLog, SetLog
@@ -29,6 +29,7 @@ from strongstride.tui.screens.history import (
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.widgets.chart_view import ChartView
 from strongstride.tui.widgets.row_table import RowTable
+from strongstride.tui.widgets.tab_strip import TabStrip
 from strongstride.store.history import HistoryStore
 from strongstride.tui.app import StrongstrideApp
 from strongstride.tui.startup import load_app_state
@@ -164,7 +165,7 @@ async def test_2_shows_an_exercises_trend_as_a_chart_and_in_words(tmp_path: Path
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
         await pilot.press("h", "2")
-        assert app.screen.query_one(TabbedContent).active == "trends"
+        assert shown_tab(app) == "trends"
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("down")           # from Plank to Quarter squat
@@ -183,10 +184,45 @@ async def test_3_shows_weekly_adherence_against_the_plans_target(tmp_path: Path,
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
         await pilot.press("h", "3")
-        assert app.screen.query_one(TabbedContent).active == "weeks"
+        assert shown_tab(app) == "weeks"
         weeks = str(app.screen.query_one("#adherence Static", Static).render())
         assert "Target: 2 sessions a week" in weeks
         assert "Week of 16 Nov" in weeks and "2 of 2  met" in weeks
+
+
+def shown_tab(app: App[object]) -> str | None:
+    """The tab the History screen shows, as its strip marks it; None when the switcher shows another."""
+    screen = app.screen
+    active = screen.query_one(TabStrip).active
+    return active if screen.query_one(ContentSwitcher).current == active else None
+
+
+async def test_a_click_on_a_tab_shows_it_and_the_tabs_take_the_focus(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h")
+        assert shown_tab(app) == "sessions" and app.focused is app.screen.query_one("#sessions-table")
+        await pilot.click(TabStrip, offset=(24, 0))   # " 1 Sessions  2 Trends  3 Weeks ": on "3 Weeks"
+        await pilot.pause()
+        assert shown_tab(app) == "weeks" and app.focused is app.screen.query_one(TabStrip)
+        await pilot.press("right")
+        assert shown_tab(app) == "charts"
+
+
+async def test_left_and_right_on_the_focused_tabs_step_through_them_and_keep_the_focus(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.press("h", "shift+tab")   # from the sessions table back to the tabs
+        strip = app.screen.query_one(TabStrip)
+        assert app.focused is strip
+        await pilot.press("right", "right")
+        assert shown_tab(app) == "weeks" and app.focused is strip
+        await pilot.press("left", "left", "left")
+        assert shown_tab(app) == "charts" and app.focused is strip
+        await pilot.press("1")
+        assert shown_tab(app) == "sessions" and app.focused is app.screen.query_one("#sessions-table")
 
 
 async def test_an_empty_history_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,10 +263,10 @@ async def test_the_trends_list_is_read_when_its_tab_is_first_shown_by_key_or_by_
     async with app.run_test() as pilot:
         await pilot.press("h")
         assert not app.screen.query("#exercise-list")   # the tab is filled when first shown
-        await pilot.click("#--content-tab-trends")
+        await pilot.click(TabStrip, offset=(14, 0))   # " 1 Sessions  2 Trends ": on "2 Trends"
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "trends"
+        assert shown_tab(app) == "trends"
         exercises = app.screen.query_one("#exercise-list", OptionList)
         assert [str(exercises.get_option_at_index(i).prompt) for i in range(exercises.option_count)] == [
             "Plank", "Quarter squat", "Romanian deadlift"]
@@ -260,7 +296,7 @@ async def test_the_trends_tab_shows_a_loading_state_until_the_exercises_are_read
         await pilot.press("h", "2")
         await pilot.pause()
         exercises = app.screen.query_one("#exercise-list", OptionList)
-        assert app.screen.query_one(TabbedContent).active == "trends"   # the tab is there at once
+        assert shown_tab(app) == "trends"   # the tab is there at once
         trend = app.screen.query_one("#trend")
         assert trend.loading and exercises.option_count == 0 and app.focused is exercises
         release.set()
@@ -278,7 +314,7 @@ async def test_4_draws_weeks_against_the_target_volume_and_time_held_with_their_
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.press("h", "4")
         await pilot.pause()
-        assert app.screen.query_one(TabbedContent).active == "charts"
+        assert shown_tab(app) == "charts"
         assert app.screen.query_one("#charts-status").loading and not app.screen.query("#charts-box ChartView")
         release.set()
         await app.workers.wait_for_complete()

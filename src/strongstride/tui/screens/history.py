@@ -12,13 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import (
-    Footer,
-    OptionList,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -37,12 +31,15 @@ from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.chart_view import ChartView
 from strongstride.tui.widgets.problem_view import problem_text
 from strongstride.tui.widgets.row_table import RowTable
+from strongstride.tui.widgets.tab_strip import TabStrip
 
 ADHERENCE_WEEKS = 8
 FIGURE_SESSIONS = 100  # the newest sessions whose work chooses the table's work columns
 CHART_WEEKS = 26      # weeks of sessions drawn against the target on the Charts tab
 CHART_MONTHS = 12
 READING = "Reading your history…"
+TABS = (("sessions", "1 Sessions"), ("trends", "2 Trends"), ("weeks", "3 Weeks"), ("charts", "4 Charts"))
+FOCUS = {"sessions": "#sessions-table", "trends": "#exercise-list", "weeks": "#adherence", "charts": "#charts-box"}
 
 
 def duration_text(summary: SessionSummary) -> str:
@@ -158,6 +155,8 @@ class HistoryScreen(Screen[None]):
     """
 
     DEFAULT_CSS = """
+    HistoryScreen ContentSwitcher { height: 1fr; }
+    HistoryScreen ContentSwitcher > * { height: 1fr; }
     HistoryScreen #sessions-table { height: 1fr; }
     HistoryScreen #session-detail { height: 8; border: round $secondary; padding: 0 1; }
     HistoryScreen #exercise-list { width: 28; height: 1fr; border: round $secondary; }
@@ -191,13 +190,13 @@ class HistoryScreen(Screen[None]):
         return self.summaries[len(self.summaries) - 1 - row]
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial="sessions"):
-            with TabPane("1 Sessions", id="sessions"):
+        yield TabStrip(TABS, "sessions")
+        # the other tabs are added when first shown: the first paint lays out the Sessions tab only
+        with ContentSwitcher(initial="sessions"):
+            with Vertical(id="sessions"):
                 yield RowTable(id="sessions-table")
                 with VerticalScroll(id="session-detail"):
                     yield Static(Text("No sessions yet." if not self.summaries else ""), id="detail-text")
-            for tab, title in (("trends", "2 Trends"), ("weeks", "3 Weeks"), ("charts", "4 Charts")):
-                yield TabPane(title, id=tab)   # filled when first shown: the first paint lays out the Sessions tab only
         yield Footer()
 
     def tab_content(self, tab: str) -> Widget:
@@ -211,10 +210,10 @@ class HistoryScreen(Screen[None]):
         return VerticalScroll(Static(Text(READING), id="charts-status"), id="charts-box")
 
     async def fill_tab(self, tab: str) -> None:
-        """Mount a tab's content the first time it is shown."""
-        pane = self.query_one(f"#{tab}", TabPane)
-        if tab != "sessions" and not pane.children:
-            await pane.mount(self.tab_content(tab))
+        """Add a tab's content the first time it is shown."""
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children(f"#{tab}"):
+            await switcher.add_content(Vertical(self.tab_content(tab), id=tab))
 
     def _adherence(self) -> Text:
         counts = sessions_per_week(self.state.index.summaries, ADHERENCE_WEEKS, self.state.today)
@@ -290,18 +289,20 @@ class HistoryScreen(Screen[None]):
         box.mount_all(views)
 
     async def action_show_tab(self, tab: str) -> None:
-        """Switch tab by number, so no mouse is needed."""
+        """Switch tab by number, so no mouse is needed; the tab's content takes the focus."""
+        await self.show_tab(tab)
+        self.query_one(FOCUS[tab]).focus()
+
+    async def show_tab(self, tab: str) -> None:
+        """Show a tab, filled and its reading begun the first time."""
         await self.fill_tab(tab)
         self.read_tab(tab)
-        self.query_one(TabbedContent).active = tab
-        focus = {"sessions": "#sessions-table", "trends": "#exercise-list", "weeks": "#adherence",
-                 "charts": "#charts-box"}[tab]
-        self.query_one(focus).focus()
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabStrip).active = tab
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id is not None:   # chosen with the mouse
-            await self.fill_tab(event.pane.id)
-            self.read_tab(event.pane.id)
+    async def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
+        """A tab clicked, or stepped to with the arrow keys: the tabs keep the focus, as Textual's do."""
+        await self.show_tab(event.tab)
 
     def on_row_table_row_highlighted(self, event: RowTable.RowHighlighted) -> None:
         # read once the cursor is painted: the first paint does not wait on a file, nor a held key on each row's
