@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -29,6 +29,7 @@ from strongstride.model.visible_text import literal, visible
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.chart_view import ChartView
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.problem_view import problem_text
 from strongstride.tui.widgets.row_table import RowTable
 from strongstride.tui.widgets.tab_strip import TabStrip
@@ -197,7 +198,7 @@ class HistoryScreen(Screen[None]):
                 yield RowTable(id="sessions-table")
                 with VerticalScroll(id="session-detail"):
                     yield Static(Text("No sessions yet." if not self.summaries else ""), id="detail-text")
-        yield Footer()
+        yield FittedFooter()
 
     def tab_content(self, tab: str) -> Widget:
         """What a tab other than Sessions holds, made when the tab is first shown."""

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual import work
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 from textual.worker import Worker, WorkerState
 
 from strongstride.services.keeper import SessionKeeper
@@ -21,6 +21,7 @@ from strongstride.model.moments import local_now
 from strongstride.model.visible_text import TYPED_TEXT, literal, visible, visible_lines
 from strongstride.services.recap import SessionRecap, recap_session
 from strongstride.model.session_summary import SessionSummary
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.session_status import elapsed_face
 from strongstride.tui.widgets.row_table import RowTable
 from strongstride.tui.widgets.session_warmup import left_words
@@ -84,7 +85,7 @@ class SummaryScreen(Screen[Path | None]):
             yield Label(id="summary-records")
             yield Input(placeholder="A note for this session (n), Enter saves", restrict=TYPED_TEXT, id="summary-note")
             yield Label("Not saved yet: Enter saves it to your history", id="summary-saved")
-        yield Footer()
+        yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one(RowTable).loading = True
