@@ -6,11 +6,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import Label
+from textual.widgets import Input, Label, Static
 
 from strongstride.engine.events import HoldCompleted, RestEnded, SetLogged
 from strongstride.tui.screens import summary as summary_module
-from strongstride.tui.screens.summary import ADDING_UP, SummaryScreen
+from strongstride.tui.screens.summary import ADDING_UP, NOTE_PLACEHOLDER, SummaryScreen
 from strongstride.tui.widgets.row_table import RowTable
 from tests.tui.session_harness import Clocks, ScreenHarness, do_every_set, keeper_of, new_keeper
 from tests.unit.session_fixtures import block, setup_of
@@ -71,3 +71,37 @@ async def test_a_bodyweight_session_has_no_empty_estimated_1rm_column(folders: P
         assert list(table.headings) == ["Exercise", "Sets", "Best set"]
         assert [list(table.get_row_at(row)) for row in range(table.row_count)] == [
             ["Push up", "1", "12 reps"], ["Plank", "1", "45 s hold"]]
+
+
+async def test_the_note_field_is_an_input_only_from_n_and_the_keys_typed_after_n_are_the_note_saved(
+        folders: Path) -> None:
+    clocks = Clocks()
+    keeper = new_keeper(folders, started_at=clocks.wall())
+    do_every_set(keeper, clocks)
+    app = ScreenHarness(lambda: SummaryScreen(keeper, clocks.wall, past=()))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query(Input) and app.focused is None   # the first paint draws the field as text
+        assert str(screen.query_one("#summary-note-prompt", Static).render()) == NOTE_PLACEHOLDER
+        await pilot.press("n", *"knee fine", "enter")
+        await pilot.pause()
+        note = screen.query_one("#summary-note", Input)
+        assert not screen.query("#summary-note-prompt") and note.value == "knee fine" and note.disabled
+        assert screen.saved and keeper.saved_to is not None
+        assert 'note = "knee fine"' in keeper.saved_to.read_text()
+
+
+async def test_a_session_saved_without_a_note_never_makes_the_input(folders: Path) -> None:
+    clocks = Clocks()
+    keeper = new_keeper(folders, started_at=clocks.wall())
+    do_every_set(keeper, clocks)
+    app = ScreenHarness(lambda: SummaryScreen(keeper, clocks.wall, past=()))
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.saved and not screen.query(Input) and screen.query_one("#summary-note-prompt").disabled
+        assert "note" not in keeper.saved_to.read_text()
+        await pilot.press("n")            # no note once saved
+        assert not screen.query(Input)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual import work
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from strongstride.services.keeper import SessionKeeper
@@ -39,6 +39,7 @@ def totals_words(recap: SessionRecap) -> str:
 
 
 ADDING_UP = "Adding up the session against your history…"
+NOTE_PLACEHOLDER = "A note for this session (n), Enter saves"
 
 
 class SummaryScreen(Screen[Path | None]):
@@ -51,7 +52,10 @@ class SummaryScreen(Screen[Path | None]):
     SummaryScreen #summary-left { width: 1fr; color: $warning; margin: 0 0 1 0; }
     SummaryScreen RowTable { width: auto; height: auto; max-height: 9; }
     SummaryScreen #summary-records { color: $success; text-style: bold; width: 1fr; margin: 1 0 0 0; }
-    SummaryScreen #summary-note { margin: 1 0 0 0; }
+    SummaryScreen #summary-note, SummaryScreen #summary-note-prompt { margin: 1 0 0 0; }
+    SummaryScreen #summary-note-prompt {
+        height: 3; padding: 0 2; border: tall $border-blurred; background: $surface; color: $text-disabled;
+    }
     SummaryScreen #summary-saved { width: 1fr; }
     SummaryScreen #summary-saved.-error { color: $error; text-style: bold; }
     """
@@ -83,15 +87,14 @@ class SummaryScreen(Screen[Path | None]):
                 yield Label(literal(f"Not done: {left_words(progress)}"), id="summary-left")
             yield RowTable(cursor=False, zebra=False)
             yield Label(id="summary-records")
-            yield Input(placeholder="A note for this session (n), Enter saves", restrict=TYPED_TEXT, id="summary-note")
+            # the note's field, drawn as an empty input would be: the Input itself is made when n is pressed
+            yield Static(NOTE_PLACEHOLDER, id="summary-note-prompt")
             yield Label("Not saved yet: Enter saves it to your history", id="summary-saved")
         yield FittedFooter()
 
     def on_mount(self) -> None:
         self.query_one(RowTable).loading = True
         self.query_one("#summary-records").display = False
-        note = self.query_one("#summary-note", Input)
-        note.can_focus = False
         self.set_focus(None)
         log = self.keeper.session.to_log(finished_at=None if self.keeper.state.finished else self.clock())
         self.call_after_refresh(self.add_up, log)   # once the screen is painted, so the worker does not slow it
@@ -128,9 +131,17 @@ class SummaryScreen(Screen[Path | None]):
 
     def action_note(self) -> None:
         """Type a note; Enter then saves the session with it."""
-        note = self.query_one("#summary-note", Input)
-        note.can_focus = True
-        note.focus()
+        # an Input costs the screen's first paint a third of its time, so it takes the prompt's place on the first n
+        if not self.query("#summary-note"):
+            prompt = self.query_one("#summary-note-prompt")
+            self.query_one(Vertical).mount(Input(placeholder=NOTE_PLACEHOLDER, restrict=TYPED_TEXT, id="summary-note"),
+                                           after=prompt)
+            prompt.remove()
+        self.query_one("#summary-note", Input).focus()   # in the DOM at once: the keys after n go to it
+
+    def note_text(self) -> str:
+        """The note typed, if any."""
+        return "".join(note.value.strip() for note in self.query("#summary-note").results(Input))
 
     def action_back(self) -> None:
         """Back to the session, nothing filed (to undo a set, or to do one more)."""
@@ -142,15 +153,15 @@ class SummaryScreen(Screen[Path | None]):
             self.dismiss(self.keeper.saved_to)
             return
         keeper = self.keeper
-        done = keeper.save() if keeper.state.finished else keeper.finish(self.clock(), self.query_one("#summary-note", Input).value.strip())
+        done = keeper.save() if keeper.state.finished else keeper.finish(self.clock(), self.note_text())
         status = self.query_one("#summary-saved", Label)
         status.set_class(not done, "-error")
         if not done:
             status.update(literal(keeper.save_error or "The session could not be saved"))
             return
         self.saved = True
-        note = self.query_one("#summary-note", Input)
-        note.disabled = True
+        for field in self.query("#summary-note, #summary-note-prompt"):
+            field.disabled = True
         saved = f"Saved to {keeper.saved_to}" if keeper.saved_to else "Nothing logged: nothing to save"
         status.update(Text(visible_lines("\n".join(filter(None, (saved, keeper.filing_note, keeper.after_filing_said))))))
         self.refresh_bindings()
