@@ -1,14 +1,15 @@
 """strongstride's History and summary screens timed from the key press to their first paint, headless at 80x24.
 
 Run by screen_paint.py with the history's folders in the environment: for each run, a fresh app (as
-`strongstride` starts it) is driven with a pilot: `h` and each History tab (1 to 4, and a highlight in
-Trends), then Enter, `f`, `f` to finish a new session early onto its summary screen. Each figure is the
+`strongstride` starts it, the garbage collector paused until the first paint) is driven with a pilot: `h`
+and each History tab (1 to 4, and a highlight in Trends), then Enter, `f`, `f` to finish a new session early onto its summary screen. Each figure is the
 time from the key press until it has taken effect and the screen has been painted after it; for what a worker reads in the
 background (the Trends list, the charts, the summary's recap), also the time until that is on screen.
 Prints one JSON object of medians in ms on its last line.
 """
 
 import asyncio
+import gc
 import json
 import os
 import statistics
@@ -85,6 +86,8 @@ async def one_run() -> dict[str, float]:
 
     clear_live_session()
     times: dict[str, float] = {}
+    gc.collect()    # the last run's app is garbage: none of it frozen with this one's start
+    gc.disable()    # as `strongstride` starts (cli.main): the app collects again, its start frozen, once painted
     app = StrongstrideApp(load_app_state(None, date.today()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -98,6 +101,7 @@ async def one_run() -> dict[str, float]:
         await pilot.press("b", "enter")                    # home, then a new session's first card
         await pilot.press("f")                             # finish early: it asks first
         await timed(app, times, "summary", "f", showing(app, SummaryScreen), reads=True)
+    gc.unfreeze()   # the next run starts from a heap as a new process would, its own start frozen alone
     return times
 
 
