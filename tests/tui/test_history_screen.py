@@ -400,6 +400,32 @@ async def test_a_tab_shown_again_keeps_its_widgets_and_its_charts_are_not_drawn_
         assert all(str(view.render()).strip() for view in views)
 
 
+async def test_charts_taller_than_the_window_are_drawn_once_at_the_width_they_keep(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scroll bar's room is kept from the start, so its coming does not narrow the charts and draw them again."""
+    from strongstride.tui.widgets import chart_view
+    drawn: list[tuple[int, int]] = []
+    chart_text = chart_view.chart_text
+
+    def counted(chart, width, height, colours):
+        drawn.append((width, height))
+        return chart_text(chart, width, height, colours)
+
+    monkeypatch.setattr(chart_view, "chart_text", counted)
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        charted = [view for view in app.screen.query("#charts-box ChartView") if view.chart is not None]
+        assert app.screen.query_one("#charts-box").max_scroll_y > 0        # taller than the window: a scroll bar
+        widths = {view.content_region.width for view in charted}
+        await pilot.press("1")
+        await pilot.pause()
+        assert charted and len(drawn) == len(charted)
+        assert {width for width, _ in drawn} == widths
+
+
 async def test_keys_sent_as_the_screen_opens_move_the_cursor_through_the_sessions_in_order(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, monkeypatch)

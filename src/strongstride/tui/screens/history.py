@@ -165,7 +165,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #trend { width: 1fr; padding: 0 1; }
     HistoryScreen #trend-chart { height: 1fr; min-height: 8; margin: 1 0 0 0; }
     HistoryScreen #adherence { padding: 0 1; }
-    HistoryScreen #charts-box { padding: 0 1; }
+    HistoryScreen #charts-box { padding: 0 1; scrollbar-gutter: stable; }   /* charts drawn once, not again as the bar comes */
     HistoryScreen #charts-status { height: auto; min-height: 1; }
     HistoryScreen #charts-box ChartView { margin: 1 0 0 0; }
     """
