@@ -44,6 +44,20 @@ def shown_detail(app: App[object]) -> str:
     return str(app.screen.query_one("#detail-text", Static).render())
 
 
+def counted_chart_draws(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The (width, height) of every chart drawn from now on."""
+    from strongstride.tui.widgets import chart_view
+    drawn: list[tuple[int, int]] = []
+    chart_text = chart_view.chart_text
+
+    def counted(chart, width, height, colours):
+        drawn.append((width, height))
+        return chart_text(chart, width, height, colours)
+
+    monkeypatch.setattr(chart_view, "chart_text", counted)
+    return drawn
+
+
 def summaries() -> list[SessionSummary]:
     return [summarise_session(log, f"/history/{log.id}.toml") for log in past_sessions()]
 
@@ -374,15 +388,7 @@ async def test_the_trend_chart_is_drawn_in_the_themes_colours_and_follows_a_them
 
 async def test_a_tab_shown_again_keeps_its_widgets_and_its_charts_are_not_drawn_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from strongstride.tui.widgets import chart_view
-    drawn: list[tuple[int, int]] = []
-    chart_text = chart_view.chart_text
-
-    def counted(chart, width, height, colours):
-        drawn.append((width, height))
-        return chart_text(chart, width, height, colours)
-
-    monkeypatch.setattr(chart_view, "chart_text", counted)
+    drawn = counted_chart_draws(monkeypatch)
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.press("h")
@@ -403,15 +409,7 @@ async def test_a_tab_shown_again_keeps_its_widgets_and_its_charts_are_not_drawn_
 async def test_charts_taller_than_the_window_are_drawn_once_at_the_width_they_keep(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The scroll bar's room is kept from the start, so its coming does not narrow the charts and draw them again."""
-    from strongstride.tui.widgets import chart_view
-    drawn: list[tuple[int, int]] = []
-    chart_text = chart_view.chart_text
-
-    def counted(chart, width, height, colours):
-        drawn.append((width, height))
-        return chart_text(chart, width, height, colours)
-
-    monkeypatch.setattr(chart_view, "chart_text", counted)
+    drawn = counted_chart_draws(monkeypatch)
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h", "4")
