@@ -10,6 +10,7 @@ from datetime import datetime
 
 from strongstride.importers.activities import activity_of, row_kind
 from strongstride.importers.exercise_matching import ExerciseMatcher
+from strongstride.importers.kept import keep
 from strongstride.importers.rows import BadRow, HeadingRow, NoteRow, RestTimer, RowOutcome, RowSet, Workout
 from strongstride.model.exercise import Exercise
 from strongstride.model.log import ActivityLog, SessionLog, SetLog
@@ -95,9 +96,7 @@ def _digest_of(sets: Sequence[SetLog]) -> str:
                type(s.hold_seconds), s.rpe, s.skipped, type(s.skipped))    # 5 and 5.0 are equal, but written apart
         line = lines.get(key)
         if line is None:
-            if len(lines) >= DigestLines.MOST_KEPT:
-                lines.clear()
-            line = lines[key] = digest_line(s)
+            line = keep(lines, key, digest_line(s), DigestLines.MOST_KEPT)
         digest.update(line)
     return digest.hexdigest()
 

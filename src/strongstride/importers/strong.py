@@ -11,6 +11,7 @@ from strongstride.importers.cells import (
     parse_duration, parse_rpe, parse_unit, parse_whole,
 )
 from strongstride.importers.csv_source import Columns, CsvRows
+from strongstride.importers.kept import keep
 from strongstride.importers.layout import LastWorkout, read_layout
 from strongstride.importers.rows import BadRow, NoteRow, ParsedFile, RestTimer, RowOutcome, RowSet, Workout
 from strongstride.importers.strong_headers import LOCALISED_COLUMNS, LOCALISED_REST_TIMER_WORDS
@@ -120,13 +121,6 @@ class _StrongRows:
         self.values: dict[tuple[str, ...], SetValues] = {}   # an export repeats the same few numbers row after row
         self.orders: dict[str, tuple[SetKind, str]] = {}     # and the same few Set Orders
 
-    def _order(self, cell: str) -> tuple[SetKind, str]:
-        """A Set Order read (BadCell if it means nothing) and kept."""
-        if len(self.orders) >= self.MOST_KEPT:
-            self.orders.clear()
-        read = self.orders[cell] = _set_order(cell)
-        return read
-
     def __call__(self, line: int, row: list[str], columns: Columns, unit: Unit) -> RowOutcome:
         try:
             cells = self.cells(row)
@@ -139,15 +133,13 @@ class _StrongRows:
                 raise BadCell("Exercise Name is empty")
             if order in NOTE_WORDS:
                 return NoteRow(line, workout, exercise, note_text(notes))
-            kind, marker_note = self.orders.get(order_cell) or self._order(order_cell)
+            kind, marker_note = (self.orders.get(order_cell)
+                                 or keep(self.orders, order_cell, _set_order(order_cell), self.MOST_KEPT))
             note = note_text(notes) if notes else ""
             key = (*number_cells, distance_unit or self.distance_unit)
             values = self.values.get(key)
             if values is None:
-                values = _set_values(*key)
-                if len(self.values) >= self.MOST_KEPT:
-                    self.values.clear()
-                self.values[key] = values
+                values = keep(self.values, key, _set_values(*key), self.MOST_KEPT)
             row_unit, reps, load, rpe, seconds, distance_m = values
             return RowSet(
                 line=line, workout=workout, exercise_name=exercise, unit=row_unit or unit, kind=kind, reps=reps,
