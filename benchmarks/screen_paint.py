@@ -2,8 +2,8 @@
 
 Usage: python benchmarks/screen_paint.py [--years N] [--runs N]
 
-Runs launch_screen_paint.py once in a fresh process for each run (a fresh app, headless at 80x24, which
-imports each screen's modules at the key that first shows it, as `strongstride` does) and reports medians: each screen or tab from its key press to its first paint (target: under 50 ms), and
+Runs launch_screen_paint.py once in a fresh process for each run (a fresh app, headless at 80x24, whose
+screens are imported by its own thread while home is shown, as `strongstride` does) and reports medians: each screen or tab from its key press to its first paint (target: under 50 ms), and
 for what a worker thread reads while the screen is already up (the Trends list, the charts, the
 summary's recap), the time until that is painted too.
 """

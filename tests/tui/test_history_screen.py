@@ -332,7 +332,8 @@ async def test_4_draws_weeks_against_the_target_volume_and_time_held_with_their_
         assert app.screen.query_one("#charts-status").loading and not app.screen.query("#charts-box ChartView")
         release.set()
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause()   # the charts mounted and laid out,
+        await pilot.pause()   # then drawn at the size each was given
         assert not app.screen.query_one("#charts-status").loading
         drawn = [str(view.render()) for view in app.screen.query("#charts-box ChartView")]
         assert [view.splitlines()[0].strip() for view in drawn] == [

@@ -138,3 +138,30 @@ async def test_a_table_only_to_read_takes_no_focus_announces_nothing_and_no_row_
         first, second, third = (table.render_line(y) for y in (1, 2, 3))
         assert first.text.split() == ["row", "0", "cell"]
         assert list(first)[0].style == list(third)[0].style != list(second)[0].style   # zebra stripes only
+
+
+class ScrollBarsApp(TableApp):
+    """The rows shown as the app mounts, and whether the table knew its scroll bars before its first layout."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one(RowTable)
+        self.bars_before_layout = (table.show_vertical_scrollbar, table.show_horizontal_scrollbar)
+
+
+async def test_a_table_larger_than_the_window_has_its_scroll_bars_in_its_first_layout() -> None:
+    app = ScrollBarsApp(cells=("x" * 60,))
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        assert app.bars_before_layout == (True, True)
+        table = app.query_one(RowTable)
+        assert (table.show_vertical_scrollbar, table.show_horizontal_scrollbar) == (True, True)
+
+
+async def test_a_table_that_fits_the_window_leaves_its_scroll_bars_to_its_layout() -> None:
+    app = ScrollBarsApp()
+    async with app.run_test(size=(40, ROWS + 10)) as pilot:
+        await pilot.pause()
+        assert app.bars_before_layout == (False, False)
+        table = app.query_one(RowTable)
+        assert (table.show_vertical_scrollbar, table.show_horizontal_scrollbar) == (False, False)

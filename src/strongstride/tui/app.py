@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from importlib import import_module
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,19 @@ from strongstride.tui.widgets.problem_view import notify_problem
 
 if TYPE_CHECKING:
     from strongstride.engine.plan_choice import PlanChoice
+
+
+NEXT_SCREENS = ("strongstride.tui.screens.session", "strongstride.tui.screens.history", "strongstride.tui.screens.summary")
+"""The screens home leads to (Enter, h, and the session's end), imported while the runner reads home."""
+
+
+def import_next_screens() -> None:
+    """Import the screens home leads to, so that their keys open them without first importing them (15-60 ms each).
+
+    Run by a thread once home is painted: the start does not wait for them, and a key pressed meanwhile
+    imports what it needs as before (Python's import lock lets each module be imported once)."""
+    for module in NEXT_SCREENS:
+        import_module(module)
 
 
 def resume_collecting() -> None:
@@ -87,6 +101,7 @@ class StrongstrideApp(App[None]):
         if self.open_on_setup:
             self.action_setup()
         self.call_after_refresh(resume_collecting)
+        self.call_after_refresh(self.run_worker, import_next_screens, name="import next screens", thread=True)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

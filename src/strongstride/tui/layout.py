@@ -17,3 +17,14 @@ HEIGHT_CLASSES: list[tuple[int, str]] = [(0, "-short"), (SHORT_BELOW, "-medium-h
 APP_CSS = """
 Screen.-narrow Footer FooterKey.-command-palette { display: none; }
 """
+
+
+def size_classes(size: tuple[int, int], widths: list[tuple[int, str]],
+                 heights: list[tuple[int, str]]) -> dict[str, bool]:
+    """Which size classes a window of `size` takes: for each dimension the class of the highest threshold reached."""
+    classes = {name: False for _, name in widths + heights}
+    for dimension, thresholds in zip(size, (widths, heights)):
+        reached = [(threshold, name) for threshold, name in thresholds if dimension >= threshold]
+        if reached:
+            classes[max(reached)[1]] = True
+    return classes

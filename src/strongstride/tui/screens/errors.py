@@ -8,10 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from strongstride.model.problems import Problem
+from strongstride.tui.screens.steady import SteadyScreen
 from strongstride.tui.widgets.problem_view import problem_text
 
 EXPLANATION = (
@@ -20,7 +20,7 @@ EXPLANATION = (
 )
 
 
-class ProblemsScreen(Screen[None]):
+class ProblemsScreen(SteadyScreen[None]):
     """Every start-up problem, as literal text, scrollable with the arrow keys."""
 
     DEFAULT_CSS = """

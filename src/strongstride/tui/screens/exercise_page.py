@@ -6,16 +6,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from strongstride.model.exercise_library import ExerciseLibrary
 from strongstride.model.visible_text import literal
 from strongstride.services.exercise_page import Doable, exercise_page
+from strongstride.tui.screens.steady import SteadyScreen
 from strongstride.tui.widgets.fitted_footer import FittedFooter
 
 
-class ExercisePageScreen(Screen[None]):
+class ExercisePageScreen(SteadyScreen[None]):
     """One exercise explained; Escape (or i, or q) goes back to the session exactly where it was."""
 
     DEFAULT_CSS = """

@@ -10,7 +10,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,6 +26,7 @@ from strongstride.model.moments import seconds_between
 from strongstride.model.units import Unit, clean
 from strongstride.model.visible_text import literal, visible
 from strongstride.model.session_summary import SessionSummary
+from strongstride.tui.screens.steady import SteadyScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.chart_view import ChartView
 from strongstride.tui.widgets.fitted_footer import FittedFooter
@@ -148,7 +148,7 @@ def words_text(chart: Chart) -> Text:
     return literal(f"{title}: " + "; ".join(lines))
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(SteadyScreen[None]):
     """Past sessions (1), exercise trends (2), weekly adherence (3) and charts (4); b goes back home.
 
     What must walk the whole history (every exercise's trend, the charts) is read by a worker thread the

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from strongstride.engine.week import Suggestion
@@ -22,6 +21,7 @@ from strongstride.model.visible_text import literal, visible
 from strongstride.store.in_progress import SavedSession
 from strongstride.model.session_summary import SessionSummary
 from strongstride.tui.messages import EndUnfinished, PlanChosen, StartSession
+from strongstride.tui.screens.steady import SteadyScreen
 from strongstride.tui.startup import AppState
 from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.plan_picker import NEXT_MARK, TODAY_MARK, PlanSessionPicker
@@ -110,7 +110,7 @@ def reasons_title(opened: bool) -> str:
     return "Why this suggestion (w to close)" if opened else "Why this suggestion (w: all of the screen)"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(SteadyScreen[None]):
     """Today's suggested session (Enter starts it), a resume banner, the week so far, recent sessions."""
 
     DEFAULT_CSS = """

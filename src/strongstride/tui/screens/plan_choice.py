@@ -8,7 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +15,7 @@ from strongstride.model.config import Equipment
 from strongstride.model.exercise import Exercise
 from strongstride.model.plan_about import PlanAbout, about_plan
 from strongstride.model.visible_text import literal, visible
+from strongstride.tui.screens.steady import SteadyScreen
 from strongstride.tui.startup import PlanOption
 from strongstride.tui.widgets.fitted_footer import FittedFooter
 
@@ -47,7 +47,7 @@ def about_text(about: PlanAbout) -> Text:
     return text
 
 
-class PlanChoiceScreen(Screen[str | None]):
+class PlanChoiceScreen(SteadyScreen[str | None]):
     """Up and down pick a plan and explain it; Enter trains from it; Escape goes back unchanged."""
 
     DEFAULT_CSS = """

@@ -19,7 +19,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Label
 
 from strongstride.engine.events import (
@@ -52,6 +51,7 @@ from strongstride.tui.screens.edit_set import SetChoiceScreen, editable_sets, lo
 from strongstride.tui.screens.hold import HoldResult, HoldScreen
 from strongstride.tui.screens.log_set import LogSetScreen, SetEntry
 from strongstride.tui.screens.rpe_help import RpeHelpScreen
+from strongstride.tui.screens.steady import SteadyScreen
 from strongstride.tui.screens.summary import SummaryScreen
 from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.rest_timer import ADJUST_STEP, RestTimer, clock_face
@@ -150,7 +150,7 @@ def swap_words(keys: dict[str, tuple[Direction, Exercise]]) -> str:
     return "   ".join(f"{key}: {direction}, {exercise.name}" for key, (direction, exercise) in keys.items())
 
 
-class SessionScreen(Screen[Path | None]):
+class SessionScreen(SteadyScreen[Path | None]):
     """Runs a live session set by set; q leaves with the session kept in progress for resume."""
 
     DEFAULT_CSS = """

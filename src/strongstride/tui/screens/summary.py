@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual import work
 from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
@@ -21,6 +20,7 @@ from strongstride.model.moments import local_now
 from strongstride.model.visible_text import TYPED_TEXT, literal, visible, visible_lines
 from strongstride.services.recap import SessionRecap, recap_session
 from strongstride.model.session_summary import SessionSummary
+from strongstride.tui.screens.steady import SteadyScreen
 from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.session_status import elapsed_face
 from strongstride.tui.widgets.row_table import RowTable
@@ -42,7 +42,7 @@ ADDING_UP = "Adding up the session against your history…"
 NOTE_PLACEHOLDER = "A note for this session (n), Enter saves"
 
 
-class SummaryScreen(Screen[Path | None]):
+class SummaryScreen(SteadyScreen[Path | None]):
     """Shows the recap; Enter files the session with the note; Enter again (or q) leaves."""
 
     DEFAULT_CSS = """

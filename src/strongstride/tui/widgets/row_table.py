@@ -127,8 +127,14 @@ class RowTable(ScrollView, can_focus=True):
         return super().render_lines(crop)
 
     def _resized(self) -> None:
-        """The scrollable size follows the rows and the columns' widths."""
-        self.virtual_size = Size(sum(width + 2 for width in self._widths), self.row_count + 1)
+        """The scrollable size follows the rows and the columns' widths; past the window's size a scroll bar is
+        certain, so it is shown from the table's first layout, not added by a second one a frame later."""
+        self.virtual_size = size = Size(sum(width + 2 for width in self._widths), self.row_count + 1)
+        window = self.app.size     # the table is never larger than the window
+        if size.height > window.height:
+            self.show_vertical_scrollbar = True
+        if size.width > window.width:
+            self.show_horizontal_scrollbar = True
         self._strips.clear()
         self.refresh()
 
