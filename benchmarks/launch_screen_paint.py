@@ -57,9 +57,20 @@ async def timed(app: App[object], times: dict[str, float], label: str, key: str,
     times[label] = (time.perf_counter() - start) * 1000
     if reads:
         await app.workers.wait_for_complete()
-        await asyncio.sleep(0)
+        while not read_shown(app):
+            await asyncio.sleep(0)
         await next_paint(app)
         times[f"{label}, read"] = (time.perf_counter() - start) * 1000
+
+
+def read_shown(app: App[object]) -> bool:
+    """Whether what the screen's workers read is in place: nothing on it loading, every chart on it drawn at its size
+    (a chart is drawn once it is laid out: mounted is not enough)."""
+    screen = app.screen
+    shown_charts = [chart for chart in screen.query("ChartView").results()
+                    if all(node.display for node in chart.ancestors_with_self if node is not screen)]
+    return (not any(widget.loading for widget in screen.query("*"))
+            and all(chart.drawn_size.area and chart.drawn_size == chart.content_region.size for chart in shown_charts))
 
 
 def on_tab(app: App[object], tab: str) -> Callable[[], bool]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.pilot import Pilot
 from textual.color import Color
 from textual.content import Content
 from textual.style import Style
@@ -42,6 +43,16 @@ AT = datetime(2026, 11, 1, 9, 0)
 def shown_detail(app: App[object]) -> str:
     """The session detail the History screen shows now."""
     return str(app.screen.query_one("#detail-text", Static).render())
+
+
+async def history_shown(app: App[object], pilot: Pilot[object]) -> HistoryScreen:
+    """Press h; the History screen once it is up and the first session's detail has been read."""
+    await pilot.press("h")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    screen = app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
 
 
 def counted_chart_draws(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
@@ -442,10 +453,7 @@ async def test_a_row_the_cursor_has_left_before_its_detail_was_read_is_not_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, HistoryScreen)
+        screen = await history_shown(app, pilot)
         read: list[str] = []
         load = screen.state.load_session
         monkeypatch.setattr(screen.state, "load_session", lambda summary: (read.append(summary.id), load(summary))[1])
@@ -454,3 +462,25 @@ async def test_a_row_the_cursor_has_left_before_its_detail_was_read_is_not_read(
         await pilot.press("down")
         await pilot.pause()
         assert read == [screen.newest(1).id]
+
+
+async def test_a_detail_read_for_a_row_the_cursor_has_since_left_is_not_shown(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        screen = await history_shown(app, pilot)
+        held, load = threading.Event(), screen.state.load_session
+
+        def held_for_the_newest(summary: SessionSummary):
+            if summary.id == screen.newest(0).id:
+                held.wait(5)
+            return load(summary)
+
+        monkeypatch.setattr(screen.state, "load_session", held_for_the_newest)
+        screen.read_detail(0)                   # row 0's file is slow to read
+        await pilot.press("down")
+        await pilot.pause()
+        held.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Foundation B  Monday 16 November" in shown_detail(app)

@@ -165,3 +165,24 @@ async def test_a_table_that_fits_the_window_leaves_its_scroll_bars_to_its_layout
         assert app.bars_before_layout == (False, False)
         table = app.query_one(RowTable)
         assert (table.show_vertical_scrollbar, table.show_horizontal_scrollbar) == (False, False)
+
+
+def row_colour(app: TableApp, y: int) -> object:
+    """The background a line of the table is drawn in."""
+    segment = next(iter(app.query_one(RowTable).render_line(y)))
+    assert segment.style is not None
+    return segment.style.bgcolor
+
+
+async def test_the_rows_take_new_colours_when_the_table_loses_the_focus_and_when_the_theme_changes() -> None:
+    app = TableApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        focused_cursor, even_row = row_colour(app, 1), row_colour(app, 3)
+        app.set_focus(None)
+        await pilot.pause()
+        assert row_colour(app, 1) != focused_cursor
+        blurred_cursor = row_colour(app, 1)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert row_colour(app, 1) != blurred_cursor and row_colour(app, 3) != even_row

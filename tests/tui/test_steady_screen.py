@@ -1,4 +1,4 @@
-"""Screens made with their window-size classes, laid out once when pushed, their frame timer running from the mount."""
+"""Screens made with their window-size classes, laid out once when pushed, their frame timer running from the start."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ async def test_a_screen_follows_the_window_when_it_changes(tmp_path: Path, monke
         assert screen.query_one(RowTable).outer_size.width == 120
 
 
-async def test_the_frame_timer_starts_as_the_screen_mounts_not_after_its_first_layout(
+async def test_the_frame_timer_starts_as_the_screen_is_made_not_after_its_first_layout(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:

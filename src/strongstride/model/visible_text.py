@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 def visible(text: str) -> str:
     """The text with each control character (C0, ESC, DEL, C1, ...) written as its escape (ESC as `\\x1b`), so no terminal acts on it."""
+    if text.isprintable():   # most text: checked whole, at C speed
+        return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 

@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from strongstride.services.charts import Chart, chart_words, exercise_chart, monthly_charts, weekly_sessions_chart
 from strongstride.services.records import (
-    ExerciseProgress, Trend, WeekCount, adherence_line, every_exercise_progress, sessions_per_week, work_cell, work_done,
+    ExerciseProgress, Trend, WeekCount, WorkDone, adherence_line, every_exercise_progress, sessions_per_week, work_cell, work_done,
     work_figures, work_heading, work_per_month,
 )
 from strongstride.model.calendar import week_start
@@ -51,10 +51,9 @@ def duration_text(summary: SessionSummary) -> str:
     return f"{minutes} min"
 
 
-def session_row(summary: SessionSummary, unit: Unit, figures: Sequence[str]) -> tuple[str, ...]:
-    """One table row, control characters escaped: the work figures asked for (volume in `unit`) after the sets."""
+def session_row(summary: SessionSummary, done: WorkDone, figures: Sequence[str]) -> tuple[str, ...]:
+    """One table row, control characters escaped: the work figures asked for (of the work `done`) after the sets."""
     rpe = f"{summary.average_rpe:.1f}" if summary.average_rpe is not None else "-"
-    done = work_done(summary, unit)
     cells = (f"{summary.started_at:%a %d %b %Y}", summary.session_name or summary.session_id,
              duration_text(summary), str(summary.work_sets), *(work_cell(done, figure) for figure in figures), rpe)
     return tuple(visible(cell) for cell in cells)
@@ -227,11 +226,16 @@ class HistoryScreen(SteadyScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", RowTable)
         unit = self.state.config.units
-        newest = self.summaries[max(0, len(self.summaries) - FIGURE_SESSIONS):]
-        figures = work_figures(work_done(summary, unit) for summary in newest)
+        newest_done = [work_done(self.newest(row), unit) for row in range(min(FIGURE_SESSIONS, len(self.summaries)))]
+        figures = work_figures(newest_done)
         headings = ("Date", "Session", "Time", "Sets", *(work_heading(f, unit) for f in figures), "Avg RPE")
+
+        def row_cells(row: int) -> tuple[str, ...]:
+            summary = self.newest(row)
+            return session_row(summary, newest_done[row] if row < len(newest_done) else work_done(summary, unit), figures)
+
         # every session is in the table; a row is formatted (its summary decoded) only when it is first shown
-        table.show_rows(headings, len(self.summaries), lambda row: session_row(self.newest(row), unit, figures))
+        table.show_rows(headings, len(self.summaries), row_cells)
         table.focus()
 
     def read_tab(self, tab: str) -> None:
@@ -262,7 +266,11 @@ class HistoryScreen(SteadyScreen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.SUCCESS or (result := event.worker.result) is None:
             return
-        if event.worker.group == "trends":
+        if event.worker.group == "detail":
+            row, detail = result
+            if row == self.query_one("#sessions-table", RowTable).cursor_row:   # the cursor has not moved on
+                self.query_one("#detail-text", Static).update(detail)
+        elif event.worker.group == "trends":
             self.show_exercises(result)
         elif event.worker.group == "charts":
             self.show_charts(result)
@@ -310,12 +318,15 @@ class HistoryScreen(SteadyScreen[None]):
         self.call_after_refresh(self.show_detail, event.row_table, event.cursor_row)
 
     def show_detail(self, table: RowTable, row: int) -> None:
-        """The session on the row in the detail pane, unless the cursor has moved on since."""
-        if row != table.cursor_row:
-            return
+        """Read the session on the row for the detail pane, unless the cursor has moved on since."""
+        if row == table.cursor_row:
+            self.read_detail(row)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def read_detail(self, row: int) -> tuple[int, Text]:
+        """A session's detail from its file, off the UI thread; a broken file gives its problems instead."""
         log, problems = self.state.load_session(self.newest(row))
-        detail = session_detail(log) if log is not None else Text("\n").join(problem_text(p) for p in problems)
-        self.query_one("#detail-text", Static).update(detail)
+        return row, session_detail(log) if log is not None else Text("\n").join(problem_text(p) for p in problems)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         progress = self.progress.get(event.option.id or "")

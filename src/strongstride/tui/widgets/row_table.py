@@ -91,6 +91,7 @@ class RowTable(ScrollView, can_focus=True):
         self._cells: dict[int, tuple[str, ...]] = {}
         self._widths: list[int] = []
         self._strips: LRUCache[tuple[int, str], Strip] = LRUCache(256)
+        self._row_styles: dict[str, Style] = {}     # the table's style ("") and each component's over it
 
     def show_rows(self, headings: Sequence[str], count: int, row_at: Callable[[int], Cells]) -> None:
         """Show `count` rows under `headings`; `row_at(n)` gives row n's cells when it is first shown."""
@@ -183,12 +184,17 @@ class RowTable(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        self._restyled()
 
     def _on_focus(self, event: events.Focus) -> None:
-        self._strips.clear()
+        self._restyled()
 
     def _on_blur(self, event: events.Blur) -> None:
+        self._restyled()
+
+    def _restyled(self) -> None:
+        """The theme, the styles or the focus changed: every row is styled and drawn again."""
+        self._row_styles.clear()
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
@@ -201,14 +207,21 @@ class RowTable(ScrollView, can_focus=True):
             kind = "cursor" if self.cursor and row == self.cursor_row else ("odd-row" if row % 2 or not self.zebra else "even-row")
             strip = self._strip(row, cells, f"row-table--{kind}")
         else:
-            return Strip.blank(width, self.rich_style)
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+            return Strip.blank(width, self._style())
+        return strip.crop_extend(scroll_x, scroll_x + width, self._style())
+
+    def _style(self, component: str = "") -> Style:
+        """The table's style, or with a component, that component's over it: worked out once until restyled."""
+        if (style := self._row_styles.get(component)) is None:
+            style = self._row_styles[component] = self.rich_style + (
+                self.get_component_styles(component).rich_style if component else Style())
+        return style
 
     def _strip(self, row: int, cells: Cells, component: str) -> Strip:
         """One row (-1 for the header) as a line of padded cells, in its component's style."""
         key = (row, component)
         if (strip := self._strips.get(key)) is None:
-            style: Style = self.rich_style + self.get_component_styles(component).rich_style
+            style = self._style(component)
             text = "".join(f" {set_cell_size(cell, width)} " for cell, width in zip(cells, self._widths))
             strip = self._strips[key] = Strip([Segment(text, style)], cell_len(text))
         return strip
