@@ -29,6 +29,7 @@ from strongstride.tui.screens.history import (
 )
 from strongstride.tui.screens.home import HomeScreen
 from strongstride.tui.widgets.chart_view import ChartView
+from strongstride.tui.widgets.fitted_footer import FittedFooter
 from strongstride.tui.widgets.row_table import RowTable
 from strongstride.tui.widgets.tab_strip import TabStrip
 from strongstride.store.history import HistoryStore
@@ -484,3 +485,14 @@ async def test_a_detail_read_for_a_row_the_cursor_has_since_left_is_not_shown(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Foundation B  Monday 16 November" in shown_detail(app)
+
+
+async def test_h_on_the_history_screen_goes_to_its_sessions_and_is_not_offered_again_in_the_footer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        screen = await history_shown(app, pilot)
+        assert "h" not in [key.key for key in screen.query_one(FittedFooter).shown_keys()]
+        await pilot.press("3", "h")
+        await pilot.pause()
+        assert app.screen is screen and shown_tab(app) == "sessions" and app.focused is screen.query_one(RowTable)

@@ -172,7 +172,7 @@ class HistoryScreen(SteadyScreen[None]):
     BINDINGS = [
         Binding("b,escape", "app.pop_screen", "Back"),
         # the tabs' own labels name their keys, so the footer keeps its room for the rest
-        Binding("1", "show_tab('sessions')", "Sessions", show=False),
+        Binding("1,h", "show_tab('sessions')", "Sessions", show=False),   # h: the app's History key, here its first tab
         Binding("2", "show_tab('trends')", "Trends", show=False),
         Binding("3", "show_tab('weeks')", "Weeks", show=False),
         Binding("4", "show_tab('charts')", "Charts", show=False),
