@@ -3,9 +3,10 @@
 Usage: python benchmarks/screen_paint.py [--years N] [--runs N]
 
 Runs launch_screen_paint.py once in a fresh process for each run (a fresh app, headless at 80x24, whose
-screens are imported by its own thread while home is shown, as `strongstride` does) and reports medians: each screen or tab from its key press to its first paint (target: under 50 ms), and
-for what a worker thread reads while the screen is already up (the Trends list, the charts, the
-summary's recap), the time until that is painted too.
+screens are imported by its own thread while home is shown, as `strongstride` does) and reports medians:
+each screen or tab from its key press to its first paint (target: under 50 ms), and for what a worker
+thread reads while the screen is already up (the newest session's detail, the Trends list, the charts,
+the summary's recap), the time until that is painted too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ PAINT_TARGET_MS = 50
 LAUNCHER = Path(__file__).resolve().parent / "launch_screen_paint.py"
 FIGURES = (   # (the launcher's label, the row's label, held to the target)
     ("history", "History screen (h), Sessions tab", True),
+    ("history, read", "History screen, newest session's detail read", False),
     ("trends", "Trends tab (2), first paint", True),
     ("trends, read", "Trends tab, every exercise read and drawn", False),
     ("highlight", "Trends tab, next exercise highlighted", True),

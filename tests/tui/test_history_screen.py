@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.color import Color
 from textual.content import Content
 from textual.style import Style
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 
 from strongstride.services.records import WeekCount, every_exercise_progress, exercise_trend
@@ -496,3 +497,51 @@ async def test_h_on_the_history_screen_goes_to_its_sessions_and_is_not_offered_a
         await pilot.press("3", "h")
         await pilot.pause()
         assert app.screen is screen and shown_tab(app) == "sessions" and app.focused is screen.query_one(RowTable)
+
+
+async def test_a_frame_due_while_a_tab_is_being_switched_draws_nothing_part_way(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        screen = await history_shown(app, pilot)
+        drawn_part_way: list[str] = []
+        fill_tab, compositor_refresh = HistoryScreen.fill_tab, Screen._compositor_refresh
+
+        async def filled_then_a_frame_due(self: HistoryScreen, tab: str) -> None:
+            await fill_tab(self, tab)
+            self._on_timer_update()     # Textual's frame timer, ticking with the content mounted, the tab not yet shown
+
+        def drawn(self: Screen[object]) -> None:
+            drawn_part_way.append(self.query_one(ContentSwitcher).current or "")
+            compositor_refresh(self)
+
+        monkeypatch.setattr(HistoryScreen, "fill_tab", filled_then_a_frame_due)
+        monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "sessions" not in drawn_part_way and shown_tab(app) == "weeks"
+        assert app.focused is screen.query_one("#adherence")
+
+
+async def test_a_frame_due_while_the_history_screen_mounts_draws_nothing_part_way(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        drawn_mounting: list[bool] = []
+        on_mount, compositor_refresh = HistoryScreen.on_mount, Screen._compositor_refresh
+
+        def mounted_then_a_frame_due(self: HistoryScreen) -> None:
+            on_mount(self)
+            self._on_timer_update()     # Textual's frame timer, ticking before the screen has finished mounting
+
+        def drawn(self: Screen[object]) -> None:
+            if isinstance(self, HistoryScreen):
+                drawn_mounting.append(not self.is_mounted)
+            compositor_refresh(self)
+
+        monkeypatch.setattr(HistoryScreen, "on_mount", mounted_then_a_frame_due)
+        monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen) and drawn_mounting and not any(drawn_mounting)

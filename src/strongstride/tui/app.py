@@ -142,14 +142,15 @@ class StrongstrideApp(App[None]):
     def _save_theme(self, theme: Theme) -> None:
         notify_problem(self, self.state.save_setting("theme", theme.name))
 
-    def action_history(self) -> None:
+    async def action_history(self) -> None:
         """Past sessions, exercise trends and weekly adherence."""
         from strongstride.tui.screens.history import (
             HistoryScreen,  # loaded when first asked for: a faster start
         )
 
         if not isinstance(self.screen, HistoryScreen):
-            self.push_screen(HistoryScreen(self.state))
+            with self.batch_update():   # drawn once mounted, in one frame: not part way, then again a frame later
+                await self.push_screen(HistoryScreen(self.state))
 
     async def action_quit(self) -> None:
         """Quit; from a live session with sets not yet saved, ask first (the session screen's leave)."""

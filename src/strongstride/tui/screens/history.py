@@ -299,15 +299,20 @@ class HistoryScreen(SteadyScreen[None]):
 
     async def action_show_tab(self, tab: str) -> None:
         """Switch tab by number, so no mouse is needed; the tab's content takes the focus."""
-        await self.show_tab(tab)
-        self.query_one(FOCUS[tab]).focus()
+        await self.show_tab(tab, focus=True)
 
-    async def show_tab(self, tab: str) -> None:
-        """Show a tab, filled and its reading begun the first time."""
-        await self.fill_tab(tab)
-        self.read_tab(tab)
-        self.query_one(ContentSwitcher).current = tab
-        self.query_one(TabStrip).active = tab
+    async def show_tab(self, tab: str, focus: bool = False) -> None:
+        """Show a tab, filled and its reading begun the first time, and with `focus` focus its content.
+
+        One update, drawn in one frame: painted part way (the content mounted, before the tab is shown or its
+        content focused), the rest waited for the next of Textual's frames, up to a sixtieth of a second more."""
+        with self.app.batch_update():
+            await self.fill_tab(tab)
+            self.read_tab(tab)
+            self.query_one(ContentSwitcher).current = tab
+            self.query_one(TabStrip).active = tab
+            if focus:
+                self.query_one(FOCUS[tab]).focus()
 
     async def on_tab_strip_chosen(self, event: TabStrip.Chosen) -> None:
         """A tab clicked, or stepped to with the arrow keys: the tabs keep the focus, as Textual's do."""
