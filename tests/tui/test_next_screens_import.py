@@ -1,4 +1,4 @@
-"""The screens home leads to are imported by a thread once home is painted, not by the key that opens them."""
+"""The screens home leads to, and the TOML reader, are imported by a thread once home is painted, not by the key that opens them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import strongstride.tui.app as app_module
 from tests.tui.app_fixtures import make_app
 
 
-async def test_home_painted_a_thread_imports_the_session_history_and_summary_screens(
+async def test_home_painted_a_thread_imports_the_session_history_and_summary_screens_and_the_toml_reader(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     imported: list[tuple[str, bool]] = []
 
@@ -24,4 +24,4 @@ async def test_home_painted_a_thread_imports_the_session_history_and_summary_scr
         await pilot.pause()
         await app.workers.wait_for_complete()
     assert imported == [(module, False) for module in app_module.NEXT_SCREENS]
-    assert {module.rsplit(".", 1)[1] for module in app_module.NEXT_SCREENS} == {"session", "history", "summary"}
+    assert {module.rsplit(".", 1)[-1] for module in app_module.NEXT_SCREENS} == {"session", "history", "summary", "tomllib"}

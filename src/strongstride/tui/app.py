@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     from strongstride.engine.plan_choice import PlanChoice
 
 
-NEXT_SCREENS = ("strongstride.tui.screens.session", "strongstride.tui.screens.history", "strongstride.tui.screens.summary")
-"""The screens home leads to (Enter, h, and the session's end), imported while the runner reads home."""
+NEXT_SCREENS = ("strongstride.tui.screens.session", "strongstride.tui.screens.history", "strongstride.tui.screens.summary",
+                "tomllib")
+"""The screens home leads to (Enter, h, and the session's end), and the TOML reader their first past session is read
+with: imported while the runner reads home."""
 
 
 def import_next_screens() -> None:
-    """Import the screens home leads to, so that their keys open them without first importing them (15-60 ms each).
+    """Import the screens home leads to and the TOML reader, so that their keys open them without importing first (15-60 ms).
 
     Run by a thread once home is painted: the start does not wait for them, and a key pressed meanwhile
     imports what it needs as before (Python's import lock lets each module be imported once)."""
