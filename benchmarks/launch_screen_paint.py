@@ -115,7 +115,7 @@ async def one_run() -> dict[str, float]:
     app = StrongstrideApp(load_app_state(None, date.today()))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()   # as a runner reads home: the next screens imported meanwhile
+        await app.workers.wait_for_complete()   # as a runner reads home: what home leads to imported meanwhile
         await timed(app, times, "history", "h", showing(app, "HistoryScreen"), detail_shown(app))
         await timed(app, times, "trends", "2", on_tab(app, "trends"), read_shown(app))
         exercises = app.screen.query_one(OptionList)

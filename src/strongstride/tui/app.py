@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from importlib import import_module
 from datetime import datetime
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,18 +29,18 @@ if TYPE_CHECKING:
     from strongstride.engine.plan_choice import PlanChoice
 
 
-NEXT_SCREENS = ("strongstride.tui.screens.session", "strongstride.tui.screens.history", "strongstride.tui.screens.summary",
-                "tomllib")
-"""The screens home leads to (Enter, h, and the session's end), and the TOML reader their first past session is read
-with: imported while the runner reads home."""
+HOME_LEADS_TO = ("strongstride.tui.screens.session", "strongstride.tui.screens.history", "strongstride.tui.screens.summary",
+                 "tomllib")
+"""The modules of the screens home leads to (Enter, h, and the session's end), and the TOML reader their first past
+session is read with: imported while the runner reads home."""
 
 
-def import_next_screens() -> None:
-    """Import the screens home leads to and the TOML reader, so that their keys open them without importing first (15-60 ms).
+def import_ahead() -> None:
+    """Import what home leads to, so that its keys open their screens without importing them first (15-60 ms).
 
-    Run by a thread once home is painted: the start does not wait for them, and a key pressed meanwhile
+    Run by a thread once home is painted: the start does not wait for it, and a key pressed meanwhile
     imports what it needs as before (Python's import lock lets each module be imported once)."""
-    for module in NEXT_SCREENS:
+    for module in HOME_LEADS_TO:
         import_module(module)
 
 
@@ -103,7 +103,7 @@ class StrongstrideApp(App[None]):
         if self.open_on_setup:
             self.action_setup()
         self.call_after_refresh(resume_collecting)
-        self.call_after_refresh(self.run_worker, import_next_screens, name="import next screens", thread=True)
+        self.call_after_refresh(self.run_worker, import_ahead, name="import ahead", thread=True)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

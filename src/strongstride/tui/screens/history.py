@@ -17,8 +17,8 @@ from textual.worker import Worker, WorkerState
 
 from strongstride.services.charts import Chart, chart_words, exercise_chart, monthly_charts, weekly_sessions_chart
 from strongstride.services.records import (
-    ExerciseProgress, Trend, WeekCount, WorkDone, adherence_line, every_exercise_progress, sessions_per_week, work_cell, work_done,
-    work_figures, work_heading, work_per_month,
+    ExerciseProgress, Trend, WeekCount, WorkDone, adherence_line, every_exercise_progress, sessions_per_week, work_cell,
+    work_done, work_figures, work_heading, work_per_month,
 )
 from strongstride.model.calendar import week_start
 from strongstride.model.log import ActivityLog, SessionLog, SetLog
@@ -304,8 +304,8 @@ class HistoryScreen(SteadyScreen[None]):
     async def show_tab(self, tab: str, focus: bool = False) -> None:
         """Show a tab, filled and its reading begun the first time, and with `focus` focus its content.
 
-        One update, drawn in one frame: painted part way (the content mounted, before the tab is shown or its
-        content focused), the rest waited for the next of Textual's frames, up to a sixtieth of a second more."""
+        One update, drawn in one frame: a frame drawn part way through (the content mounted, the tab not yet shown
+        nor its content focused) left the rest to Textual's next frame, up to a sixtieth of a second later."""
         with self.app.batch_update():
             await self.fill_tab(tab)
             self.read_tab(tab)

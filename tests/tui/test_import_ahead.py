@@ -23,5 +23,5 @@ async def test_home_painted_a_thread_imports_the_session_history_and_summary_scr
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
-    assert imported == [(module, False) for module in app_module.NEXT_SCREENS]
-    assert {module.rsplit(".", 1)[-1] for module in app_module.NEXT_SCREENS} == {"session", "history", "summary", "tomllib"}
+    assert imported == [(module, False) for module in app_module.HOME_LEADS_TO]
+    assert {module.rsplit(".", 1)[-1] for module in app_module.HOME_LEADS_TO} == {"session", "history", "summary", "tomllib"}
