@@ -63,3 +63,32 @@ async def test_left_and_right_step_through_the_tabs_round_the_ends_when_focused(
         app.query_one(TabStrip).focus()
         await pilot.press("right", "right", "left", "left", "left")
         assert app.chosen == ["three", "one", "three", "two", "one"]
+
+
+def label_colour(strip: TabStrip, column: int) -> object:
+    """The colour the label at this column of the first line is drawn in."""
+    x = 0
+    for segment in strip.render_line(0):
+        if x <= column < x + len(segment.text):
+            assert segment.style is not None
+            return segment.style.color
+        x += len(segment.text)
+    raise AssertionError(f"nothing drawn at column {column}")
+
+
+async def test_the_label_under_the_mouse_is_drawn_brighter_until_the_mouse_leaves() -> None:
+    app = StripApp()
+    async with app.run_test(size=(40, 4)) as pilot:
+        strip = app.query_one(TabStrip)
+        three = next(start for tab, start, _ in strip.spans() if tab == "three") + 2
+        unlit = label_colour(strip, three)
+        await pilot.hover(TabStrip, offset=(three, 0))
+        await pilot.pause()
+        assert strip.hovered == "three" and label_colour(strip, three) != unlit
+        await pilot.hover(TabStrip, offset=(39, 1))   # past the labels
+        await pilot.pause()
+        assert strip.hovered is None and label_colour(strip, three) == unlit
+        await pilot.hover(TabStrip, offset=(three, 0))
+        await pilot.hover(offset=(three, 3))           # off the strip
+        await pilot.pause()
+        assert strip.hovered is None and label_colour(strip, three) == unlit

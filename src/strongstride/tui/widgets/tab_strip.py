@@ -29,6 +29,7 @@ class TabStrip(Widget, can_focus=True):
         height: 2;
         pointer: pointer;
         & > .tab-strip--tab { color: $foreground 50%; }
+        & > .tab-strip--hover { color: $foreground; }
         & > .tab-strip--active { color: $foreground; }
         & > .tab-strip--bar { color: $block-cursor-background; background: $foreground 10%; }
         &:focus > .tab-strip--active {
@@ -40,7 +41,7 @@ class TabStrip(Widget, can_focus=True):
     }
     """
 
-    COMPONENT_CLASSES = {"tab-strip--tab", "tab-strip--active", "tab-strip--bar"}
+    COMPONENT_CLASSES = {"tab-strip--tab", "tab-strip--hover", "tab-strip--active", "tab-strip--bar"}
 
     BINDINGS = [
         Binding("left", "step(-1)", "Previous tab", show=False),
@@ -48,6 +49,7 @@ class TabStrip(Widget, can_focus=True):
     ]
 
     active: reactive[str] = reactive("")
+    hovered: reactive[str | None] = reactive(None)   # the tab whose label is under the mouse, drawn brighter
 
     class Chosen(Message):
         """A tab was chosen with the mouse or the arrow keys."""
@@ -76,7 +78,8 @@ class TabStrip(Widget, can_focus=True):
 
     def render(self) -> Text:
         labels, bar = Text(no_wrap=True, overflow="crop"), Text(no_wrap=True, overflow="crop")
-        tab_style, active_style = (self.get_component_rich_style(name) for name in ("tab-strip--tab", "tab-strip--active"))
+        tab_style, hover_style, active_style = (self.get_component_rich_style(name)
+                                                for name in ("tab-strip--tab", "tab-strip--hover", "tab-strip--active"))
         bar_style = self.get_component_rich_style("tab-strip--bar")
         lit, unlit = Style.from_color(bar_style.color), Style.from_color(bar_style.bgcolor)
         for (tab, label), (_, start, end) in zip(self.tabs, self.spans()):
@@ -84,7 +87,7 @@ class TabStrip(Widget, can_focus=True):
                 labels.append(f" {label} ", active_style)
                 bar.append_text(Text.assemble(("╸", unlit), (BAR * len(label), lit), ("╺", unlit)))
             else:
-                labels.append(f" {label} ", tab_style)
+                labels.append(f" {label} ", hover_style if tab == self.hovered else tab_style)
                 bar.append(BAR * (end - start), unlit)
         bar.append(BAR * max(0, self.size.width - bar.cell_len), unlit)
         return Text("\n").join((labels, bar))
@@ -97,6 +100,12 @@ class TabStrip(Widget, can_focus=True):
         tab = self.tab_at(event.x)
         if tab is not None:
             self.post_message(self.Chosen(self, tab))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.hovered = self.tab_at(event.x)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self.hovered = None
 
     def action_step(self, step: int) -> None:
         """Choose the tab before or after the active one, round the ends."""
