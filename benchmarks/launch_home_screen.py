@@ -31,7 +31,7 @@ class HomeScreenThatExits(HomeScreen):
         self.app.exit()
 
 
-app_module.HomeScreen = HomeScreenThatExits   # the app pushes whatever this name holds when it mounts
+app_module.HomeScreen = HomeScreenThatExits   # the app makes its first screen from whatever this name holds
 app_module.StrongstrideApp(load_app_state(None, date.today())).run(headless=True, size=(80, 24))
 if not painted:
     sys.exit("the home screen was never painted")

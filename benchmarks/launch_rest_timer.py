@@ -101,7 +101,7 @@ def digits_lag(timer: WatchedRestTimer) -> float:
     return worst
 
 
-app_module.HomeScreen = HomeScreenThatRests   # the app pushes whatever this name holds when it mounts
+app_module.HomeScreen = HomeScreenThatRests   # the app makes its first screen from whatever this name holds
 AppThatEndsAfterTheRests(load_app_state(None, date.today())).run(headless=True, size=(80, 24))
 if len(rests) != len(BEGUN_BEFORE) or any(timer.finished_at is None for timer in rests.values()):
     sys.exit("the rests never finished")

@@ -290,3 +290,13 @@ async def test_a_recent_session_keeps_to_one_line_cutting_its_name_not_its_sets(
         rows = [row for row in drawn if row.startswith("Thu")]
         assert rows[0].startswith("Thu 19 Nov   3 sets  Foundation A w") and rows[0].endswith("…")
         assert rows[1].startswith("Thu 19 Nov   3 sets  Foundation A") and not rows[1].endswith("…")
+
+
+async def test_home_is_the_apps_first_screen_not_pushed_over_an_empty_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path, monkeypatch)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [HomeScreen]
+        await pilot.press("h", "b")
+        assert [type(screen) for screen in app.screen_stack] == [HomeScreen]

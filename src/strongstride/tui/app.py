@@ -99,11 +99,14 @@ class StrongstrideApp(App[None]):
                         title="Theme", severity="warning", markup=False)
         for problem in self.state.theme_problems:
             self.notify(str(problem), title="Theme skipped", severity="warning", markup=False)
-        self.push_screen(HomeScreen(self.state, self.wall_clock))
         if self.open_on_setup:
             self.action_setup()
         self.call_after_refresh(resume_collecting)
         self.call_after_refresh(self.run_worker, import_ahead, name="import ahead", thread=True)
+
+    def get_default_screen(self) -> Screen[None]:
+        """Home, as the app's first screen: not pushed over an empty one, which the start would make and lay out too."""
+        return HomeScreen(self.state, self.wall_clock)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
