@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from textual.app import App
@@ -40,6 +42,7 @@ from tests.tui.app_fixtures import NOW, TODAY, FakeClock, make_app, past_session
 from tests.unit.session_fixtures import exercise
 
 AT = datetime(2026, 11, 1, 9, 0)
+T = TypeVar("T")
 
 
 def shown_detail(app: App[object]) -> str:
@@ -55,6 +58,19 @@ async def history_shown(app: App[object], pilot: Pilot[object]) -> HistoryScreen
     screen = app.screen
     assert isinstance(screen, HistoryScreen)
     return screen
+
+
+def frames_drawn(monkeypatch: pytest.MonkeyPatch, seen: Callable[[Screen[object]], T]) -> list[T]:
+    """What `seen` notes of the screen at every frame Textual draws from now on."""
+    noted: list[T] = []
+    compositor_refresh = Screen._compositor_refresh
+
+    def drawn(screen: Screen[object]) -> None:
+        noted.append(seen(screen))
+        compositor_refresh(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    return noted
 
 
 def counted_chart_draws(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
@@ -504,19 +520,14 @@ async def test_a_frame_due_while_a_tab_is_being_switched_draws_nothing_part_way(
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
         screen = await history_shown(app, pilot)
-        drawn_part_way: list[str] = []
-        fill_tab, compositor_refresh = HistoryScreen.fill_tab, Screen._compositor_refresh
+        fill_tab = HistoryScreen.fill_tab
 
         async def filled_then_a_frame_due(self: HistoryScreen, tab: str) -> None:
             await fill_tab(self, tab)
             self._on_timer_update()     # Textual's frame timer, ticking with the content mounted, the tab not yet shown
 
-        def drawn(self: Screen[object]) -> None:
-            drawn_part_way.append(self.query_one(ContentSwitcher).current or "")
-            compositor_refresh(self)
-
         monkeypatch.setattr(HistoryScreen, "fill_tab", filled_then_a_frame_due)
-        monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+        drawn_part_way = frames_drawn(monkeypatch, lambda drawn: drawn.query_one(ContentSwitcher).current)
         await pilot.press("3")
         await pilot.pause()
         assert "sessions" not in drawn_part_way and shown_tab(app) == "weeks"
@@ -528,20 +539,15 @@ async def test_a_frame_due_while_the_history_screen_mounts_draws_nothing_part_wa
     app = make_app(tmp_path, monkeypatch)
     async with app.run_test() as pilot:
         await pilot.pause()
-        drawn_mounting: list[bool] = []
-        on_mount, compositor_refresh = HistoryScreen.on_mount, Screen._compositor_refresh
+        on_mount = HistoryScreen.on_mount
 
         def mounted_then_a_frame_due(self: HistoryScreen) -> None:
             on_mount(self)
             self._on_timer_update()     # Textual's frame timer, ticking before the screen has finished mounting
 
-        def drawn(self: Screen[object]) -> None:
-            if isinstance(self, HistoryScreen):
-                drawn_mounting.append(not self.is_mounted)
-            compositor_refresh(self)
-
         monkeypatch.setattr(HistoryScreen, "on_mount", mounted_then_a_frame_due)
-        monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+        drawn = frames_drawn(monkeypatch, lambda screen: (isinstance(screen, HistoryScreen), screen.is_mounted))
         await pilot.press("h")
         await pilot.pause()
-        assert isinstance(app.screen, HistoryScreen) and drawn_mounting and not any(drawn_mounting)
+        history_frames_mounted = [mounted for history, mounted in drawn if history]
+        assert isinstance(app.screen, HistoryScreen) and history_frames_mounted and all(history_frames_mounted)
